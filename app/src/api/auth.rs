@@ -1,0 +1,73 @@
+use leptos::prelude::*;
+
+use crate::model::{AppError, Me, TenantSummary};
+
+/// Municipalities to choose from on the login page.
+#[server]
+pub async fn public_tenants() -> Result<Vec<TenantSummary>, AppError> {
+    let state = super::context::state()?;
+    Ok(crate::services::tenants::list_public(&state.db).await?)
+}
+
+/// Signs in and sets the session cookie; then the browser goes to the tenant home.
+#[server]
+pub async fn login(tenant: String, email: String, password: String) -> Result<(), AppError> {
+    use axum::extract::ConnectInfo;
+    use std::net::SocketAddr;
+
+    use crate::auth::cookie::session_cookie;
+    use crate::services::auth::{LoginInput, login};
+
+    let state = super::context::state()?;
+    let parts: http::request::Parts = leptos_axum::extract().await.map_err(|_| AppError::Internal)?;
+    let client_addr = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+        .await
+        .ok()
+        .map(|ConnectInfo(a)| a.ip().to_string());
+    let input = LoginInput {
+        tenant: &tenant,
+        email: &email,
+        password: &password,
+        client_addr,
+    };
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    let session = match login(&state.db, input, state.settings.session_ttl, chrono::Utc::now()).await {
+        Ok(session) => session,
+        Err(err) => {
+            if matches!(err, crate::services::ServiceError::Throttled) {
+                response.set_status(http::StatusCode::TOO_MANY_REQUESTS);
+            }
+            return Err(err.into());
+        }
+    };
+    let secure = state.settings.is_https(&parts.headers);
+    let cookie = session_cookie(&session.cookie_value, session.max_age_secs, secure);
+    if let Ok(value) = http::HeaderValue::from_str(&cookie) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Ends the session and clears the cookie; then the browser goes to the login page.
+#[server]
+pub async fn logout() -> Result<(), AppError> {
+    let state = super::context::state()?;
+    let parts: http::request::Parts = leptos_axum::extract().await.map_err(|_| AppError::Internal)?;
+    if let Some(auth) = super::context::current_auth().await? {
+        crate::services::auth::logout(&state.db, &auth).await?;
+    }
+    let cookie = crate::auth::cookie::clear_session_cookie(state.settings.is_https(&parts.headers));
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    if let Ok(value) = http::HeaderValue::from_str(&cookie) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+    leptos_axum::redirect("/login");
+    Ok(())
+}
+
+/// The signed-in user, or `None`.
+#[server]
+pub async fn current_user() -> Result<Option<Me>, AppError> {
+    Ok(super::context::current_auth().await?.map(|auth| auth.me))
+}

@@ -1,0 +1,4 @@
+//! Reusable widgets.
+
+pub mod header;
+pub mod user_menu;

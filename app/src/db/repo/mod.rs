@@ -1,0 +1,10 @@
+//! Queries and writes, one module per aggregate. Tenant-owned data is always reached
+//! through a [`TenantScope`](super::TenantScope).
+
+pub mod audit;
+pub mod councils;
+pub mod login_failures;
+pub mod platform_admins;
+pub mod sessions;
+pub mod tenants;
+pub mod users;

@@ -1,0 +1,31 @@
+//! Tenants are the roots of tenancy: looked up by slug before any scope exists.
+
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, prelude::*};
+
+use crate::db::entities::tenant;
+
+pub async fn find_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<tenant::Model>, DbErr> {
+    tenant::Entity::find()
+        .filter(tenant::Column::Slug.eq(slug))
+        .one(db)
+        .await
+}
+
+pub async fn find_by_id(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<tenant::Model>, DbErr> {
+    tenant::Entity::find_by_id(id).one(db).await
+}
+
+pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<tenant::Model>, DbErr> {
+    tenant::Entity::find().order_by_asc(tenant::Column::Name).all(db).await
+}
+
+pub async fn insert(db: &impl ConnectionTrait, slug: &str, name: &str) -> Result<tenant::Model, DbErr> {
+    tenant::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        slug: Set(slug.to_owned()),
+        name: Set(name.to_owned()),
+        created_at: Set(chrono::Utc::now()),
+    }
+    .insert(db)
+    .await
+}

@@ -1,0 +1,141 @@
+//! UI strings, Swedish first with English available. Each text is a [`Msg`] variant,
+//! so a missing translation is a compile error rather than a blank on screen.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    Sv,
+    En,
+}
+
+/// The cookie that remembers the chosen language.
+pub const LOCALE_COOKIE: &str = "malbild_lang";
+
+impl Locale {
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Sv => "sv",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        match code {
+            "sv" => Some(Locale::Sv),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The language in a `Cookie` header, Swedish when absent.
+    pub fn from_cookie_header(header: &str) -> Locale {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LOCALE_COOKIE)
+            .and_then(|(_, value)| Locale::from_code(value))
+            .unwrap_or_default()
+    }
+
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::Sv => Locale::En,
+            Locale::En => Locale::Sv,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => $sv:literal, $en:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub fn text(self, locale: Locale) -> &'static str {
+                match (self, locale) {
+                    $((Msg::$key, Locale::Sv) => $sv, (Msg::$key, Locale::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "Målbild", "Målbild";
+    Tagline => "Mål, indikatorer och uppföljning för kommunens nämnder", "Goals, indicators and follow-up for the municipality's councils";
+    LoginTitle => "Logga in", "Sign in";
+    Municipality => "Kommun", "Municipality";
+    ChooseMunicipality => "Välj kommun", "Choose municipality";
+    Email => "E-postadress", "Email address";
+    Password => "Lösenord", "Password";
+    SignIn => "Logga in", "Sign in";
+    SignOut => "Logga ut", "Sign out";
+    InvalidCredentials => "Fel kommun, e-postadress eller lösenord.", "Wrong municipality, email address or password.";
+    Throttled => "För många misslyckade inloggningar. Vänta en stund och försök igen.", "Too many failed sign-in attempts. Wait a while and try again.";
+    SomethingWentWrong => "Något gick fel. Försök igen.", "Something went wrong. Please try again.";
+    Councils => "Nämnder", "Councils";
+    Departments => "Avdelningar", "Departments";
+    NoCouncils => "Inga nämnder är upplagda ännu.", "No councils have been set up yet.";
+    NoDepartments => "Inga avdelningar.", "No departments.";
+    Users => "Användare", "Users";
+    ManageUsers => "Administrera användare", "Manage users";
+    Name => "Namn", "Name";
+    Role => "Roll", "Role";
+    Created => "Skapad", "Created";
+    UserCount => "Antal användare", "Number of users";
+    RoleAdmin => "Administratör", "Administrator";
+    RoleEditor => "Redigerare", "Editor";
+    RoleViewer => "Läsare", "Viewer";
+    PlatformAdmin => "Plattformsadministratör", "Platform administrator";
+    UserMenu => "Användarmeny", "User menu";
+    Language => "Language: English", "Språk: svenska";
+    Home => "Start", "Home";
+    NotFound => "Sidan finns inte.", "Page not found.";
+    Forbidden => "Du har inte behörighet till den här sidan.", "You are not allowed to see this page.";
+    Loading => "Laddar…", "Loading…";
+}
+
+impl Msg {
+    pub fn for_role(role: crate::model::Role) -> Msg {
+        match role {
+            crate::model::Role::Admin => Msg::RoleAdmin,
+            crate::model::Role::Editor => Msg::RoleEditor,
+            crate::model::Role::Viewer => Msg::RoleViewer,
+        }
+    }
+}
+
+/// The current language, provided at the root of the app.
+pub fn use_locale() -> RwSignal<Locale> {
+    expect_context::<RwSignal<Locale>>()
+}
+
+/// A reactive translated text: `t(Msg::SignIn)` re-renders when the language changes.
+pub fn t(msg: Msg) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
+    let locale = use_locale();
+    move || msg.text(locale.get())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_is_read_from_cookie_header_and_defaults_to_swedish() {
+        assert_eq!(Locale::from_cookie_header("a=b; malbild_lang=en"), Locale::En);
+        assert_eq!(Locale::from_cookie_header("malbild_lang=sv"), Locale::Sv);
+        assert_eq!(Locale::from_cookie_header("malbild_lang=fi"), Locale::Sv);
+        assert_eq!(Locale::from_cookie_header(""), Locale::Sv);
+    }
+
+    #[test]
+    fn every_message_has_both_languages() {
+        for msg in [Msg::SignIn, Msg::Councils, Msg::RoleAdmin] {
+            assert!(!msg.text(Locale::Sv).is_empty());
+            assert_ne!(msg.text(Locale::Sv), msg.text(Locale::En));
+        }
+    }
+}

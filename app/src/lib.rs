@@ -1,0 +1,118 @@
+//! Målbild's UI and the API surface shared by server and browser.
+//!
+//! Compiled twice: with `ssr` into the server (rendering pages, running server functions,
+//! and the server-only modules `db`, `auth`, `services`), and with `hydrate` into the
+//! WebAssembly bundle (components, model types and server function *clients* only).
+
+pub mod api;
+pub mod components;
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod services;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{Html, Link, Meta, MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::api::{Login, Logout, current_user};
+use crate::components::header::Header;
+use crate::i18n::{Locale, Msg, t};
+use crate::pages::{HomePage, LoginPage, NotFound, UsersPage};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Signed-in user, shared by the header and pages. Refetched after login and logout.
+pub type CurrentUser = Resource<Result<Option<model::Me>, model::AppError>>;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = RwSignal::new(initial_locale());
+    provide_context(locale);
+
+    let login = ServerAction::<Login>::new();
+    let logout = ServerAction::<Logout>::new();
+    let me: CurrentUser = Resource::new(
+        move || (login.version().get(), logout.version().get()),
+        |_| current_user(),
+    );
+    provide_context(login);
+    provide_context(logout);
+    provide_context(me);
+
+    view! {
+        <Html attr:lang=move || locale.get().code() />
+        <Title formatter=|page: String| if page.is_empty() { "Målbild".to_owned() } else { format!("{page} – Målbild") } />
+        <Meta name="description" content=t(Msg::Tagline) />
+        <Link rel="stylesheet" href="/pkg/malbild.css" />
+        <Router>
+            <Header />
+            <main id="main" class="page">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The language the page starts in: the `malbild_lang` cookie, read on the server from the
+/// request and in the browser from `document.cookie`, so both render the same first frame.
+fn initial_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        let Some(parts) = use_context::<http::request::Parts>() else {
+            return Locale::default();
+        };
+        let cookies: Vec<&str> = parts
+            .headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        Locale::from_cookie_header(&cookies.join("; "))
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        use wasm_bindgen::JsCast;
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+            .and_then(|d| d.cookie().ok())
+            .map(|c| Locale::from_cookie_header(&c))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Locale::default()
+    }
+}

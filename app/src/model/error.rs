@@ -1,0 +1,41 @@
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// The error a server function returns to the browser. Typed, so the UI can react to
+/// the kind of failure (show the login page, a message by field, …) instead of parsing text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Not signed in, or the session has expired.
+    #[error("not signed in")]
+    Unauthenticated,
+    /// Signed in, but the role does not allow this.
+    #[error("not allowed")]
+    Forbidden,
+    /// Nothing with that id in this tenant (also the answer for other tenants' ids).
+    #[error("not found")]
+    NotFound,
+    /// Wrong tenant, e-mail or password: one message for all, so accounts can't be enumerated.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// Too many failed logins for this account or address.
+    #[error("too many attempts")]
+    Throttled,
+    /// Input rejected: which field and why.
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+    /// Something went wrong on the server; details are in the server log, not here.
+    #[error("internal error")]
+    Internal,
+    /// The server function machinery failed (network, serialisation).
+    #[error("{0}")]
+    ServerFn(ServerFnErrorErr),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::ServerFn(value)
+    }
+}

@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::error_view;
+use crate::api::home_data;
+use crate::i18n::{Msg, t};
+use crate::model::{Council, TenantHome};
+
+/// The tenant's start page: its councils and their departments.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let home = Resource::new(|| (), |_| home_data());
+    view! {
+        <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(home) => home_view(home).into_any(),
+                    Err(err) => error_view(err),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn home_view(home: TenantHome) -> impl IntoView {
+    let empty = home.councils.is_empty();
+    view! {
+        <Title text=home.tenant.name.clone() />
+        <h1>{home.tenant.name}</h1>
+        <h2>{t(Msg::Councils)}</h2>
+        {empty.then(|| view! { <p class="muted">{t(Msg::NoCouncils)}</p> })}
+        <div class="cards">{home.councils.into_iter().map(council_card).collect_view()}</div>
+    }
+}
+
+fn council_card(council: Council) -> impl IntoView {
+    let heading_id = format!("council-{}", council.slug);
+    let no_departments = council.departments.is_empty();
+    view! {
+        <section class="card council" aria-labelledby=heading_id.clone()>
+            <h3 id=heading_id.clone()>{council.name}</h3>
+            <h4>{t(Msg::Departments)}</h4>
+            {no_departments.then(|| view! { <p class="muted">{t(Msg::NoDepartments)}</p> })}
+            <ul class="departments">
+                {council.departments.into_iter().map(|d| view! { <li>{d.name}</li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,29 @@
+//! One module per screen.
+
+mod home;
+mod login;
+mod not_found;
+mod users;
+
+pub use home::HomePage;
+pub use login::LoginPage;
+pub use not_found::NotFound;
+pub use users::UsersPage;
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::i18n::{Msg, t};
+use crate::model::AppError;
+
+/// The view for a failed page load: the login page if signed out, else a message.
+pub fn error_view(err: AppError) -> AnyView {
+    match err {
+        AppError::Unauthenticated => view! { <Redirect path="/login" /> }.into_any(),
+        AppError::Forbidden => {
+            view! { <p class="notice notice--error" role="alert">{t(Msg::Forbidden)}</p> }.into_any()
+        }
+        AppError::NotFound => view! { <p class="notice" role="alert">{t(Msg::NotFound)}</p> }.into_any(),
+        _ => view! { <p class="notice notice--error" role="alert">{t(Msg::SomethingWentWrong)}</p> }.into_any(),
+    }
+}

@@ -1,0 +1,62 @@
+use sea_orm::DbErr;
+
+use crate::model::AppError;
+
+/// Why a service call failed. The HTTP layer maps each variant to a status and code;
+/// server functions map them to [`AppError`].
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("the role does not allow this")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("too many failed logins")]
+    Throttled,
+    #[error("{field}: {message}")]
+    Invalid { field: &'static str, message: String },
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("password hashing failed: {0}")]
+    PasswordHash(String),
+    #[error("background task failed: {0}")]
+    Task(String),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+impl ServiceError {
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        ServiceError::Invalid {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<ServiceError> for AppError {
+    fn from(err: ServiceError) -> Self {
+        match err {
+            ServiceError::Unauthenticated => AppError::Unauthenticated,
+            ServiceError::Forbidden => AppError::Forbidden,
+            ServiceError::NotFound => AppError::NotFound,
+            ServiceError::InvalidCredentials => AppError::InvalidCredentials,
+            ServiceError::Throttled => AppError::Throttled,
+            ServiceError::Invalid { field, message } => AppError::Invalid {
+                field: field.to_owned(),
+                message,
+            },
+            ServiceError::Conflict(message) => AppError::Invalid {
+                field: "conflict".to_owned(),
+                message,
+            },
+            other => {
+                tracing::error!(error = %other, "service error");
+                AppError::Internal
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+use sea_orm::{DatabaseConnection, TransactionTrait};
+
+use super::auth::AuthContext;
+use super::{ServiceError, validate};
+use crate::db::TenantScope;
+use crate::db::repo::audit::{self, AuditEntry};
+use crate::db::repo::{councils, tenants};
+use crate::model::{Council, TenantHome, TenantSummary};
+
+/// Tenants shown on the login page. Municipalities are public bodies; listing them is fine.
+pub async fn list_public(db: &DatabaseConnection) -> Result<Vec<TenantSummary>, ServiceError> {
+    Ok(tenants::list(db)
+        .await?
+        .into_iter()
+        .map(|t| TenantSummary {
+            slug: t.slug,
+            name: t.name,
+        })
+        .collect())
+}
+
+pub async fn home(db: &DatabaseConnection, auth: &AuthContext) -> Result<TenantHome, ServiceError> {
+    let councils = councils::list_with_departments(db, auth.scope()).await?;
+    Ok(TenantHome {
+        tenant: auth.me.tenant.clone(),
+        councils,
+    })
+}
+
+/// `GET /tenants/{slug}/councils`: any role of the tenant may read.
+pub async fn councils_of(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    slug: &str,
+) -> Result<Vec<Council>, ServiceError> {
+    let scope = auth.scope_for_slug(db, slug).await?;
+    Ok(councils::list_with_departments(db, scope).await?)
+}
+
+/// For the operator's CLI only (no session): the scope of a tenant by slug.
+pub async fn operator_scope(db: &DatabaseConnection, slug: &str) -> Result<TenantScope, ServiceError> {
+    tenants::find_by_slug(db, slug)
+        .await?
+        .map(|t| TenantScope::new(t.id))
+        .ok_or(ServiceError::NotFound)
+}
+
+/// Creates a tenant (CLI `tenant add`). Fails with a conflict if the slug is taken.
+pub async fn create(db: &DatabaseConnection, slug: &str, name: &str, actor: &str) -> Result<TenantScope, ServiceError> {
+    let slug = validate::slug("slug", slug)?;
+    let name = validate::text("name", name, 200)?;
+    if tenants::find_by_slug(db, &slug).await?.is_some() {
+        return Err(ServiceError::Conflict(format!(
+            "a tenant with slug '{slug}' already exists"
+        )));
+    }
+    let txn = db.begin().await?;
+    let tenant = tenants::insert(&txn, &slug, name).await?;
+    let scope = TenantScope::new(tenant.id);
+    audit::record(
+        &txn,
+        scope,
+        AuditEntry {
+            actor,
+            action: "create",
+            entity_type: "tenant",
+            entity_id: Some(slug.clone()),
+            old_value: None,
+            new_value: Some(name.to_owned()),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(scope)
+}
+
+/// Adds a council with its departments (idempotent by council slug and department name).
+pub async fn ensure_council(
+    db: &DatabaseConnection,
+    scope: TenantScope,
+    slug: &str,
+    name: &str,
+    departments: &[&str],
+) -> Result<(), ServiceError> {
+    let txn = db.begin().await?;
+    let council = match councils::find_by_slug(&txn, scope, slug).await? {
+        Some(council) => council,
+        None => councils::insert(&txn, scope, slug, name, 0).await?,
+    };
+    for (order, department) in departments.iter().enumerate() {
+        councils::ensure_department(&txn, scope, council.id, department, order as i32).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}

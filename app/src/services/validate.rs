@@ -1,0 +1,111 @@
+//! Input checks shared by every entry point (UI, REST, CLI): specific messages, by field.
+
+use super::ServiceError;
+
+/// Checks a required text field: trimmed, non-empty, at most `max` characters.
+pub fn text<'a>(field: &'static str, value: &'a str, max: usize) -> Result<&'a str, ServiceError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(ServiceError::invalid(field, "must not be empty"));
+    }
+    let len = value.chars().count();
+    if len > max {
+        return Err(ServiceError::invalid(
+            field,
+            format!("is {len} characters long; at most {max} are allowed"),
+        ));
+    }
+    Ok(value)
+}
+
+/// An e-mail address, lower-cased. Deliberately loose: one `@` with text on both sides.
+pub fn email(value: &str) -> Result<String, ServiceError> {
+    let value = text("email", value, 254)?;
+    match value.split_once('@') {
+        Some((local, domain)) if !local.is_empty() && domain.contains('.') && !domain.contains('@') => {
+            Ok(value.to_lowercase())
+        }
+        _ => Err(ServiceError::invalid("email", "is not an e-mail address")),
+    }
+}
+
+/// A slug: 2–63 characters of `a-z`, `0-9` and `-`, not starting or ending with `-`.
+pub fn slug(field: &'static str, value: &str) -> Result<String, ServiceError> {
+    let value = text(field, value, 63)?;
+    let ok = value.len() >= 2
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !value.starts_with('-')
+        && !value.ends_with('-');
+    if ok {
+        Ok(value.to_owned())
+    } else {
+        Err(ServiceError::invalid(
+            field,
+            "must be 2–63 characters of a–z, 0–9 and '-'",
+        ))
+    }
+}
+
+/// A new password: 12–1024 characters (long passphrases welcome, megabyte bodies not).
+pub fn new_password(value: &str) -> Result<&str, ServiceError> {
+    let len = value.chars().count();
+    if len < 12 {
+        return Err(ServiceError::invalid("password", "must be at least 12 characters"));
+    }
+    if len > 1024 {
+        return Err(ServiceError::invalid("password", "must be at most 1024 characters"));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field_of(err: ServiceError) -> &'static str {
+        match err {
+            ServiceError::Invalid { field, .. } => field,
+            other => panic!("expected Invalid, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn text_trims_and_bounds() {
+        assert_eq!(text("name", "  Socialnämnden ", 20).ok(), Some("Socialnämnden"));
+        assert_eq!(field_of(text("name", "   ", 20).unwrap_err()), "name");
+        assert!(
+            text("name", &"å".repeat(20), 20).is_ok(),
+            "counts characters, not bytes"
+        );
+        assert!(text("name", &"å".repeat(21), 20).is_err());
+    }
+
+    #[test]
+    fn email_is_lowercased_and_checked() {
+        assert_eq!(
+            email("Admin@Norrtalje.Example").ok().as_deref(),
+            Some("admin@norrtalje.example")
+        );
+        for bad in ["", "no-at", "@x.se", "a@b", "a@b@c.se"] {
+            assert_eq!(field_of(email(bad).unwrap_err()), "email", "{bad}");
+        }
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(slug("slug", "norrtalje").is_ok());
+        assert!(slug("slug", "upplands-vasby").is_ok());
+        for bad in ["Norrtalje", "n", "-x", "x-", "nörrtälje", "a b"] {
+            assert!(slug("slug", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn passwords() {
+        assert!(new_password("short").is_err());
+        assert!(new_password("twelve chars").is_ok());
+        assert!(new_password(&"x".repeat(1025)).is_err());
+    }
+}

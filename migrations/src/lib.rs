@@ -1,0 +1,26 @@
+//! Database schema, one migration per file, named by date and intent.
+//! A migration that has landed is never edited: add a new one.
+//!
+//! Every tenant-owned table carries `tenant_id` and its primary key leads with it,
+//! so a distributed Postgres (e.g. Citus) can shard every such table by tenant.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_tenants;
+mod m20261123_000002_create_councils_departments;
+mod m20261123_000003_create_users_sessions;
+mod m20261123_000004_create_audit_log;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261123_000001_create_tenants::Migration),
+            Box::new(m20261123_000002_create_councils_departments::Migration),
+            Box::new(m20261123_000003_create_users_sessions::Migration),
+            Box::new(m20261123_000004_create_audit_log::Migration),
+        ]
+    }
+}

@@ -1,0 +1,46 @@
+use std::net::SocketAddr;
+use std::path::Path;
+
+use anyhow::bail;
+
+use crate::config::Config;
+use crate::router;
+
+pub async fn serve(config: Config, addr: Option<SocketAddr>) -> anyhow::Result<()> {
+    let addr = addr.unwrap_or(config.addr);
+    let db = super::connect(&config).await?;
+    if config.production && app::services::demo::demo_accounts_present(&db).await? {
+        bail!("MALBILD_ENV=production, but demo accounts (*.example) exist: remove them before serving");
+    }
+    let bundle = Path::new(&config.site_root).join("pkg/malbild.js");
+    if !bundle.exists() {
+        tracing::warn!(
+            "{} is missing: pages will render but not hydrate; run scripts/build.sh",
+            bundle.display()
+        );
+    }
+    let options = router::leptos_options(&config.site_root, addr);
+    let state = router::app_state(db, options, config.settings());
+    let app = router::build(state);
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!("Målbild listening on http://{}", listener.local_addr()?);
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+}

@@ -1,0 +1,37 @@
+//! The REST API under `/api/v1`: JSON in and out, errors as `{ "error": { "code", "message" } }`,
+//! described by the OpenAPI document at `/api/v1/openapi.json` generated from these handlers.
+
+mod auth;
+pub mod error;
+mod json;
+mod tenants;
+
+use axum::Json;
+use axum::routing::get;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use app::state::AppState;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Målbild API", description = "Goals, indicators and follow-up for Swedish municipalities."),
+    tags((name = "auth", description = "Sessions"), (name = "tenants", description = "A tenant's data"))
+)]
+struct ApiDoc;
+
+/// The REST routes, and the OpenAPI document describing them.
+pub fn api_router() -> axum::Router<AppState> {
+    let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(auth::login))
+        .routes(routes!(auth::logout))
+        .routes(routes!(auth::me))
+        .routes(routes!(tenants::councils))
+        .routes(routes!(tenants::users))
+        .split_for_parts();
+    router.route(
+        "/api/v1/openapi.json",
+        get(move || async move { Json(openapi.clone()) }),
+    )
+}

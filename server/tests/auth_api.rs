@@ -1,0 +1,212 @@
+//! `/api/v1/auth/*` and `/api/v1/me`: login, cookies, generic failures, throttling, logout.
+
+mod common;
+
+use common::{PASSWORD, TestApp, error_code};
+
+#[tokio::test]
+async fn login_sets_http_only_session_cookie_and_me_returns_the_user() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let res = app
+        .post_login(&client, "norrtalje", "Editor@Norrtalje.example", PASSWORD)
+        .await;
+    assert_eq!(res.status(), 200);
+    let cookie = res.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    assert!(cookie.starts_with("malbild_session="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Secure"),
+        "plain http must not mark the cookie Secure: {cookie}"
+    );
+
+    let me: serde_json::Value = client
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await
+        .expect("me")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(me["email"], "editor@norrtalje.example");
+    assert_eq!(me["role"], "editor");
+    assert_eq!(me["tenant"]["slug"], "norrtalje");
+    assert_eq!(me["tenant"]["name"], "Norrtälje kommun");
+    assert_eq!(me["platform_admin"], false);
+}
+
+#[tokio::test]
+async fn cookie_is_secure_behind_an_https_proxy() {
+    let app = TestApp::spawn().await;
+    let res = app
+        .client()
+        .post(app.url("/api/v1/auth/login"))
+        .header("x-forwarded-proto", "https")
+        .json(&serde_json::json!({ "tenant": "norrtalje", "email": "viewer@norrtalje.example", "password": PASSWORD }))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["set-cookie"]
+            .to_str()
+            .expect("ascii")
+            .contains("; Secure")
+    );
+}
+
+#[tokio::test]
+async fn me_without_session_is_401() {
+    let app = TestApp::spawn().await;
+    let (code, _) = error_code(app.client().get(app.url("/api/v1/me")).send().await.expect("me"), 401).await;
+    assert_eq!(code, "unauthenticated");
+}
+
+#[tokio::test]
+async fn login_failures_are_indistinguishable() {
+    let app = TestApp::spawn().await;
+    let attempts = [
+        ("norrtalje", "admin@norrtalje.example", "wrong password!"),
+        ("norrtalje", "nobody@norrtalje.example", PASSWORD),
+        ("nowhere", "admin@norrtalje.example", PASSWORD),
+        // a user of another tenant cannot log in to this one
+        ("sodertalje", "admin@norrtalje.example", PASSWORD),
+    ];
+    let mut bodies = Vec::new();
+    for (tenant, email, password) in attempts {
+        let res = app.post_login(&app.client(), tenant, email, password).await;
+        assert!(res.headers().get("set-cookie").is_none());
+        bodies.push(error_code(res, 401).await);
+    }
+    assert!(bodies.iter().all(|b| b == &bodies[0]), "{bodies:?}");
+    assert_eq!(bodies[0].0, "invalid_credentials");
+}
+
+#[tokio::test]
+async fn five_failures_for_one_account_throttle_it_even_with_the_right_password() {
+    let app = TestApp::spawn().await;
+    for _ in 0..5 {
+        let res = app
+            .post_login(&app.client(), "norrtalje", "admin@norrtalje.example", "wrong password!")
+            .await;
+        assert_eq!(res.status(), 401);
+    }
+    let res = app
+        .post_login(&app.client(), "norrtalje", "admin@norrtalje.example", PASSWORD)
+        .await;
+    let (code, _) = error_code(res, 429).await;
+    assert_eq!(code, "too_many_attempts");
+}
+
+#[tokio::test]
+async fn five_failures_from_one_address_throttle_other_accounts_too() {
+    let app = TestApp::spawn().await;
+    for n in 0..5 {
+        let email = format!("guess{n}@norrtalje.example");
+        assert_eq!(
+            app.post_login(&app.client(), "norrtalje", &email, "x").await.status(),
+            401
+        );
+    }
+    let res = app
+        .post_login(&app.client(), "sodertalje", "viewer@sodertalje.example", PASSWORD)
+        .await;
+    assert_eq!(res.status(), 429);
+}
+
+#[tokio::test]
+async fn four_failures_then_success_resets_the_account() {
+    let app = TestApp::spawn().await;
+    for _ in 0..4 {
+        app.post_login(
+            &app.client(),
+            "norrtalje",
+            "viewer@norrtalje.example",
+            "wrong password!",
+        )
+        .await;
+    }
+    assert_eq!(
+        app.post_login(&app.client(), "norrtalje", "viewer@norrtalje.example", PASSWORD)
+            .await
+            .status(),
+        200
+    );
+}
+
+#[tokio::test]
+async fn logout_ends_the_session_everywhere() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let res = app
+        .post_login(&client, "norrtalje", "viewer@norrtalje.example", PASSWORD)
+        .await;
+    let cookie = res.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .split(';')
+        .next()
+        .expect("pair")
+        .to_owned();
+
+    let res = client
+        .post(app.url("/api/v1/auth/logout"))
+        .send()
+        .await
+        .expect("logout");
+    assert_eq!(res.status(), 204);
+    assert!(
+        res.headers()["set-cookie"]
+            .to_str()
+            .expect("ascii")
+            .contains("Max-Age=0")
+    );
+
+    // Replaying the old cookie from another client no longer works.
+    let replay = app
+        .client()
+        .get(app.url("/api/v1/me"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("me");
+    assert_eq!(replay.status(), 401);
+}
+
+#[tokio::test]
+async fn forged_or_foreign_cookies_are_not_sessions() {
+    let app = TestApp::spawn().await;
+    for cookie in [
+        "malbild_session=garbage",
+        "malbild_session=00000000-0000-0000-0000-000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+    ] {
+        let res = app
+            .client()
+            .get(app.url("/api/v1/me"))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .expect("me");
+        assert_eq!(res.status(), 401, "{cookie}");
+    }
+}
+
+#[tokio::test]
+async fn platform_admin_logs_in_to_any_tenant_as_admin() {
+    let app = TestApp::spawn().await;
+    let client = app.login_as("sodertalje", "platform@malbild.example").await;
+    let me: serde_json::Value = client
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await
+        .expect("me")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(me["role"], "admin");
+    assert_eq!(me["platform_admin"], true);
+    assert_eq!(me["tenant"]["name"], "Södertälje kommun");
+}

@@ -1,0 +1,125 @@
+//! Test harness: the real app on a scratch database, called over HTTP.
+//!
+//! SQLite by default (a fresh file per test). With `MALBILD_TEST_DATABASE_URL` set to a
+//! PostgreSQL URL, each test gets a fresh database created next to the one named there.
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use serde_json::{Value, json};
+
+pub const PASSWORD: &str = "test-password-1234";
+
+pub struct TestApp {
+    pub base: String,
+    pub db: DatabaseConnection,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    /// The app with the demo tenants seeded (every demo user's password is [`PASSWORD`]).
+    pub async fn spawn() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = database_url(&dir).await;
+        let db = app::db::connect(&url).await.expect("connect");
+        app::db::migrate(&db).await.expect("migrate");
+        app::services::demo::seed(&db, Some(PASSWORD.to_owned()))
+            .await
+            .expect("seed");
+
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let site_root = dir.path().join("site");
+        let options = server::router::leptos_options(site_root.to_str().expect("utf-8 path"), addr);
+        let settings = server::config::Config::from_lookup(|_| None)
+            .expect("defaults")
+            .settings();
+        let router = server::router::build(server::router::app_state(db.clone(), options, settings));
+        tokio::spawn(async move {
+            axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+                .await
+                .expect("serve");
+        });
+        TestApp {
+            base: format!("http://{addr}"),
+            db,
+            _dir: dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects.
+    pub fn client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    pub async fn login_as(&self, tenant: &str, email: &str) -> reqwest::Client {
+        let client = self.client();
+        let res = self.post_login(&client, tenant, email, PASSWORD).await;
+        assert_eq!(res.status(), 200, "login as {email} in {tenant}");
+        client
+    }
+
+    pub async fn post_login(
+        &self,
+        client: &reqwest::Client,
+        tenant: &str,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&json!({ "tenant": tenant, "email": email, "password": password }))
+            .send()
+            .await
+            .expect("request")
+    }
+}
+
+/// `{ "error": { "code": … } }` of an error response, after checking its status.
+pub async fn error_code(res: reqwest::Response, status: u16) -> (String, String) {
+    assert_eq!(res.status(), status, "status");
+    let body: Value = res.json().await.expect("JSON error body");
+    (
+        body["error"]["code"].as_str().expect("error.code").to_owned(),
+        body["error"]["message"].as_str().expect("error.message").to_owned(),
+    )
+}
+
+pub fn json_headers() -> HeaderMap {
+    let mut h = HeaderMap::new();
+    h.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    h
+}
+
+async fn database_url(dir: &tempfile::TempDir) -> String {
+    match std::env::var("MALBILD_TEST_DATABASE_URL") {
+        Ok(base) if !base.is_empty() => fresh_postgres_database(&base).await,
+        _ => format!("sqlite://{}?mode=rwc", dir.path().join("test.sqlite3").display()),
+    }
+}
+
+/// Creates `<name>_<random>` beside the database in `base` and returns its URL.
+async fn fresh_postgres_database(base: &str) -> String {
+    let (server, name) = base.rsplit_once('/').expect("database URL ends in /name");
+    let name = name.split('?').next().unwrap_or(name);
+    let suffix = uuid::Uuid::now_v7().simple().to_string();
+    let fresh = format!("{}_{}", &name[..name.len().min(30)], &suffix[suffix.len() - 16..]);
+    let admin = app::db::connect(base)
+        .await
+        .expect("connect to MALBILD_TEST_DATABASE_URL");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE \"{fresh}\""))
+        .await
+        .expect("create test database");
+    format!("{server}/{fresh}")
+}
