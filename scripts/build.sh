@@ -22,6 +22,7 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
     --enable-reference-types --enable-multivalue \
     "$pkg.tmp/malbild_bg.wasm" -o "$pkg.tmp/malbild_bg.wasm"
 cp style/main.css "$pkg.tmp/malbild.css"
+cp style/favicon.svg "$pkg.tmp/favicon.svg"
 for f in "$pkg.tmp"/*.js "$pkg.tmp"/*.wasm "$pkg.tmp"/*.css; do
     gzip -9 -k -f "$f"
 done

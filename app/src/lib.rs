@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| if page.is_empty() { "Målbild".to_owned() } else { format!("{page} – Målbild") } />
         <Meta name="description" content=t(Msg::Tagline) />
         <Link rel="stylesheet" href="/pkg/malbild.css" />
+        <Link rel="icon" href="/pkg/favicon.svg" type_="image/svg+xml" />
         <Router>
             <Header />
             <main id="main" class="page">

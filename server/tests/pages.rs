@@ -90,7 +90,8 @@ async fn users_page_is_for_admins_only() {
     let app = TestApp::spawn().await;
     let viewer = app.client();
     login_with_form(&app, &viewer, "viewer@norrtalje.example").await;
-    let (_, html) = page(&viewer, app.url("/admin/users")).await;
+    let (status, html) = page(&viewer, app.url("/admin/users")).await;
+    assert_eq!(status, 403);
     assert!(html.contains("Du har inte behörighet"), "viewer sees a refusal");
     assert!(!html.contains("admin@norrtalje.example"), "and no user data");
 

@@ -28,6 +28,30 @@ mod context {
     }
 
     pub async fn require_auth() -> Result<AuthContext, AppError> {
-        current_auth().await?.ok_or(AppError::Unauthenticated)
+        current_auth()
+            .await?
+            .ok_or_else(|| reply_error(AppError::Unauthenticated))
+    }
+
+    /// Maps a service result for the browser, setting the HTTP status to match the error
+    /// (a wrong password is a 401, not a 500), for server function calls and pages alike.
+    pub fn reply<T>(result: Result<T, crate::services::ServiceError>) -> Result<T, AppError> {
+        result.map_err(|err| reply_error(err.into()))
+    }
+
+    fn reply_error(err: AppError) -> AppError {
+        use http::StatusCode;
+        let status = match &err {
+            AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Throttled => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Internal | AppError::ServerFn(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(status);
+        }
+        err
     }
 }

@@ -7,7 +7,7 @@ use crate::model::{AppError, TenantHome, UserSummary};
 pub async fn home_data() -> Result<TenantHome, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    Ok(crate::services::tenants::home(&state.db, &auth).await?)
+    super::context::reply(crate::services::tenants::home(&state.db, &auth).await)
 }
 
 /// The tenant's users (admins only; checked in the service).
@@ -16,5 +16,5 @@ pub async fn tenant_users() -> Result<Vec<UserSummary>, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
     let slug = auth.me.tenant.slug.clone();
-    Ok(crate::services::users::list(&state.db, &auth, &slug).await?)
+    super::context::reply(crate::services::users::list(&state.db, &auth, &slug).await)
 }

@@ -48,10 +48,10 @@ impl AuthContext {
         if slug == self.me.tenant.slug {
             return Ok(self.scope);
         }
-        if self.me.platform_admin {
-            if let Some(tenant) = tenants::find_by_slug(db, slug).await? {
-                return Ok(TenantScope::new(tenant.id));
-            }
+        if self.me.platform_admin
+            && let Some(tenant) = tenants::find_by_slug(db, slug).await?
+        {
+            return Ok(TenantScope::new(tenant.id));
         }
         Err(ServiceError::NotFound)
     }

@@ -1,0 +1,86 @@
+// Shared set-up for the end-to-end tests: a release server on a scratch SQLite database
+// with the demo tenants, and Debian's Chromium driven by playwright-core.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const PASSWORD = 'e2e-demo-password';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const binary = join(root, 'target/release/malbild');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Starts `malbild serve` from the repository root, as production runs it. */
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'malbild-e2e-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    DATABASE_URL: `sqlite://${dir}/e2e.sqlite3?mode=rwc`,
+    MALBILD_DEMO_PASSWORD: PASSWORD,
+    MALBILD_ADDR: `127.0.0.1:${port}`,
+    RUST_LOG: 'warn',
+  };
+  execFileSync(binary, ['seed', '--demo'], { cwd: root, env, stdio: 'ignore' });
+  const child = spawn(binary, ['serve'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh page; browser console errors fail the test that reads `errors`. */
+export async function newPage(browser) {
+  const context = await browser.newContext({ locale: 'sv-SE' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (err) => page.errors.push(err.message));
+  page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
+  return page;
+}
+
+/** Signs in through the login form like a user would. */
+export async function login(page, base, tenantName, email, password = PASSWORD) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Kommun').selectOption({ label: tenantName });
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+/** Waits until the WebAssembly bundle has hydrated the page. */
+export async function hydrated(page) {
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 15000 });
+}

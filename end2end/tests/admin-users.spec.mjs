@@ -1,0 +1,39 @@
+// Admins reach the user list from the menu; other roles are refused by the server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, login, hydrated } from '../support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+test('admin opens the user list from the menu', async () => {
+  const page = await newPage(browser);
+  await login(page, server.base, 'Södertälje kommun', 'admin@sodertalje.example');
+  await page.waitForURL(`${server.base}/`);
+  await hydrated(page);
+  await page.getByRole('button', { name: /Användarmeny/ }).click();
+  await page.getByRole('link', { name: 'Administrera användare' }).click();
+  await page.waitForURL(`${server.base}/admin/users`);
+  await page.getByRole('heading', { name: 'Användare' }).waitFor();
+  const rows = page.locator('table.data tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 3);
+  const text = await page.locator('table.data').innerText();
+  for (const email of ['admin@sodertalje.example', 'editor@sodertalje.example', 'viewer@sodertalje.example']) {
+    assert.match(text, new RegExp(email.replace('.', '\\.')));
+  }
+  assert.match(text, /Administratör/);
+  assert.match(text, /\d{4}-\d{2}-\d{2}/, 'Swedish (ISO) dates');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a viewer who types the admin address is refused', async () => {
+  const page = await newPage(browser);
+  await login(page, server.base, 'Södertälje kommun', 'viewer@sodertalje.example');
+  await page.waitForURL(`${server.base}/`);
+  await page.goto(`${server.base}/admin/users`);
+  await page.getByRole('alert').filter({ hasText: 'Du har inte behörighet' }).waitFor();
+  assert.equal(await page.locator('table.data').count(), 0);
+});

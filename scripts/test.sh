@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every check: formatting, lints, unit and integration tests (on SQLite, and again on
+# PostgreSQL when MALBILD_TEST_DATABASE_URL is set), then the end-to-end tests in Chromium
+# against the release build. Installs what is missing first (scripts/setup.sh).
+set -euo pipefail
+source "$(dirname "$0")/lib/env.sh"
+"$MALBILD_ROOT/scripts/setup.sh"
+cd "$MALBILD_ROOT"
+
+log "cargo fmt --check"
+cargo fmt --all -- --check
+
+log "clippy (server side, then the hydrate build of app)"
+cargo clippy -p app -p server -p migrations --all-targets -- -D warnings
+cargo clippy -p app --features hydrate -- -D warnings
+
+"$MALBILD_ROOT/scripts/build.sh"
+
+# Tests share the release build's artifacts: one compile of the dependency graph, not two.
+log "tests on SQLite"
+MALBILD_TEST_DATABASE_URL='' cargo test --release -p app -p server -p migrations
+
+if [ -n "${MALBILD_TEST_DATABASE_URL:-}" ]; then
+    log "integration tests on PostgreSQL"
+    cargo test --release -p server --tests
+else
+    log "PostgreSQL tests skipped: set MALBILD_TEST_DATABASE_URL=postgres://… to run them"
+fi
+
+log "end-to-end tests in Chromium (release build)"
+(cd end2end && npm test)
+log "all tests passed"
