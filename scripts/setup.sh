@@ -7,7 +7,7 @@ cd "$MALBILD_ROOT"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-apt_packages=(chromium wrk)
+apt_packages=(chromium wrk brotli)
 if [ "$MALBILD_WASM_PATH" = build-std ]; then
     apt_packages+=(rustc-web cargo-web rust-web-src rust-web-clippy)
 fi

@@ -16,13 +16,13 @@ cargo clippy -p app --features hydrate -- -D warnings
 
 "$MALBILD_ROOT/scripts/build.sh"
 
-# Tests share the release build's artifacts: one compile of the dependency graph, not two.
+# Tests use the dev profile: debug assertions on, and no feature churn in the release build.
 log "tests on SQLite"
-MALBILD_TEST_DATABASE_URL='' cargo test --release -p app -p server -p migrations
+MALBILD_TEST_DATABASE_URL="" cargo test -p app -p server -p migrations
 
 if [ -n "${MALBILD_TEST_DATABASE_URL:-}" ]; then
     log "integration tests on PostgreSQL"
-    cargo test --release -p server --tests
+    cargo test -p server --tests
 else
     log "PostgreSQL tests skipped: set MALBILD_TEST_DATABASE_URL=postgres://… to run them"
 fi

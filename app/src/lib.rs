@@ -21,7 +21,7 @@ pub mod services;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{Html, Link, Meta, MetaTags, Title, provide_meta_context};
+use leptos_meta::{Html, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
@@ -30,14 +30,23 @@ use crate::components::header::Header;
 use crate::i18n::{Locale, Msg, t};
 use crate::pages::{HomePage, LoginPage, NotFound, UsersPage};
 
+/// File names of the stylesheet and icon in `pkg/` (content-hashed by `scripts/build.sh`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteAssets {
+    pub stylesheet: String,
+    pub favicon: String,
+}
+
 /// The HTML document around the app, rendered on the server only.
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+pub fn shell(options: LeptosOptions, assets: SiteAssets) -> impl IntoView {
     view! {
         <!DOCTYPE html>
         <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href=format!("/pkg/{}", assets.stylesheet) />
+                <link rel="icon" type="image/svg+xml" href=format!("/pkg/{}", assets.favicon) />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -71,8 +80,6 @@ pub fn App() -> impl IntoView {
         <Html attr:lang=move || locale.get().code() />
         <Title formatter=|page: String| if page.is_empty() { "Målbild".to_owned() } else { format!("{page} – Målbild") } />
         <Meta name="description" content=t(Msg::Tagline) />
-        <Link rel="stylesheet" href="/pkg/malbild.css" />
-        <Link rel="icon" href="/pkg/favicon.svg" type_="image/svg+xml" />
         <Router>
             <Header />
             <main id="main" class="page">

@@ -12,6 +12,7 @@ use crate::services::auth::AuthContext;
 pub struct AppState {
     pub db: DatabaseConnection,
     pub leptos_options: LeptosOptions,
+    pub assets: crate::SiteAssets,
     pub settings: Arc<Settings>,
 }
 
@@ -27,6 +28,9 @@ pub struct Settings {
     pub session_ttl: chrono::Duration,
     /// The public URL is https: always mark cookies `Secure`.
     pub https: bool,
+    /// Behind a reverse proxy: the header in which it passes the client's address
+    /// (e.g. `x-forwarded-for`), so login throttling is per client, not per proxy.
+    pub client_ip_header: Option<http::HeaderName>,
 }
 
 impl Settings {
@@ -37,6 +41,20 @@ impl Settings {
             || headers
                 .get("x-forwarded-proto")
                 .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https"))
+    }
+
+    /// The client's address for login throttling: the configured proxy header's last entry
+    /// (the one our own proxy appended; earlier ones are whatever the client sent), else
+    /// the connection's peer.
+    pub fn client_ip(&self, headers: &http::HeaderMap, peer: std::net::IpAddr) -> String {
+        self.client_ip_header
+            .as_ref()
+            .and_then(|name| headers.get(name))
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map_or_else(|| peer.to_string(), str::to_owned)
     }
 }
 

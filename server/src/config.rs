@@ -17,6 +17,8 @@ pub struct Config {
     pub public_url: Option<String>,
     /// `MALBILD_SESSION_HOURS`: how long a login lasts (default 12).
     pub session_hours: i64,
+    /// `MALBILD_CLIENT_IP_HEADER`: set behind a reverse proxy, e.g. `x-forwarded-for`.
+    pub client_ip_header: Option<http::HeaderName>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -61,7 +63,17 @@ impl Config {
                 });
             }
         };
+        let client_ip_header = match lookup("MALBILD_CLIENT_IP_HEADER") {
+            None => None,
+            Some(v) => Some(
+                http::HeaderName::try_from(v.as_str()).map_err(|_| ConfigError::Invalid {
+                    var: "MALBILD_CLIENT_IP_HEADER",
+                    message: format!("'{v}' is not an HTTP header name"),
+                })?,
+            ),
+        };
         Ok(Config {
+            client_ip_header,
             database_url: lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             addr,
             site_root: lookup("MALBILD_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
@@ -75,6 +87,7 @@ impl Config {
         app::state::Settings {
             session_ttl: chrono::Duration::hours(self.session_hours),
             https: self.public_url.as_deref().is_some_and(|u| u.starts_with("https://")),
+            client_ip_header: self.client_ip_header.clone(),
         }
     }
 }
@@ -105,6 +118,26 @@ mod tests {
                 .settings()
                 .https
         );
+    }
+
+    #[test]
+    fn client_ip_comes_from_the_proxy_header_only_when_configured() {
+        let peer: std::net::IpAddr = "10.0.0.1".parse().expect("ip");
+        let mut headers = http::HeaderMap::new();
+        headers.insert("x-forwarded-for", http::HeaderValue::from_static("6.6.6.6, 192.0.2.7"));
+        assert_eq!(
+            config(&[]).expect("valid").settings().client_ip(&headers, peer),
+            "10.0.0.1"
+        );
+        let behind_proxy = config(&[("MALBILD_CLIENT_IP_HEADER", "X-Forwarded-For")])
+            .expect("valid")
+            .settings();
+        assert_eq!(
+            behind_proxy.client_ip(&headers, peer),
+            "192.0.2.7",
+            "the proxy-appended entry"
+        );
+        assert_eq!(behind_proxy.client_ip(&http::HeaderMap::new(), peer), "10.0.0.1");
     }
 
     #[test]

@@ -1,42 +1,81 @@
 //! The whole site as one axum router: REST API, server functions, pages, static assets.
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{Request, State};
-use axum::middleware::{from_fn, from_fn_with_state};
+use axum::middleware::{Next, from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use http::HeaderValue;
 use http::header::CACHE_CONTROL;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
-use tower::ServiceBuilder;
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use app::state::{AppState, Settings};
-use app::{App, shell};
+use app::{App, SiteAssets, shell};
 
 use crate::http::{api_router, error::ApiError};
 use crate::middleware;
 
-/// Leptos settings for a site built by `scripts/build.sh` into `<site_root>/pkg/malbild.*`.
-pub fn leptos_options(site_root: &str, addr: SocketAddr) -> LeptosOptions {
-    LeptosOptions::builder()
-        .output_name("malbild")
+/// The built site: Leptos options naming the current (content-hashed) bundle, and the
+/// stylesheet and icon names. Found in `<site_root>/pkg/` at start; unhashed names are the
+/// fallback, so a site built without hashes still serves.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub options: LeptosOptions,
+    pub assets: SiteAssets,
+}
+
+pub fn site(site_root: &str, addr: SocketAddr) -> Site {
+    let pkg = Path::new(site_root).join("pkg");
+    let names: Vec<String> = std::fs::read_dir(&pkg)
+        .map(|dir| {
+            dir.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    let find = |prefix: &str, suffix: &str, fallback: &str| {
+        names
+            .iter()
+            .filter(|n| n.starts_with(prefix) && n.ends_with(suffix) && is_hashed(n))
+            .max()
+            .cloned()
+            .unwrap_or_else(|| fallback.to_owned())
+    };
+    let bundle = find("malbild.", ".js", "malbild.js");
+    let options = LeptosOptions::builder()
+        .output_name(bundle.trim_end_matches(".js"))
         .site_root(site_root)
         .site_pkg_dir("pkg")
         .site_addr(addr)
         .env(leptos::config::Env::PROD)
-        .build()
+        .build();
+    let assets = SiteAssets {
+        stylesheet: find("malbild.", ".css", "malbild.css"),
+        favicon: find("favicon.", ".svg", "favicon.svg"),
+    };
+    Site { options, assets }
 }
 
-pub fn app_state(db: sea_orm::DatabaseConnection, leptos_options: LeptosOptions, settings: Settings) -> AppState {
+/// Whether a file name carries a 16-hex-digit content hash (`malbild.0123456789abcdef.js`,
+/// `malbild.0123456789abcdef_bg.wasm`), as `scripts/build.sh` names them.
+pub fn is_hashed(name: &str) -> bool {
+    name.split('.').any(|part| {
+        let stem = part.split('_').next().unwrap_or_default();
+        stem.len() == 16 && stem.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+pub fn app_state(db: sea_orm::DatabaseConnection, site: Site, settings: Settings) -> AppState {
     AppState {
         db,
-        leptos_options,
+        leptos_options: site.options,
+        assets: site.assets,
         settings: Arc::new(settings),
     }
 }
@@ -47,16 +86,12 @@ pub fn build(state: AppState) -> Router {
         "{}/{}",
         state.leptos_options.site_root, state.leptos_options.site_pkg_dir
     );
-    // Asset names are not content-hashed yet: let browsers cache but revalidate
-    // (Last-Modified makes that a cheap 304). Precompressed .gz/.br are served when present.
-    let assets = ServiceBuilder::new()
-        .layer(SetResponseHeaderLayer::overriding(
-            CACHE_CONTROL,
-            HeaderValue::from_static("public, no-cache"),
-        ))
-        .service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip());
+    let assets = Router::new()
+        .nest_service("/pkg", ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip())
+        .layer(from_fn(asset_cache_control));
     let context_state = state.clone();
     let shell_options = state.leptos_options.clone();
+    let shell_assets = state.assets.clone();
 
     Router::new()
         .merge(api_router())
@@ -64,12 +99,12 @@ pub fn build(state: AppState) -> Router {
             &state,
             routes,
             move || provide_context(context_state.clone()),
-            move || shell(shell_options.clone()),
+            move || shell(shell_options.clone(), shell_assets.clone()),
         )
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::resolve_session))
         .layer(from_fn(middleware::reject_cross_site))
-        .nest_service("/pkg", assets)
+        .merge(assets)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -81,9 +116,45 @@ async fn not_found(State(state): State<AppState>, req: Request) -> Response {
     }
     let context_state = state.clone();
     let options = state.leptos_options.clone();
+    let assets = state.assets.clone();
     let render = leptos_axum::render_app_to_stream_with_context(
         move || provide_context(context_state.clone()),
-        move || shell(options.clone()),
+        move || shell(options.clone(), assets.clone()),
     );
     render(req).await.into_response()
+}
+
+/// Content-hashed assets never change: cache them for a year. Anything else revalidates
+/// (Last-Modified makes that a cheap 304).
+async fn asset_cache_control(req: Request, next: Next) -> Response {
+    let hashed = req.uri().path().rsplit('/').next().is_some_and(is_hashed);
+    let mut res = next.run(req).await;
+    if res.status().is_success() {
+        let value = if hashed {
+            "public, max-age=31536000, immutable"
+        } else {
+            "public, no-cache"
+        };
+        res.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_hashed;
+
+    #[test]
+    fn recognises_content_hashed_names() {
+        for name in [
+            "malbild.0123456789abcdef.js",
+            "malbild.0123456789abcdef_bg.wasm",
+            "favicon.0123456789abcdef.svg.br",
+        ] {
+            assert!(is_hashed(name), "{name}");
+        }
+        for name in ["malbild.js", "malbild_bg.wasm", "malbild.css", "deadbeef.js"] {
+            assert!(!is_hashed(name), "{name}");
+        }
+    }
 }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{PASSWORD, TestApp};
+use common::{PASSWORD, STYLESHEET, TestApp};
 
 const HTML: &str = "text/html,application/xhtml+xml";
 
@@ -182,13 +182,40 @@ async fn cross_site_server_function_calls_are_refused() {
 }
 
 #[tokio::test]
-async fn static_assets_are_served_with_revalidation() {
+async fn hashed_assets_are_linked_precompressed_and_cached_for_a_year() {
     let app = TestApp::spawn().await;
+    let (_, html) = page(&app.client(), app.url("/login")).await;
+    assert!(
+        html.contains(&format!(r#"<link rel="stylesheet" href="/pkg/{STYLESHEET}">"#)),
+        "page links the hashed name"
+    );
+
     let res = app
+        .client()
+        .get(app.url(&format!("/pkg/{STYLESHEET}")))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .expect("css");
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-encoding"], "br");
+    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(res.text().await.expect("body"), "pretend brotli");
+
+    let plain = app
+        .client()
+        .get(app.url(&format!("/pkg/{STYLESHEET}")))
+        .send()
+        .await
+        .expect("css");
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.text().await.expect("body"), "body { margin: 0 }");
+
+    let missing = app
         .client()
         .get(app.url("/pkg/missing.css"))
         .send()
         .await
         .expect("asset");
-    assert_eq!(res.status(), 404, "no HTML fallback for missing assets");
+    assert_eq!(missing.status(), 404, "no HTML fallback for missing assets");
 }

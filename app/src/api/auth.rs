@@ -23,7 +23,7 @@ pub async fn login(tenant: String, email: String, password: String) -> Result<()
     let client_addr = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
         .await
         .ok()
-        .map(|ConnectInfo(a)| a.ip().to_string());
+        .map(|ConnectInfo(peer)| state.settings.client_ip(&parts.headers, peer.ip()));
     let input = LoginInput {
         tenant: &tenant,
         email: &email,

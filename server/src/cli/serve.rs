@@ -12,15 +12,15 @@ pub async fn serve(config: Config, addr: Option<SocketAddr>) -> anyhow::Result<(
     if config.production && app::services::demo::demo_accounts_present(&db).await? {
         bail!("MALBILD_ENV=production, but demo accounts (*.example) exist: remove them before serving");
     }
-    let bundle = Path::new(&config.site_root).join("pkg/malbild.js");
+    let site = router::site(&config.site_root, addr);
+    let bundle = Path::new(&config.site_root).join(format!("pkg/{}.js", site.options.output_name));
     if !bundle.exists() {
         tracing::warn!(
             "{} is missing: pages will render but not hydrate; run scripts/build.sh",
             bundle.display()
         );
     }
-    let options = router::leptos_options(&config.site_root, addr);
-    let state = router::app_state(db, options, config.settings());
+    let state = router::app_state(db, site, config.settings());
     let app = router::build(state);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("Målbild listening on http://{}", listener.local_addr()?);

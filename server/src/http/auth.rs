@@ -41,7 +41,7 @@ pub async fn login(
         tenant: &body.tenant,
         email: &body.email,
         password: &body.password,
-        client_addr: Some(peer.ip().to_string()),
+        client_addr: Some(state.settings.client_ip(&headers, peer.ip())),
     };
     let session = login_service(&state.db, input, state.settings.session_ttl, chrono::Utc::now()).await?;
     let cookie = session_cookie(

@@ -11,6 +11,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde_json::{Value, json};
 
 pub const PASSWORD: &str = "test-password-1234";
+/// A content-hashed stylesheet placed in every test site's `pkg/`.
+pub const STYLESHEET: &str = "malbild.0123456789abcdef.css";
 
 pub struct TestApp {
     pub base: String,
@@ -32,11 +34,15 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
         let site_root = dir.path().join("site");
-        let options = server::router::leptos_options(site_root.to_str().expect("utf-8 path"), addr);
+        let pkg = site_root.join("pkg");
+        std::fs::create_dir_all(&pkg).expect("pkg dir");
+        std::fs::write(pkg.join(STYLESHEET), "body { margin: 0 }").expect("css");
+        std::fs::write(pkg.join(format!("{STYLESHEET}.br")), "pretend brotli").expect("css.br");
+        let site = server::router::site(site_root.to_str().expect("utf-8 path"), addr);
         let settings = server::config::Config::from_lookup(|_| None)
             .expect("defaults")
             .settings();
-        let router = server::router::build(server::router::app_state(db.clone(), options, settings));
+        let router = server::router::build(server::router::app_state(db.clone(), site, settings));
         tokio::spawn(async move {
             axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
                 .await
