@@ -11,14 +11,14 @@ log "cargo fmt --check"
 cargo fmt --all -- --check
 
 log "clippy (server side, then the hydrate build of app)"
-cargo clippy -p app -p server -p migrations --all-targets -- -D warnings
+cargo clippy -p engine -p app -p server -p migrations --all-targets -- -D warnings
 cargo clippy -p app --features hydrate -- -D warnings
 
 "$MALBILD_ROOT/scripts/build.sh"
 
 # Tests use the dev profile: debug assertions on, and no feature churn in the release build.
 log "tests on SQLite"
-MALBILD_TEST_DATABASE_URL="" cargo test -p app -p server -p migrations
+MALBILD_TEST_DATABASE_URL="" cargo test -p engine -p app -p server -p migrations
 
 if [ -n "${MALBILD_TEST_DATABASE_URL:-}" ]; then
     log "integration tests on PostgreSQL"

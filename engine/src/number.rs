@@ -1,0 +1,108 @@
+//! Numbers as people write them in Swedish documents and spreadsheets: `6,2`, `-4,1`,
+//! `1 234,5`, `8.41`. A decimal comma or point; spaces (also no-break) group thousands.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NumberError {
+    #[error("is empty")]
+    Empty,
+    #[error("\"{0}\" is not a number")]
+    NotANumber(String),
+    #[error("\"{0}\" has both a decimal comma and a decimal point; use one of them")]
+    MixedSeparators(String),
+    #[error("\"{0}\" is too large")]
+    TooLarge(String),
+}
+
+/// Parses a number written with a decimal comma or point. Thousands may be grouped with
+/// spaces; a leading `−` (U+2212, as typeset documents print it) counts as a minus.
+pub fn parse_number(text: &str) -> Result<Decimal, NumberError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    let mut plain = String::with_capacity(trimmed.len());
+    let (mut commas, mut points) = (0, 0);
+    for (i, c) in trimmed.chars().enumerate() {
+        match c {
+            '0'..='9' => plain.push(c),
+            '-' | '\u{2212}' if i == 0 => plain.push('-'),
+            '+' if i == 0 => {}
+            ',' => {
+                commas += 1;
+                plain.push('.');
+            }
+            '.' => {
+                points += 1;
+                plain.push('.');
+            }
+            ' ' | '\u{a0}' | '\u{202f}' => {}
+            _ => return Err(NumberError::NotANumber(trimmed.to_owned())),
+        }
+    }
+    if commas > 0 && points > 0 {
+        return Err(NumberError::MixedSeparators(trimmed.to_owned()));
+    }
+    let digits = plain.trim_start_matches('-');
+    if commas + points > 1 || digits.is_empty() || digits == "." {
+        return Err(NumberError::NotANumber(trimmed.to_owned()));
+    }
+    Decimal::from_str(&plain).map_err(|_| NumberError::TooLarge(trimmed.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).expect("test decimal")
+    }
+
+    #[test]
+    fn parses_the_ways_numbers_are_written() {
+        let cases = [
+            ("6,2", "6.2"),
+            ("-4,1", "-4.1"),
+            ("8.41", "8.41"),
+            ("534", "534"),
+            ("1 234,5", "1234.5"),
+            ("1\u{a0}234", "1234"),
+            ("\u{2212}401 630", "-401630"),
+            ("+7", "7"),
+            (" 0,0 ", "0.0"),
+            (",5", "0.5"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_number(text), Ok(d(want)), "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_number_with_a_reason() {
+        assert_eq!(parse_number("  "), Err(NumberError::Empty));
+        assert_eq!(
+            parse_number("1.234,5"),
+            Err(NumberError::MixedSeparators("1.234,5".into()))
+        );
+        for text in ["abc", "1,2,3", "7 %", "-", "1-2", "1e5", ","] {
+            assert!(matches!(parse_number(text), Err(NumberError::NotANumber(_))), "{text}");
+        }
+        assert!(matches!(
+            parse_number("99999999999999999999999999999999"),
+            Err(NumberError::TooLarge(_))
+        ));
+    }
+
+    proptest! {
+        #[test]
+        fn swedish_formatting_round_trips(units in -10_000_000_000i64..10_000_000_000, scale in 0u32..5) {
+            let value = Decimal::new(units, scale);
+            let swedish = value.to_string().replace('.', ",");
+            prop_assert_eq!(parse_number(&swedish), Ok(value));
+        }
+    }
+}
