@@ -16,6 +16,8 @@ pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod exchange;
+#[cfg(feature = "ssr")]
 pub mod services;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -28,7 +30,7 @@ use leptos_router::{SsrMode, path};
 use crate::api::{Login, Logout, current_user};
 use crate::components::header::Header;
 use crate::i18n::{Locale, Msg, t};
-use crate::pages::{HomePage, LoginPage, NotFound, UsersPage};
+use crate::pages::{HomePage, IndicatorEditPage, LoginPage, NotFound, PlanPage, UsersPage};
 
 /// File names of the stylesheet and icon in `pkg/` (content-hashed by `scripts/build.sh`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/planer/:id") view=PlanPage ssr=SsrMode::Async />
+                    <Route path=path!("/indikatorer/:code") view=IndicatorEditPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -22,7 +22,7 @@ test('log in, see the tenant home, switch language in the menu, log out', async 
   await page.getByRole('heading', { level: 1, name: 'Norrtälje kommun' }).waitFor();
   await page.getByRole('heading', { name: 'Socialnämnden' }).waitFor();
   for (const dept of ['Barn och unga', 'Vuxna', 'Förvaltningsledning']) {
-    assert.equal(await page.getByRole('listitem').filter({ hasText: dept }).count(), 1, dept);
+    assert.equal(await page.getByRole('listitem').filter({ hasText: new RegExp(`^${dept}$`) }).count(), 1, dept);
   }
 
   // The user menu only opens once the WebAssembly bundle has hydrated the page.

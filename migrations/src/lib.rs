@@ -10,6 +10,8 @@ mod m20261123_000001_create_tenants;
 mod m20261123_000002_create_councils_departments;
 mod m20261123_000003_create_users_sessions;
 mod m20261123_000004_create_audit_log;
+mod m20261123_000005_create_plans;
+mod tenant_owned;
 
 pub struct Migrator;
 
@@ -21,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_create_councils_departments::Migration),
             Box::new(m20261123_000003_create_users_sessions::Migration),
             Box::new(m20261123_000004_create_audit_log::Migration),
+            Box::new(m20261123_000005_create_plans::Migration),
         ]
     }
 }

@@ -84,7 +84,11 @@ async fn demo_seed_is_idempotent_and_keeps_passwords_unless_told() {
         .await
         .expect("councils");
     assert_eq!(councils.len(), 1);
-    assert_eq!(councils[0].departments.len(), 3);
+    assert_eq!(
+        councils[0].departments.len(),
+        6,
+        "2026's three and 2024's three avdelningar"
+    );
     // The original password still works.
     login(
         &app.db,

@@ -2,9 +2,13 @@
 //! map its error. Run on the server; compiled to HTTP clients in the wasm bundle.
 
 mod auth;
+mod indicators;
+mod plans;
 mod tenant;
 
 pub use auth::*;
+pub use indicators::*;
+pub use plans::*;
 pub use tenant::*;
 
 #[cfg(feature = "ssr")]
@@ -47,6 +51,7 @@ mod context {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Throttled => StatusCode::TOO_MANY_REQUESTS,
             AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Internal | AppError::ServerFn(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

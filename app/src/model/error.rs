@@ -24,6 +24,9 @@ pub enum AppError {
     /// Input rejected: which field and why.
     #[error("{field}: {message}")]
     Invalid { field: String, message: String },
+    /// Someone else changed it first (optimistic locking), or it clashes with what exists.
+    #[error("{0}")]
+    Conflict(String),
     /// Something went wrong on the server; details are in the server log, not here.
     #[error("internal error")]
     Internal,

@@ -1,9 +1,13 @@
 //! Plain serde types that cross the wire between server and browser.
 //! No logic beyond parsing and display; compiled into both the server and the wasm bundle.
 
+mod edit;
 mod error;
+mod plan;
 
+pub use edit::*;
 pub use error::AppError;
+pub use plan::*;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -88,6 +92,8 @@ pub struct UserSummary {
 pub struct TenantHome {
     pub tenant: TenantSummary,
     pub councils: Vec<Council>,
+    /// Every plan of the tenant, newest first within each council.
+    pub plans: Vec<PlanSummary>,
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use super::error_view;
 use crate::api::home_data;
 use crate::i18n::{Msg, t};
-use crate::model::{Council, TenantHome};
+use crate::model::{Council, PlanSummary, TenantHome};
 
 /// The tenant's start page: its councils and their departments.
 #[component]
@@ -29,16 +29,41 @@ fn home_view(home: TenantHome) -> impl IntoView {
         <h1>{home.tenant.name}</h1>
         <h2>{t(Msg::Councils)}</h2>
         {empty.then(|| view! { <p class="muted">{t(Msg::NoCouncils)}</p> })}
-        <div class="cards">{home.councils.into_iter().map(council_card).collect_view()}</div>
+        <div class="cards">
+            {home
+                .councils
+                .into_iter()
+                .map(|council| {
+                    let plans = home.plans.iter().filter(|p| p.council_slug == council.slug).cloned().collect();
+                    council_card(council, plans)
+                })
+                .collect_view()}
+        </div>
     }
 }
 
-fn council_card(council: Council) -> impl IntoView {
+fn council_card(council: Council, plans: Vec<PlanSummary>) -> impl IntoView {
     let heading_id = format!("council-{}", council.slug);
     let no_departments = council.departments.is_empty();
     view! {
         <section class="card council" aria-labelledby=heading_id.clone()>
             <h3 id=heading_id.clone()>{council.name}</h3>
+            <h4>{t(Msg::Plans)}</h4>
+            {plans.is_empty().then(|| view! { <p class="muted">{t(Msg::NoPlans)}</p> })}
+            <ul class="plans">
+                {plans
+                    .into_iter()
+                    .map(|p| {
+                        let status = if p.status == "adopted" { Msg::Adopted } else { Msg::Draft };
+                        view! {
+                            <li>
+                                <a href=format!("/planer/{}", p.id)>{p.name}</a>
+                                " "<span class="badge" data-status=p.status.clone()>{t(status)}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
             <h4>{t(Msg::Departments)}</h4>
             {no_departments.then(|| view! { <p class="muted">{t(Msg::NoDepartments)}</p> })}
             <ul class="departments">

@@ -1,13 +1,17 @@
 //! One module per screen.
 
 mod home;
+mod indicator_edit;
 mod login;
 mod not_found;
+mod plan;
 mod users;
 
 pub use home::HomePage;
+pub use indicator_edit::IndicatorEditPage;
 pub use login::LoginPage;
 pub use not_found::NotFound;
+pub use plan::PlanPage;
 pub use users::UsersPage;
 
 use leptos::prelude::*;

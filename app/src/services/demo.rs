@@ -1,65 +1,58 @@
-//! `malbild seed --demo`: the demo tenants from `seeds/demo/tenants.json` and their demo users.
+//! `malbild seed --demo`: the demo tenants from the seed files in `seeds/demo/` (their
+//! councils, departments, goal levels and plans) and their demo users.
 
-use sea_orm::DatabaseConnection;
-use serde::Deserialize;
+use sea_orm::{DatabaseConnection, TransactionTrait};
 
 use super::users::{self, NewUserInput};
 use super::{ServiceError, tenants};
 use crate::db::repo;
+use crate::exchange::{self, ImportSummary, seed, validate};
 use crate::model::Role;
 
-const DEMO_TENANTS_JSON: &str = include_str!("../../../seeds/demo/tenants.json");
 pub const PLATFORM_ADMIN_EMAIL: &str = "platform@malbild.example";
-
-#[derive(Debug, Deserialize)]
-struct DemoFile {
-    tenants: Vec<DemoTenant>,
-}
-
-#[derive(Debug, Deserialize)]
-struct DemoTenant {
-    slug: String,
-    name: String,
-    councils: Vec<DemoCouncil>,
-}
-
-#[derive(Debug, Deserialize)]
-struct DemoCouncil {
-    slug: String,
-    name: String,
-    departments: Vec<String>,
-}
 
 /// What seeding did, for the CLI to print.
 #[derive(Debug)]
 pub struct DemoSeedReport {
     pub tenants: Vec<String>,
+    /// Tenants whose plans this run loaded, with what was written.
+    pub loaded: Vec<(String, ImportSummary)>,
     pub logins: Vec<String>,
     /// Set when this run set the demo users' password (given or generated).
     pub password: Option<String>,
 }
 
 /// Creates what is missing; sets every demo user's password when `password` is given, or
-/// generates one when some demo user is new. Existing data is left alone otherwise.
+/// generates one when some demo user is new. A tenant that already has plans is left alone.
+/// Every seed file is checked before anything is written.
 pub async fn seed(db: &DatabaseConnection, password: Option<String>) -> Result<DemoSeedReport, ServiceError> {
-    let file: DemoFile = serde_json::from_str(DEMO_TENANTS_JSON)
-        .map_err(|e| ServiceError::invalid("seeds/demo/tenants.json", e.to_string()))?;
+    let documents = seed::read(seed::DEMO_FILES).map_err(ServiceError::Rejected)?;
+    let problems: Vec<_> = documents.iter().flat_map(validate::document).collect();
+    if !problems.is_empty() {
+        return Err(ServiceError::Rejected(problems));
+    }
     let mut logins = Vec::new();
     let mut scopes = Vec::new();
-    for tenant in &file.tenants {
-        let scope = match tenants::operator_scope(db, &tenant.slug).await {
+    let mut loaded = Vec::new();
+    for doc in &documents {
+        let slug = doc.tenant.slug.as_str();
+        let txn = db.begin().await?;
+        let scope = match tenants::operator_scope(&txn, slug).await {
             Ok(scope) => scope,
-            Err(ServiceError::NotFound) => tenants::create(db, &tenant.slug, &tenant.name, "seed").await?,
+            Err(ServiceError::NotFound) => tenants::create(&txn, slug, &doc.tenant.name, "seed").await?,
             Err(other) => return Err(other),
         };
-        for council in &tenant.councils {
-            let departments: Vec<&str> = council.departments.iter().map(String::as_str).collect();
-            tenants::ensure_council(db, scope, &council.slug, &council.name, &departments).await?;
+        if !exchange::has_plan_data(&txn, scope).await? {
+            loaded.push((
+                slug.to_owned(),
+                exchange::import::write(&txn, scope, doc, "seed").await?,
+            ));
         }
+        txn.commit().await?;
         for role in Role::ALL {
-            logins.push(format!("{}@{}.example", role.as_str(), tenant.slug));
+            logins.push(format!("{}@{slug}.example", role.as_str()));
         }
-        scopes.push((scope, tenant.slug.as_str()));
+        scopes.push((scope, slug));
     }
     logins.push(PLATFORM_ADMIN_EMAIL.to_owned());
 
@@ -102,7 +95,8 @@ pub async fn seed(db: &DatabaseConnection, password: Option<String>) -> Result<D
         .await?;
     }
     Ok(DemoSeedReport {
-        tenants: file.tenants.into_iter().map(|t| t.slug).collect(),
+        tenants: documents.iter().map(|d| d.tenant.slug.clone()).collect(),
+        loaded,
         logins,
         password,
     })
@@ -136,12 +130,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn demo_file_parses_and_names_are_swedish() {
-        let file: DemoFile = serde_json::from_str(DEMO_TENANTS_JSON).expect("demo file parses");
-        let names: Vec<&str> = file.tenants.iter().map(|t| t.name.as_str()).collect();
+    fn demo_seeds_read_and_validate_and_names_are_swedish() {
+        let documents = seed::read(seed::DEMO_FILES).expect("demo seeds read");
+        for doc in &documents {
+            assert_eq!(validate::document(doc), [], "{}", doc.tenant.slug);
+        }
+        let names: Vec<&str> = documents.iter().map(|d| d.tenant.name.as_str()).collect();
         assert_eq!(names, ["Norrtälje kommun", "Södertälje kommun"]);
         assert!(
-            file.tenants[1].councils[0]
+            documents[1].councils[0]
                 .departments
                 .iter()
                 .any(|d| d == "Första linjens stöd")

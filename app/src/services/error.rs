@@ -24,6 +24,11 @@ pub enum ServiceError {
     PasswordHash(String),
     #[error("background task failed: {0}")]
     Task(String),
+    /// A document or file with problems; nothing was written.
+    #[error("{} problem(s), the first: {}", .0.len(), .0.first().map(ToString::to_string).unwrap_or_default())]
+    Rejected(Vec<crate::exchange::Problem>),
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -49,10 +54,11 @@ impl From<ServiceError> for AppError {
                 field: field.to_owned(),
                 message,
             },
-            ServiceError::Conflict(message) => AppError::Invalid {
-                field: "conflict".to_owned(),
-                message,
+            ServiceError::Rejected(problems) => AppError::Invalid {
+                field: "document".to_owned(),
+                message: problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
             },
+            ServiceError::Conflict(message) => AppError::Conflict(message),
             other => {
                 tracing::error!(error = %other, "service error");
                 AppError::Internal

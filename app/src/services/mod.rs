@@ -4,6 +4,10 @@
 pub mod auth;
 pub mod demo;
 mod error;
+pub mod indicator_edit;
+pub mod outcomes;
+pub mod plan_view;
+pub mod plans;
 pub mod tenants;
 pub mod users;
 pub mod validate;

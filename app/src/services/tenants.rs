@@ -1,4 +1,4 @@
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
 use super::auth::AuthContext;
 use super::{ServiceError, validate};
@@ -24,6 +24,7 @@ pub async fn home(db: &DatabaseConnection, auth: &AuthContext) -> Result<TenantH
     Ok(TenantHome {
         tenant: auth.me.tenant.clone(),
         councils,
+        plans: super::plans::list(db, auth.scope()).await?,
     })
 }
 
@@ -38,7 +39,7 @@ pub async fn councils_of(
 }
 
 /// For the operator's CLI only (no session): the scope of a tenant by slug.
-pub async fn operator_scope(db: &DatabaseConnection, slug: &str) -> Result<TenantScope, ServiceError> {
+pub async fn operator_scope(db: &impl ConnectionTrait, slug: &str) -> Result<TenantScope, ServiceError> {
     tenants::find_by_slug(db, slug)
         .await?
         .map(|t| TenantScope::new(t.id))
@@ -46,7 +47,12 @@ pub async fn operator_scope(db: &DatabaseConnection, slug: &str) -> Result<Tenan
 }
 
 /// Creates a tenant (CLI `tenant add`). Fails with a conflict if the slug is taken.
-pub async fn create(db: &DatabaseConnection, slug: &str, name: &str, actor: &str) -> Result<TenantScope, ServiceError> {
+pub async fn create<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    slug: &str,
+    name: &str,
+    actor: &str,
+) -> Result<TenantScope, ServiceError> {
     let slug = validate::slug("slug", slug)?;
     let name = validate::text("name", name, 200)?;
     if tenants::find_by_slug(db, &slug).await?.is_some() {

@@ -1,5 +1,6 @@
 //! `malbild` subcommands. `anyhow` is used here only, at the edge where errors are printed.
 
+mod exchange;
 mod serve;
 mod tenant;
 mod user;
@@ -44,6 +45,38 @@ pub enum Command {
     /// Manage users. Passwords are read from standard input, never from arguments.
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Write a tenant's whole configuration and data as JSON (the tenant document).
+    Export {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Outcomes and forecasts.
+    #[command(subcommand)]
+    Outcomes(OutcomesCommand),
+    /// Load a tenant document into a new or empty tenant (all or nothing).
+    Import {
+        /// The JSON file written by `malbild export`.
+        file: std::path::PathBuf,
+        /// Load it under this slug instead of the one in the file.
+        #[arg(long = "as")]
+        as_slug: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OutcomesCommand {
+    /// Load a CSV or XLSX file with the header indicator,period,value (optional kind,
+    /// gender, comment). Every row is checked first; nothing is written unless all are valid.
+    Import {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+        file: std::path::PathBuf,
+    },
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -59,6 +92,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Seed { demo: _ } => seed_demo(&config).await,
         Command::Tenant(cmd) => tenant::run(&config, cmd).await,
         Command::User(cmd) => user::run(&config, cmd).await,
+        Command::Export { tenant, output } => exchange::export(&config, &tenant, output).await,
+        Command::Outcomes(OutcomesCommand::Import { tenant, file }) => {
+            exchange::import_outcomes(&config, &tenant, &file).await
+        }
+        Command::Import { file, as_slug } => exchange::import(&config, &file, as_slug.as_deref()).await,
     }
 }
 
@@ -76,8 +114,15 @@ async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     let password = std::env::var("MALBILD_DEMO_PASSWORD").ok().filter(|p| !p.is_empty());
     let report = app::services::demo::seed(&db, password.clone())
         .await
+        .map_err(explain)
         .context("seeding demo data")?;
     println!("Demo tenants: {}", report.tenants.join(", "));
+    for (tenant, summary) in &report.loaded {
+        println!(
+            "  {tenant}: {} plans, {} goals, {} indicators, {} values, {} uppdrag/initiativ",
+            summary.plans, summary.goals, summary.indicators, summary.values, summary.assignments
+        );
+    }
     println!("Demo logins (local demo only):");
     for login in &report.logins {
         println!("  {login}");
@@ -88,6 +133,21 @@ async fn seed_demo(config: &Config) -> anyhow::Result<()> {
         (None, _) => println!("Password: unchanged (set MALBILD_DEMO_PASSWORD to reset it)"),
     }
     Ok(())
+}
+
+/// A service error for the terminal: a rejected document lists every problem.
+pub fn explain(err: app::services::ServiceError) -> anyhow::Error {
+    match err {
+        app::services::ServiceError::Rejected(problems) => {
+            let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+            anyhow::anyhow!(
+                "{} problem(s), nothing was written:\n{}",
+                problems.len(),
+                lines.join("\n")
+            )
+        }
+        other => other.into(),
+    }
 }
 
 /// A database URL without its password, for messages.

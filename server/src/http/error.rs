@@ -92,6 +92,9 @@ impl From<ServiceError> for ApiError {
             ServiceError::Throttled => ApiError::Throttled,
             ServiceError::Invalid { field, message } => ApiError::InvalidInput(format!("{field}: {message}")),
             ServiceError::Conflict(message) => ApiError::Conflict(message),
+            ServiceError::Rejected(problems) => {
+                ApiError::InvalidInput(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+            }
             other => {
                 tracing::error!(error = %other, "internal error in API");
                 ApiError::Internal

@@ -4,6 +4,7 @@
 mod auth;
 pub mod error;
 mod json;
+mod plans;
 mod tenants;
 
 use axum::Json;
@@ -17,7 +18,11 @@ use app::state::AppState;
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Målbild API", description = "Goals, indicators and follow-up for Swedish municipalities."),
-    tags((name = "auth", description = "Sessions"), (name = "tenants", description = "A tenant's data"))
+    tags(
+        (name = "auth", description = "Sessions"),
+        (name = "tenants", description = "A tenant's councils and users"),
+        (name = "plans", description = "Plans, goals, indicators; the whole tenant's export")
+    )
 )]
 struct ApiDoc;
 
@@ -29,6 +34,11 @@ pub fn api_router() -> axum::Router<AppState> {
         .routes(routes!(auth::me))
         .routes(routes!(tenants::councils))
         .routes(routes!(tenants::users))
+        .routes(routes!(plans::plans))
+        .routes(routes!(plans::plan))
+        .routes(routes!(plans::goals))
+        .routes(routes!(plans::indicators))
+        .routes(routes!(plans::export))
         .split_for_parts();
     router.route(
         "/api/v1/openapi.json",

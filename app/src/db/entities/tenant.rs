@@ -9,6 +9,12 @@ pub struct Model {
     pub slug: String,
     pub name: String,
     pub created_at: DateTimeUtc,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub vision_title: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub vision: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub values: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -42,3 +42,20 @@ pub async fn recent(db: &impl ConnectionTrait, scope: TenantScope, limit: u64) -
         .all(db)
         .await
 }
+
+/// One entity's entries, newest first: its history.
+pub async fn for_entity(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    entity_type: &str,
+    entity_id: &str,
+) -> Result<Vec<audit_log::Model>, DbErr> {
+    audit_log::Entity::find()
+        .filter(audit_log::Column::TenantId.eq(scope.tenant_id()))
+        .filter(audit_log::Column::EntityType.eq(entity_type))
+        .filter(audit_log::Column::EntityId.eq(entity_id))
+        .order_by_desc(audit_log::Column::At)
+        .order_by_desc(audit_log::Column::Id)
+        .all(db)
+        .await
+}

@@ -3,8 +3,10 @@
 
 pub mod audit;
 pub mod councils;
+pub mod indicators;
 pub mod login_failures;
 pub mod platform_admins;
+pub mod rows;
 pub mod sessions;
 pub mod tenants;
 pub mod users;

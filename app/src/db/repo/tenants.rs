@@ -25,7 +25,28 @@ pub async fn insert(db: &impl ConnectionTrait, slug: &str, name: &str) -> Result
         slug: Set(slug.to_owned()),
         name: Set(name.to_owned()),
         created_at: Set(chrono::Utc::now()),
+        vision_title: Set(None),
+        vision: Set(None),
+        values: Set(None),
     }
     .insert(db)
     .await
+}
+
+/// Sets the tenant's vision and values texts (they belong to the tenant, not to a plan).
+pub async fn set_texts(
+    db: &impl ConnectionTrait,
+    scope: crate::db::TenantScope,
+    vision_title: Option<String>,
+    vision: Option<String>,
+    values: Option<String>,
+) -> Result<(), DbErr> {
+    tenant::Entity::update_many()
+        .filter(tenant::Column::Id.eq(scope.tenant_id()))
+        .col_expr(tenant::Column::VisionTitle, Expr::value(vision_title))
+        .col_expr(tenant::Column::Vision, Expr::value(vision))
+        .col_expr(tenant::Column::Values, Expr::value(values))
+        .exec(db)
+        .await?;
+    Ok(())
 }

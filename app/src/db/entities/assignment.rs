@@ -1,0 +1,27 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "assignments")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub tenant_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub plan_id: Uuid,
+    pub goal_id: Option<Uuid>,
+    pub position: i32,
+    pub kind: String,
+    pub title: String,
+    pub department_id: Option<Uuid>,
+    pub is_new: Option<bool>,
+    pub end_date: Option<Date>,
+    pub decision_body: Option<String>,
+    pub status: Option<String>,
+    pub forecast: Option<String>,
+    pub revision: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

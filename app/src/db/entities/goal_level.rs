@@ -1,0 +1,27 @@
+//! `sections` and `carries` are JSON arrays of strings.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "goal_levels")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub tenant_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub position: i32,
+    pub key: String,
+    pub name: String,
+    pub plural: String,
+    pub numbering: String,
+    #[sea_orm(column_type = "Text")]
+    pub sections: String,
+    #[sea_orm(column_type = "Text")]
+    pub carries: String,
+    pub revision: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

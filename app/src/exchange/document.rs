@@ -1,0 +1,341 @@
+//! The tenant document: a tenant's whole configuration and plan data as one versioned JSON
+//! value (`malbild export`, `GET /api/v1/tenants/{tenant}/export`, `malbild import`), and the
+//! shape the demo seeds are read into. Documented in `docs/EXPORT_FORMAT.md`.
+//!
+//! Everything is referenced by code or name, never by database id, so a document can be
+//! loaded into another database or under another slug.
+
+use engine::{Period, Periodicity, Target};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "malbild-tenant";
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TenantDocument {
+    pub format: String,
+    pub format_version: u32,
+    pub tenant: TenantInfo,
+    pub levels: Vec<Level>,
+    pub councils: Vec<Council>,
+    pub plans: Vec<Plan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TenantInfo {
+    pub slug: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vision_title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vision: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<String>,
+}
+
+/// How goals of one level are numbered when an admin adds one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Numbering {
+    /// 1, 2, 3 within the parent (or the plan).
+    Sequence,
+    /// The parent's number, a point, then 1, 2, 3: 1.1, 1.2.
+    Nested,
+    None,
+}
+
+/// What goals of a level may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Carry {
+    Indicators,
+    Assignments,
+    Activities,
+    FocusAreas,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub key: String,
+    pub name: String,
+    pub plural: String,
+    pub numbering: Numbering,
+    pub sections: Vec<String>,
+    pub carries: Vec<Carry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Council {
+    pub slug: String,
+    pub name: String,
+    pub departments: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanStatus {
+    Draft,
+    Adopted,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub council: String,
+    pub name: String,
+    pub first_year: i32,
+    pub last_year: i32,
+    pub status: PlanStatus,
+    /// The current version: the draft being edited, or the adopted one.
+    pub version: i32,
+    /// Adopted versions, oldest first, each with the plan content as it was adopted.
+    #[serde(default)]
+    pub adopted: Vec<AdoptedVersion>,
+    pub content: PlanContent,
+}
+
+/// What a plan version consists of: what adopting freezes and a new draft copies.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanContent {
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub assignments: Vec<Assignment>,
+    #[serde(default)]
+    pub focus_areas: Vec<FocusArea>,
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub date: chrono::NaiveDate,
+    pub body: String,
+    pub paragraph: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdoptedVersion {
+    pub version: i32,
+    pub decision: Decision,
+    pub adopted_at: chrono::DateTime<chrono::Utc>,
+    pub adopted_by: String,
+    pub content: PlanContent,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    /// Unique within the plan; what `parent` and the goal references of other items use.
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    pub level: String,
+    pub number: String,
+    pub title: String,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorKind {
+    Kf,
+    Namnd,
+    Kontoret,
+}
+
+/// Which side of a target is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    Higher,
+    Lower,
+    Band,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// A number as written (`"60,5"`) or a statement; none yet when only its label is
+    /// known ("Bokslut 2024", to be filled in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Stable and unique within the tenant.
+    pub code: String,
+    pub goal: String,
+    pub name: String,
+    #[serde(default)]
+    pub definition: String,
+    pub kind: IndicatorKind,
+    pub unit: String,
+    pub decimals: u32,
+    pub direction: Better,
+    #[schema(value_type = String, example = "month")]
+    pub periodicity: Periodicity,
+    pub cumulative: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kolada: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
+    #[serde(default)]
+    pub footnotes: Vec<String>,
+    #[serde(default)]
+    pub targets: Vec<YearTarget>,
+    /// Outcomes and forecasts. Measurements, not plan content: they stay with the
+    /// indicator across versions and are left out of adopted snapshots.
+    #[serde(default)]
+    pub values: Vec<PeriodValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearTarget {
+    pub year: i32,
+    /// Tagged by `kind`: `value`, `compare`, `band`, `direction`, `not_evaluated`, `statement`.
+    #[schema(value_type = Object)]
+    pub target: Target,
+    /// The plan's own wording when it differs from the target's written form
+    /// ("Inom 24 timmar" for `≤ 24`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    Outcome,
+    Forecast,
+}
+
+/// Totals and the split by gender, as Kolada reports them (T/K/M).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
+pub enum Gender {
+    #[serde(rename = "T")]
+    Total,
+    #[serde(rename = "K")]
+    Women,
+    #[serde(rename = "M")]
+    Men,
+}
+
+/// An outcome or forecast for one period (and gender).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodValue {
+    /// `2025`, `2025-H1`, `2025-T2` or `2025-10`.
+    #[schema(value_type = String, example = "2025-10")]
+    pub period: Period,
+    pub kind: ValueKind,
+    pub gender: Gender,
+    pub value: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentKind {
+    /// From kommunfullmäktige.
+    Uppdrag,
+    /// The council's own nämndinitiativ.
+    Initiativ,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentStatus {
+    EjPaborjad,
+    Paborjad,
+    Slutford,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentForecast {
+    EnligtPlan,
+    Avvikelse,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    pub kind: AssignmentKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<chrono::NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_body: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<AssignmentStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<AssignmentForecast>,
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    pub date: chrono::NaiveDate,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FocusArea {
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub goals: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub goal: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default)]
+    pub text: String,
+}

@@ -1,0 +1,409 @@
+//! Reads a tenant's whole configuration and plan data into a [`TenantDocument`], in a
+//! canonical order, so that export → import → export gives the same document.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+use super::document::{self as doc, TenantDocument};
+use super::import::enum_from_text;
+use crate::db::TenantScope;
+use crate::db::entities::*;
+use crate::db::repo::{councils, rows, tenants};
+use crate::services::ServiceError;
+
+fn corrupt(what: impl std::fmt::Display) -> ServiceError {
+    ServiceError::Corrupt(what.to_string())
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ServiceError> {
+    serde_json::from_str(text).map_err(|e| corrupt(format!("stored JSON {text:.40}: {e}")))
+}
+
+pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<TenantDocument, ServiceError> {
+    let tenant = tenants::find_by_id(db, scope.tenant_id())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let mut level_rows = rows::goal_levels(db, scope).await?;
+    level_rows.sort_by_key(|l| l.position);
+    let level_keys: HashMap<Uuid, String> = level_rows.iter().map(|l| (l.id, l.key.clone())).collect();
+    let levels = levels_of(&level_rows)?;
+    let council_list = councils::list_with_departments(db, scope).await?;
+    let department_names: HashMap<Uuid, String> = council_list
+        .iter()
+        .flat_map(|c| c.departments.iter().map(|d| (d.id, d.name.clone())))
+        .collect();
+    let council_order: HashMap<Uuid, usize> = council_list.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+
+    let tables = Tables::load(db, scope).await?;
+    let mut plan_rows = tables.plans.clone();
+    plan_rows.sort_by(|a, b| {
+        (council_order.get(&a.council_id), a.first_year, &a.name).cmp(&(
+            council_order.get(&b.council_id),
+            b.first_year,
+            &b.name,
+        ))
+    });
+    let mut plans = Vec::new();
+    for p in &plan_rows {
+        let council = council_list
+            .iter()
+            .find(|c| c.id == p.council_id)
+            .ok_or_else(|| corrupt(format!("plan {} has no council", p.id)))?;
+        plans.push(tables.plan_document(p, &council.slug, &level_keys, &department_names)?);
+    }
+
+    Ok(TenantDocument {
+        format: doc::FORMAT.to_owned(),
+        format_version: doc::FORMAT_VERSION,
+        tenant: doc::TenantInfo {
+            slug: tenant.slug,
+            name: tenant.name,
+            vision_title: tenant.vision_title,
+            vision: tenant.vision,
+            values: tenant.values,
+        },
+        levels,
+        councils: council_list
+            .into_iter()
+            .map(|c| doc::Council {
+                slug: c.slug,
+                name: c.name,
+                departments: c.departments.into_iter().map(|d| d.name).collect(),
+            })
+            .collect(),
+        plans,
+    })
+}
+
+/// Every plan row of the tenant: one query per table, whatever the number of plans.
+struct Tables {
+    plans: Vec<plan::Model>,
+    versions: Vec<plan_version::Model>,
+    goals: Vec<goal::Model>,
+    indicators: Vec<indicator::Model>,
+    targets: Vec<indicator_target::Model>,
+    values: Vec<indicator_value::Model>,
+    assignments: Vec<assignment::Model>,
+    comments: Vec<assignment_comment::Model>,
+    focus_areas: Vec<focus_area::Model>,
+    focus_links: Vec<focus_area_goal::Model>,
+    activities: Vec<activity::Model>,
+}
+
+impl Tables {
+    fn plan_document(
+        &self,
+        p: &plan::Model,
+        council_slug: &str,
+        level_keys: &HashMap<Uuid, String>,
+        department_names: &HashMap<Uuid, String>,
+    ) -> Result<doc::Plan, ServiceError> {
+        let mut versions: Vec<&plan_version::Model> = self.versions.iter().filter(|v| v.plan_id == p.id).collect();
+        versions.sort_by_key(|v| v.version);
+        let adopted = versions
+            .into_iter()
+            .map(|v| {
+                Ok(doc::AdoptedVersion {
+                    version: v.version,
+                    decision: doc::Decision {
+                        date: v.decision_date,
+                        body: v.decision_body.clone(),
+                        paragraph: v.decision_paragraph.clone(),
+                    },
+                    adopted_at: v.adopted_at,
+                    adopted_by: v.adopted_by.clone(),
+                    content: from_json(&v.snapshot)?,
+                })
+            })
+            .collect::<Result<_, ServiceError>>()?;
+        Ok(doc::Plan {
+            council: council_slug.to_owned(),
+            name: p.name.clone(),
+            first_year: p.first_year,
+            last_year: p.last_year,
+            status: enum_from_text(&p.status)?,
+            version: p.version,
+            adopted,
+            content: self.content(p, level_keys, department_names)?,
+        })
+    }
+
+    /// The rows of one plan only (the council page, the plan's API).
+    async fn load_plan(
+        db: &impl ConnectionTrait,
+        scope: TenantScope,
+        plan: &plan::Model,
+    ) -> Result<Self, ServiceError> {
+        let indicators = rows::indicators_of_plan(db, scope, plan.id).await?;
+        let indicator_ids: Vec<Uuid> = indicators.iter().map(|i| i.id).collect();
+        let assignments = rows::assignments_of_plan(db, scope, plan.id).await?;
+        let focus_areas = rows::focus_areas_of_plan(db, scope, plan.id).await?;
+        Ok(Self {
+            plans: vec![plan.clone()],
+            versions: rows::versions_of_plan(db, scope, plan.id).await?,
+            goals: rows::goals_of_plan(db, scope, plan.id).await?,
+            targets: rows::targets_of(db, scope, indicator_ids.clone()).await?,
+            values: rows::values_of(db, scope, indicator_ids).await?,
+            comments: rows::comments_of(db, scope, assignments.iter().map(|a| a.id).collect()).await?,
+            focus_links: rows::focus_links_of(db, scope, focus_areas.iter().map(|f| f.id).collect()).await?,
+            activities: rows::activities_of_plan(db, scope, plan.id).await?,
+            indicators,
+            assignments,
+            focus_areas,
+        })
+    }
+
+    async fn load(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Self, ServiceError> {
+        Ok(Self {
+            plans: rows::plans(db, scope).await?,
+            versions: rows::plan_versions(db, scope).await?,
+            goals: rows::goals(db, scope).await?,
+            indicators: rows::indicators(db, scope).await?,
+            targets: rows::indicator_targets(db, scope).await?,
+            values: rows::indicator_values(db, scope).await?,
+            assignments: rows::assignments(db, scope).await?,
+            comments: rows::assignment_comments(db, scope).await?,
+            focus_areas: rows::focus_areas(db, scope).await?,
+            focus_links: rows::focus_area_goals(db, scope).await?,
+            activities: rows::activities(db, scope).await?,
+        })
+    }
+
+    fn content(
+        &self,
+        plan: &plan::Model,
+        level_keys: &HashMap<Uuid, String>,
+        department_names: &HashMap<Uuid, String>,
+    ) -> Result<doc::PlanContent, ServiceError> {
+        let department = |id: Option<Uuid>| id.and_then(|id| department_names.get(&id).cloned());
+        let goals = goals_in_tree_order(self.goals.iter().filter(|g| g.plan_id == plan.id).collect());
+        let goal_code: HashMap<Uuid, &str> = goals.iter().map(|g| (g.id, g.code.as_str())).collect();
+        let goal_order: HashMap<Uuid, usize> = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+        let code_of = |id: Uuid| -> Result<String, ServiceError> {
+            goal_code
+                .get(&id)
+                .map(|c| (*c).to_owned())
+                .ok_or_else(|| corrupt(format!("goal {id} is not in the plan")))
+        };
+
+        let mut out_goals = Vec::new();
+        for g in &goals {
+            out_goals.push(doc::Goal {
+                code: g.code.clone(),
+                parent: g.parent_id.map(code_of).transpose()?,
+                level: level_keys
+                    .get(&g.level_id)
+                    .cloned()
+                    .ok_or_else(|| corrupt("goal level missing"))?,
+                number: g.number.clone(),
+                title: g.title.clone(),
+                sections: from_json(&g.sections)?,
+            });
+        }
+
+        let mut indicator_rows: Vec<&indicator::Model> =
+            self.indicators.iter().filter(|i| i.plan_id == plan.id).collect();
+        indicator_rows.sort_by_key(|i| i.position);
+        let mut targets_of: HashMap<Uuid, Vec<&indicator_target::Model>> = HashMap::new();
+        for t in &self.targets {
+            targets_of.entry(t.indicator_id).or_default().push(t);
+        }
+        let mut values_of: HashMap<Uuid, Vec<&indicator_value::Model>> = HashMap::new();
+        for v in &self.values {
+            values_of.entry(v.indicator_id).or_default().push(v);
+        }
+        let mut indicators = Vec::new();
+        for i in indicator_rows {
+            let mut targets = targets_of
+                .remove(&i.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|t| {
+                    Ok(doc::YearTarget {
+                        year: t.year,
+                        target: from_json(&t.target)?,
+                        label: t.label.clone(),
+                    })
+                })
+                .collect::<Result<Vec<_>, ServiceError>>()?;
+            targets.sort_by_key(|t| t.year);
+            let mut values = values_of
+                .remove(&i.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|v| {
+                    Ok(doc::PeriodValue {
+                        period: v.period.parse().map_err(corrupt)?,
+                        kind: enum_from_text(&v.kind)?,
+                        gender: enum_from_text(&v.gender)?,
+                        value: Decimal::from_str(&v.value).map_err(corrupt)?,
+                        comment: v.comment.clone(),
+                    })
+                })
+                .collect::<Result<Vec<_>, ServiceError>>()?;
+            values.sort_by_key(|v| (v.period, v.kind, v.gender));
+            indicators.push(doc::Indicator {
+                code: i.code.clone(),
+                goal: code_of(i.goal_id)?,
+                name: i.name.clone(),
+                definition: i.definition.clone(),
+                kind: enum_from_text(&i.kind)?,
+                unit: i.unit.clone(),
+                decimals: i.decimals as u32,
+                direction: enum_from_text(&i.direction)?,
+                periodicity: enum_from_text(&i.periodicity)?,
+                cumulative: i.cumulative,
+                department: department(i.department_id),
+                source: i.source.clone(),
+                kolada: i.kolada.clone(),
+                baseline: (i.baseline_value.is_some() || i.baseline_label.is_some()).then(|| doc::Baseline {
+                    value: i.baseline_value.clone(),
+                    label: i.baseline_label.clone(),
+                }),
+                footnotes: from_json(&i.footnotes)?,
+                targets,
+                values,
+            });
+        }
+
+        let mut assignment_rows: Vec<&assignment::Model> =
+            self.assignments.iter().filter(|a| a.plan_id == plan.id).collect();
+        assignment_rows.sort_by_key(|a| a.position);
+        let mut assignments = Vec::new();
+        for a in assignment_rows {
+            let mut comments: Vec<&assignment_comment::Model> =
+                self.comments.iter().filter(|c| c.assignment_id == a.id).collect();
+            comments.sort_by_key(|c| (c.date, c.created_at, c.id));
+            assignments.push(doc::Assignment {
+                kind: enum_from_text(&a.kind)?,
+                goal: a.goal_id.map(code_of).transpose()?,
+                title: a.title.clone(),
+                department: department(a.department_id),
+                new: a.is_new,
+                end_date: a.end_date,
+                decision_body: a.decision_body.clone(),
+                status: a.status.as_deref().map(enum_from_text).transpose()?,
+                forecast: a.forecast.as_deref().map(enum_from_text).transpose()?,
+                comments: comments
+                    .into_iter()
+                    .map(|c| doc::Comment {
+                        date: c.date,
+                        text: c.text.clone(),
+                        author: c.author.clone(),
+                    })
+                    .collect(),
+            });
+        }
+
+        let mut area_rows: Vec<&focus_area::Model> = self.focus_areas.iter().filter(|f| f.plan_id == plan.id).collect();
+        area_rows.sort_by_key(|f| f.position);
+        let mut focus_areas = Vec::new();
+        for f in area_rows {
+            let mut linked: Vec<Uuid> = self
+                .focus_links
+                .iter()
+                .filter(|l| l.focus_area_id == f.id)
+                .map(|l| l.goal_id)
+                .collect();
+            linked.sort_by_key(|id| goal_order.get(id).copied());
+            focus_areas.push(doc::FocusArea {
+                title: f.title.clone(),
+                text: f.text.clone(),
+                goals: linked.into_iter().map(code_of).collect::<Result<_, _>>()?,
+            });
+        }
+
+        let mut activity_rows: Vec<&activity::Model> =
+            self.activities.iter().filter(|a| a.plan_id == plan.id).collect();
+        activity_rows.sort_by_key(|a| a.position);
+        let activities = activity_rows
+            .into_iter()
+            .map(|a| {
+                Ok(doc::Activity {
+                    goal: code_of(a.goal_id)?,
+                    title: a.title.clone(),
+                    department: department(a.department_id),
+                    text: a.text.clone(),
+                })
+            })
+            .collect::<Result<_, ServiceError>>()?;
+
+        Ok(doc::PlanContent {
+            sections: from_json(&plan.sections)?,
+            goals: out_goals,
+            indicators,
+            assignments,
+            focus_areas,
+            activities,
+        })
+    }
+}
+
+/// One plan as in the tenant document, with the tenant's levels, read with one query per
+/// table.
+pub async fn plan_document(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    plan: &plan::Model,
+) -> Result<(Vec<doc::Level>, doc::Plan), ServiceError> {
+    let mut level_rows = rows::goal_levels(db, scope).await?;
+    level_rows.sort_by_key(|l| l.position);
+    let level_keys = level_rows.iter().map(|l| (l.id, l.key.clone())).collect();
+    let levels = levels_of(&level_rows)?;
+    let councils = councils::list_with_departments(db, scope).await?;
+    let council = councils
+        .iter()
+        .find(|c| c.id == plan.council_id)
+        .ok_or_else(|| corrupt(format!("plan {} has no council", plan.id)))?;
+    let department_names = councils
+        .iter()
+        .flat_map(|c| c.departments.iter().map(|d| (d.id, d.name.clone())))
+        .collect();
+    let tables = Tables::load_plan(db, scope, plan).await?;
+    Ok((
+        levels,
+        tables.plan_document(plan, &council.slug, &level_keys, &department_names)?,
+    ))
+}
+
+fn levels_of(rows: &[goal_level::Model]) -> Result<Vec<doc::Level>, ServiceError> {
+    rows.iter()
+        .map(|l| {
+            Ok(doc::Level {
+                key: l.key.clone(),
+                name: l.name.clone(),
+                plural: l.plural.clone(),
+                numbering: enum_from_text(&l.numbering)?,
+                sections: from_json(&l.sections)?,
+                carries: from_json(&l.carries)?,
+            })
+        })
+        .collect()
+}
+
+/// Depth first, siblings by position: each parent directly before its children.
+pub fn goals_in_tree_order(goals: Vec<&goal::Model>) -> Vec<&goal::Model> {
+    let mut children: HashMap<Option<Uuid>, Vec<&goal::Model>> = HashMap::new();
+    for g in goals {
+        children.entry(g.parent_id).or_default().push(g);
+    }
+    for list in children.values_mut() {
+        list.sort_by_key(|g| (g.position, g.id));
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<&goal::Model> = children
+        .get(&None)
+        .map(|l| l.iter().rev().copied().collect())
+        .unwrap_or_default();
+    while let Some(g) = stack.pop() {
+        out.push(g);
+        if let Some(kids) = children.get(&Some(g.id)) {
+            stack.extend(kids.iter().rev().copied());
+        }
+    }
+    out
+}

@@ -1,0 +1,359 @@
+//! Writes a validated [`TenantDocument`] into a tenant, in the caller's transaction.
+
+use std::collections::HashMap;
+
+use sea_orm::ConnectionTrait;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use uuid::Uuid;
+
+use super::document::{Plan, PlanContent, TenantDocument};
+use crate::db::TenantScope;
+use crate::db::entities::*;
+use crate::db::repo::{councils, rows, tenants};
+use crate::services::ServiceError;
+
+/// What an import wrote, for the CLI and the audit log.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    pub plans: usize,
+    pub goals: usize,
+    pub indicators: usize,
+    pub values: usize,
+    pub assignments: usize,
+}
+
+/// An enum's name in the document format (`"half_year"`, `"enligt_plan"`), which is also
+/// how the database stores it.
+pub(crate) fn enum_text<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(text)) => text,
+        other => unreachable!("enum serialises to a string, got {other:?}"),
+    }
+}
+
+pub(crate) fn enum_from_text<T: DeserializeOwned>(text: &str) -> Result<T, ServiceError> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned()))
+        .map_err(|e| ServiceError::Corrupt(format!("stored value \"{text}\": {e}")))
+}
+
+pub(crate) fn json_text<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("plain data serialises")
+}
+
+/// Writes the document's levels, councils, departments and plans. The document must have
+/// passed [`super::validate::document`]; the tenant must have no levels or plans yet.
+pub async fn write(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    doc: &TenantDocument,
+    actor: &str,
+) -> Result<ImportSummary, ServiceError> {
+    let t = &doc.tenant;
+    tenants::set_texts(db, scope, t.vision_title.clone(), t.vision.clone(), t.values.clone()).await?;
+
+    let mut level_ids = HashMap::new();
+    let mut level_rows = Vec::new();
+    for (position, level) in doc.levels.iter().enumerate() {
+        let id = Uuid::now_v7();
+        level_ids.insert(level.key.as_str(), id);
+        level_rows.push(goal_level::Model {
+            tenant_id: scope.tenant_id(),
+            id,
+            position: position as i32,
+            key: level.key.clone(),
+            name: level.name.clone(),
+            plural: level.plural.clone(),
+            numbering: enum_text(&level.numbering),
+            sections: json_text(&level.sections),
+            carries: json_text(&level.carries),
+            revision: 1,
+        });
+    }
+    rows::insert(db, scope, level_rows).await?;
+
+    for (order, council) in doc.councils.iter().enumerate() {
+        let departments: Vec<&str> = council.departments.iter().map(String::as_str).collect();
+        let existing = councils::find_by_slug(db, scope, &council.slug).await?;
+        let id = match existing {
+            Some(found) => found.id,
+            None => {
+                councils::insert(db, scope, &council.slug, &council.name, order as i32)
+                    .await?
+                    .id
+            }
+        };
+        for (position, name) in departments.iter().enumerate() {
+            councils::ensure_department(db, scope, id, name, position as i32).await?;
+        }
+    }
+    let councils_now = councils::list_with_departments(db, scope).await?;
+
+    let mut summary = ImportSummary::default();
+    for plan in &doc.plans {
+        let council = councils_now
+            .iter()
+            .find(|c| c.slug == plan.council)
+            .ok_or_else(|| ServiceError::invalid("council", format!("\"{}\" is not a council", plan.council)))?;
+        let departments: HashMap<&str, Uuid> = council.departments.iter().map(|d| (d.name.as_str(), d.id)).collect();
+        write_plan(
+            db,
+            scope,
+            plan,
+            council.id,
+            &level_ids,
+            &departments,
+            actor,
+            &mut summary,
+        )
+        .await?;
+    }
+    Ok(summary)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn write_plan(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    plan: &Plan,
+    council_id: Uuid,
+    level_ids: &HashMap<&str, Uuid>,
+    departments: &HashMap<&str, Uuid>,
+    actor: &str,
+    summary: &mut ImportSummary,
+) -> Result<(), ServiceError> {
+    let plan_id = Uuid::now_v7();
+    rows::insert(
+        db,
+        scope,
+        vec![plan::Model {
+            tenant_id: scope.tenant_id(),
+            id: plan_id,
+            council_id,
+            name: plan.name.clone(),
+            first_year: plan.first_year,
+            last_year: plan.last_year,
+            status: enum_text(&plan.status),
+            version: plan.version,
+            sections: json_text(&plan.content.sections),
+            revision: 1,
+            created_at: chrono::Utc::now(),
+        }],
+    )
+    .await?;
+    let versions = plan
+        .adopted
+        .iter()
+        .map(|v| plan_version::Model {
+            tenant_id: scope.tenant_id(),
+            plan_id,
+            version: v.version,
+            decision_date: v.decision.date,
+            decision_body: v.decision.body.clone(),
+            decision_paragraph: v.decision.paragraph.clone(),
+            adopted_at: v.adopted_at,
+            adopted_by: v.adopted_by.clone(),
+            snapshot: json_text(&v.content),
+        })
+        .collect();
+    rows::insert(db, scope, versions).await?;
+
+    let content = ContentRows::build(scope, plan_id, &plan.content, level_ids, departments, actor);
+    summary.plans += 1;
+    summary.goals += content.goals.len();
+    summary.indicators += content.indicators.len();
+    summary.values += content.values.len();
+    summary.assignments += content.assignments.len();
+    content.insert(db, scope).await?;
+    Ok(())
+}
+
+/// The rows of one plan's content, ids assigned and references resolved.
+struct ContentRows {
+    goals: Vec<goal::Model>,
+    indicators: Vec<indicator::Model>,
+    targets: Vec<indicator_target::Model>,
+    values: Vec<indicator_value::Model>,
+    assignments: Vec<assignment::Model>,
+    comments: Vec<assignment_comment::Model>,
+    focus_areas: Vec<focus_area::Model>,
+    focus_links: Vec<focus_area_goal::Model>,
+    activities: Vec<activity::Model>,
+}
+
+impl ContentRows {
+    fn build(
+        scope: TenantScope,
+        plan_id: Uuid,
+        content: &PlanContent,
+        level_ids: &HashMap<&str, Uuid>,
+        departments: &HashMap<&str, Uuid>,
+        actor: &str,
+    ) -> Self {
+        let tenant_id = scope.tenant_id();
+        let department = |name: &Option<String>| name.as_deref().and_then(|n| departments.get(n).copied());
+        let now = chrono::Utc::now();
+
+        let mut goal_ids: HashMap<&str, Uuid> = HashMap::new();
+        let mut sibling_count: HashMap<Option<Uuid>, i32> = HashMap::new();
+        let mut goals = Vec::new();
+        for goal in &content.goals {
+            let id = Uuid::now_v7();
+            let parent_id = goal.parent.as_deref().and_then(|p| goal_ids.get(p).copied());
+            let position = sibling_count.entry(parent_id).or_default();
+            goals.push(goal::Model {
+                tenant_id,
+                id,
+                plan_id,
+                parent_id,
+                level_id: level_ids[goal.level.as_str()],
+                position: *position,
+                code: goal.code.clone(),
+                number: goal.number.clone(),
+                title: goal.title.clone(),
+                sections: json_text(&goal.sections),
+                revision: 1,
+            });
+            *position += 1;
+            goal_ids.insert(goal.code.as_str(), id);
+        }
+        let goal_id = |code: &str| goal_ids[code];
+
+        let (mut indicators, mut targets, mut values) = (Vec::new(), Vec::new(), Vec::new());
+        for (position, i) in content.indicators.iter().enumerate() {
+            let id = Uuid::now_v7();
+            indicators.push(indicator::Model {
+                tenant_id,
+                id,
+                plan_id,
+                goal_id: goal_id(&i.goal),
+                position: position as i32,
+                code: i.code.clone(),
+                name: i.name.clone(),
+                definition: i.definition.clone(),
+                kind: enum_text(&i.kind),
+                unit: i.unit.clone(),
+                decimals: i.decimals as i32,
+                direction: enum_text(&i.direction),
+                periodicity: enum_text(&i.periodicity),
+                cumulative: i.cumulative,
+                department_id: department(&i.department),
+                source: i.source.clone(),
+                kolada: i.kolada.clone(),
+                baseline_value: i.baseline.as_ref().and_then(|b| b.value.clone()),
+                baseline_label: i.baseline.as_ref().and_then(|b| b.label.clone()),
+                footnotes: json_text(&i.footnotes),
+                revision: 1,
+            });
+            targets.extend(i.targets.iter().map(|t| indicator_target::Model {
+                tenant_id,
+                indicator_id: id,
+                year: t.year,
+                target: json_text(&t.target),
+                label: t.label.clone(),
+            }));
+            values.extend(i.values.iter().map(|v| indicator_value::Model {
+                tenant_id,
+                indicator_id: id,
+                period: v.period.to_string(),
+                kind: enum_text(&v.kind),
+                gender: enum_text(&v.gender),
+                value: v.value.to_string(),
+                comment: v.comment.clone(),
+                updated_at: now,
+                updated_by: actor.to_owned(),
+            }));
+        }
+
+        let (mut assignments, mut comments) = (Vec::new(), Vec::new());
+        for (position, a) in content.assignments.iter().enumerate() {
+            let id = Uuid::now_v7();
+            assignments.push(assignment::Model {
+                tenant_id,
+                id,
+                plan_id,
+                goal_id: a.goal.as_deref().map(goal_id),
+                position: position as i32,
+                kind: enum_text(&a.kind),
+                title: a.title.clone(),
+                department_id: department(&a.department),
+                is_new: a.new,
+                end_date: a.end_date,
+                decision_body: a.decision_body.clone(),
+                status: a.status.as_ref().map(enum_text),
+                forecast: a.forecast.as_ref().map(enum_text),
+                revision: 1,
+            });
+            comments.extend(a.comments.iter().map(|c| assignment_comment::Model {
+                tenant_id,
+                id: Uuid::now_v7(),
+                assignment_id: id,
+                date: c.date,
+                text: c.text.clone(),
+                author: c.author.clone(),
+                created_at: now,
+            }));
+        }
+
+        let (mut focus_areas, mut focus_links) = (Vec::new(), Vec::new());
+        for (position, area) in content.focus_areas.iter().enumerate() {
+            let id = Uuid::now_v7();
+            focus_areas.push(focus_area::Model {
+                tenant_id,
+                id,
+                plan_id,
+                position: position as i32,
+                title: area.title.clone(),
+                text: area.text.clone(),
+                revision: 1,
+            });
+            focus_links.extend(area.goals.iter().map(|g| focus_area_goal::Model {
+                tenant_id,
+                focus_area_id: id,
+                goal_id: goal_id(g),
+            }));
+        }
+
+        let activities = content
+            .activities
+            .iter()
+            .enumerate()
+            .map(|(position, a)| activity::Model {
+                tenant_id,
+                id: Uuid::now_v7(),
+                plan_id,
+                goal_id: goal_id(&a.goal),
+                position: position as i32,
+                title: a.title.clone(),
+                department_id: department(&a.department),
+                text: a.text.clone(),
+                revision: 1,
+            })
+            .collect();
+
+        Self {
+            goals,
+            indicators,
+            targets,
+            values,
+            assignments,
+            comments,
+            focus_areas,
+            focus_links,
+            activities,
+        }
+    }
+
+    async fn insert(self, db: &impl ConnectionTrait, scope: TenantScope) -> Result<(), ServiceError> {
+        rows::insert(db, scope, self.goals).await?;
+        rows::insert(db, scope, self.indicators).await?;
+        rows::insert(db, scope, self.targets).await?;
+        rows::insert(db, scope, self.values).await?;
+        rows::insert(db, scope, self.assignments).await?;
+        rows::insert(db, scope, self.comments).await?;
+        rows::insert(db, scope, self.focus_areas).await?;
+        rows::insert(db, scope, self.focus_links).await?;
+        rows::insert(db, scope, self.activities).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,357 @@
+//! Editing an indicator (admins): every field and its targets per year, with optimistic
+//! locking (a save based on an older revision is a conflict, nothing is lost) and an audit
+//! entry holding the old and new values, shown as the indicator's history.
+
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use uuid::Uuid;
+
+use super::auth::AuthContext;
+use super::{ServiceError, validate};
+use crate::db::entities::{indicator, indicator_target};
+use crate::db::repo::audit::{self, AuditEntry};
+use crate::db::repo::{councils, indicators, rows};
+use crate::exchange::document::{Better, IndicatorKind, PlanStatus};
+use crate::exchange::import::{enum_from_text, enum_text, json_text};
+use crate::model::{FieldChange, HistoryEntry, IndicatorEditView, IndicatorForm, Role, TargetInput};
+use engine::{Periodicity, Target};
+
+const ENTITY: &str = "indicator";
+
+/// The edit page's data. Admins only; another tenant's code is not found.
+pub async fn load(db: &DatabaseConnection, auth: &AuthContext, code: &str) -> Result<IndicatorEditView, ServiceError> {
+    auth.require(Role::Admin)?;
+    let scope = auth.scope();
+    let row = indicators::find_by_code(db, scope, code)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let plan = rows::find_plan(db, scope, row.plan_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let goal = rows::goals_of_plan(db, scope, plan.id)
+        .await?
+        .into_iter()
+        .find(|g| g.id == row.goal_id)
+        .map(|g| format!("{} {}", g.number, g.title))
+        .unwrap_or_default();
+    let council = councils::list_with_departments(db, scope)
+        .await?
+        .into_iter()
+        .find(|c| c.id == plan.council_id)
+        .ok_or_else(|| ServiceError::Corrupt("plan without council".into()))?;
+    let targets = rows::targets_of(db, scope, vec![row.id]).await?;
+    let form = form_of(&row, &targets, &council.departments);
+    let history = audit::for_entity(db, scope, ENTITY, &row.id.to_string())
+        .await?
+        .into_iter()
+        .map(|e| HistoryEntry {
+            at: e.at.format("%Y-%m-%d %H:%M").to_string(),
+            changes: changes(e.old_value.as_deref(), e.new_value.as_deref()),
+            actor: e.actor,
+            action: e.action,
+        })
+        .collect();
+    let first_year = plan.first_year;
+    let last_year = plan.last_year;
+    let mut form = form;
+    // Offer a row for every plan year, so a missing target can be added.
+    for year in first_year..=last_year {
+        if !form.targets.iter().any(|t| t.year == year) {
+            form.targets.push(TargetInput {
+                year,
+                ..Default::default()
+            });
+        }
+    }
+    form.targets.sort_by_key(|t| t.year);
+    Ok(IndicatorEditView {
+        id: row.id,
+        code: row.code,
+        revision: row.revision,
+        plan_id: plan.id,
+        plan_name: plan.name,
+        editable: plan.status != enum_text(&PlanStatus::Adopted),
+        goal,
+        departments: council.departments.into_iter().map(|d| d.name).collect(),
+        form,
+        history,
+    })
+}
+
+fn form_of(
+    row: &indicator::Model,
+    targets: &[indicator_target::Model],
+    departments: &[crate::model::Department],
+) -> IndicatorForm {
+    let mut targets: Vec<TargetInput> = targets
+        .iter()
+        .map(|t| {
+            let target: Option<Target> = serde_json::from_str(&t.target).ok();
+            TargetInput {
+                year: t.year,
+                statement: matches!(target, Some(Target::Statement { .. })),
+                text: target.map(|t| t.to_string()).unwrap_or_default(),
+                label: t.label.clone().unwrap_or_default(),
+            }
+        })
+        .collect();
+    targets.sort_by_key(|t| t.year);
+    IndicatorForm {
+        name: row.name.clone(),
+        definition: row.definition.clone(),
+        kind: row.kind.clone(),
+        unit: row.unit.clone(),
+        decimals: row.decimals as u32,
+        direction: row.direction.clone(),
+        periodicity: row.periodicity.clone(),
+        cumulative: row.cumulative,
+        department: row
+            .department_id
+            .and_then(|id| departments.iter().find(|d| d.id == id))
+            .map(|d| d.name.clone())
+            .unwrap_or_default(),
+        source: row.source.clone().unwrap_or_default(),
+        kolada: row.kolada.clone().unwrap_or_default(),
+        baseline_value: row.baseline_value.clone().unwrap_or_default(),
+        baseline_label: row.baseline_label.clone().unwrap_or_default(),
+        footnotes: serde_json::from_str::<Vec<String>>(&row.footnotes)
+            .unwrap_or_default()
+            .join("\n"),
+        targets,
+    }
+}
+
+fn optional(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+fn choice<T: serde::de::DeserializeOwned>(field: &'static str, value: &str, allowed: &str) -> Result<T, ServiceError> {
+    enum_from_text(value).map_err(|_| ServiceError::invalid(field, format!("\"{value}\" is not one of {allowed}")))
+}
+
+/// Saves the form if nobody else saved since `revision`; returns the new revision.
+pub async fn save(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    id: Uuid,
+    revision: i32,
+    form: IndicatorForm,
+) -> Result<i32, ServiceError> {
+    auth.require(Role::Admin)?;
+    let scope = auth.scope();
+    let txn = db.begin().await?;
+    let current = indicators::find(&txn, scope, id).await?.ok_or(ServiceError::NotFound)?;
+    let plan = rows::find_plan(&txn, scope, current.plan_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if plan.status == enum_text(&PlanStatus::Adopted) {
+        return Err(ServiceError::Conflict(format!(
+            "{} is adopted and cannot be changed; start a new draft to change it",
+            plan.name
+        )));
+    }
+    let council = councils::list_with_departments(&txn, scope)
+        .await?
+        .into_iter()
+        .find(|c| c.id == plan.council_id)
+        .ok_or_else(|| ServiceError::Corrupt("plan without council".into()))?;
+
+    let name = validate::text("name", &form.name, 500)?.to_owned();
+    let unit = form.unit.trim().to_owned();
+    if unit.chars().count() > 16 {
+        return Err(ServiceError::invalid("unit", "is longer than 16 characters"));
+    }
+    if form.decimals > 6 {
+        return Err(ServiceError::invalid(
+            "decimals",
+            format!("is {}; at most 6", form.decimals),
+        ));
+    }
+    let kind: IndicatorKind = choice("kind", &form.kind, "kf, namnd, kontoret")?;
+    let direction: Better = choice("direction", &form.direction, "higher, lower, band")?;
+    let periodicity: Periodicity = choice("periodicity", &form.periodicity, "year, half_year, tertial, month")?;
+    let department_id = match optional(&form.department) {
+        None => None,
+        Some(name) => Some(
+            council
+                .departments
+                .iter()
+                .find(|d| d.name == name)
+                .map(|d| d.id)
+                .ok_or_else(|| {
+                    ServiceError::invalid(
+                        "department",
+                        format!("\"{name}\" is not a department of {}", council.name),
+                    )
+                })?,
+        ),
+    };
+    let footnotes: Vec<String> = form
+        .footnotes
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let targets = parse_targets(&form.targets)?;
+
+    let before = form_of(
+        &current,
+        &rows::targets_of(&txn, scope, vec![id]).await?,
+        &council.departments,
+    );
+    let updated = indicator::Model {
+        name,
+        definition: form.definition.trim().to_owned(),
+        kind: enum_text(&kind),
+        unit,
+        decimals: form.decimals as i32,
+        direction: enum_text(&direction),
+        periodicity: enum_text(&periodicity),
+        cumulative: form.cumulative,
+        department_id,
+        source: optional(&form.source),
+        kolada: optional(&form.kolada),
+        baseline_value: optional(&form.baseline_value),
+        baseline_label: optional(&form.baseline_label),
+        footnotes: json_text(&footnotes),
+        ..current.clone()
+    };
+    if !indicators::update_if_revision(&txn, scope, &updated, revision).await? {
+        return Err(ServiceError::Conflict(format!(
+            "someone else saved {} after you opened it (revision {} is now {}); reload to see their changes, then make yours again",
+            current.code, revision, current.revision
+        )));
+    }
+    let target_rows = targets
+        .iter()
+        .map(|(year, target, label)| indicator_target::Model {
+            tenant_id: scope.tenant_id(),
+            indicator_id: id,
+            year: *year,
+            target: json_text(target),
+            label: label.clone(),
+        })
+        .collect();
+    indicators::replace_targets(&txn, scope, id, target_rows).await?;
+    let after = form_of(
+        &updated,
+        &rows::targets_of(&txn, scope, vec![id]).await?,
+        &council.departments,
+    );
+    audit::record(
+        &txn,
+        scope,
+        AuditEntry {
+            actor: &auth.me.email,
+            action: "update",
+            entity_type: ENTITY,
+            entity_id: Some(id.to_string()),
+            old_value: Some(json_text(&before)),
+            new_value: Some(json_text(&after)),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(revision + 1)
+}
+
+fn parse_targets(inputs: &[TargetInput]) -> Result<Vec<(i32, Target, Option<String>)>, ServiceError> {
+    let mut out: Vec<(i32, Target, Option<String>)> = Vec::new();
+    for input in inputs {
+        let text = input.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if !(engine::period::FIRST_YEAR..=engine::period::LAST_YEAR).contains(&input.year) {
+            return Err(ServiceError::invalid(
+                "targets",
+                format!("{} is not a year", input.year),
+            ));
+        }
+        if out.iter().any(|(y, ..)| *y == input.year) {
+            return Err(ServiceError::invalid(
+                "targets",
+                format!("{} has two targets", input.year),
+            ));
+        }
+        let target = if input.statement {
+            Target::Statement { text: text.to_owned() }
+        } else {
+            Target::parse(text).map_err(|e| ServiceError::invalid("targets", format!("{}: {e}", input.year)))?
+        };
+        out.push((input.year, target, optional(&input.label)));
+    }
+    Ok(out)
+}
+
+/// The fields that differ between two saved forms, for the history.
+fn changes(old: Option<&str>, new: Option<&str>) -> Vec<FieldChange> {
+    let parse = |text: Option<&str>| {
+        text.and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+            .unwrap_or_default()
+    };
+    let (old, new) = (parse(old), parse(new));
+    let (Some(old), Some(new)) = (old.as_object(), new.as_object()) else {
+        return Vec::new();
+    };
+    let show = |v: Option<&serde_json::Value>| match v {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Array(items)) if items.iter().all(|i| i.get("year").is_some()) => items
+            .iter()
+            .filter(|i| i["text"].as_str().is_some_and(|t| !t.is_empty()))
+            .map(|i| format!("{}: {}", i["year"], i["text"].as_str().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    new.keys()
+        .filter(|k| old.get(*k) != new.get(*k))
+        .map(|k| FieldChange {
+            field: k.clone(),
+            old: show(old.get(k)),
+            new: show(new.get(k)),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_lists_only_the_changed_fields() {
+        let old =
+            r#"{"name":"Sjukfrånvaro","unit":"%","targets":[{"year":2026,"text":"6","label":"","statement":false}]}"#;
+        let new =
+            r#"{"name":"Sjukfrånvaro","unit":"%","targets":[{"year":2026,"text":"5,5","label":"","statement":false}]}"#;
+        let found = changes(Some(old), Some(new));
+        assert_eq!(
+            found,
+            [FieldChange {
+                field: "targets".into(),
+                old: "2026: 6".into(),
+                new: "2026: 5,5".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn targets_are_parsed_with_the_year_in_the_message() {
+        let input = |year, text: &str| TargetInput {
+            year,
+            text: text.into(),
+            ..Default::default()
+        };
+        let parsed = parse_targets(&[input(2026, "<= 24"), input(2027, ""), input(2028, "Öka")]).expect("valid");
+        assert_eq!(parsed.len(), 2, "empty years have no target");
+        let err = parse_targets(&[input(2026, "sex")]).expect_err("invalid");
+        assert!(
+            err.to_string().starts_with("targets: 2026: \"sex\" is not a target"),
+            "{err}"
+        );
+        let err = parse_targets(&[input(2026, "5"), input(2026, "6")]).expect_err("twice");
+        assert_eq!(err.to_string(), "targets: 2026 has two targets");
+    }
+}

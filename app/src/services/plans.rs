@@ -1,0 +1,95 @@
+//! Reading plans: the list on the tenant home and the council page's plan view.
+
+use std::collections::HashMap;
+
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+use super::ServiceError;
+use super::auth::AuthContext;
+use super::plan_view;
+use crate::db::TenantScope;
+use crate::db::entities::plan;
+use crate::db::repo::{councils, rows};
+use crate::exchange::document::Plan;
+use crate::exchange::export;
+use crate::model::{PlanSummary, PlanView};
+
+/// Every plan of the tenant, by council and newest first.
+pub async fn list(db: &DatabaseConnection, scope: TenantScope) -> Result<Vec<PlanSummary>, ServiceError> {
+    let councils = councils::list_with_departments(db, scope).await?;
+    let order: HashMap<Uuid, usize> = councils.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let mut plans = rows::plans(db, scope).await?;
+    plans.sort_by(|a, b| {
+        (order.get(&a.council_id), std::cmp::Reverse(a.first_year), &a.name).cmp(&(
+            order.get(&b.council_id),
+            std::cmp::Reverse(b.first_year),
+            &b.name,
+        ))
+    });
+    plans
+        .into_iter()
+        .map(|p| {
+            let council = councils
+                .iter()
+                .find(|c| c.id == p.council_id)
+                .ok_or_else(|| ServiceError::Corrupt(format!("plan {} without council", p.id)))?;
+            Ok(summary(p, &council.slug, &council.name))
+        })
+        .collect()
+}
+
+fn summary(p: plan::Model, council_slug: &str, council_name: &str) -> PlanSummary {
+    PlanSummary {
+        id: p.id,
+        council_slug: council_slug.to_owned(),
+        council_name: council_name.to_owned(),
+        name: p.name,
+        first_year: p.first_year,
+        last_year: p.last_year,
+        status: p.status,
+        version: p.version,
+    }
+}
+
+/// The plan as the council page shows it. Any role of the tenant may read; another
+/// tenant's plan id is not found.
+pub async fn view(db: &DatabaseConnection, auth: &AuthContext, plan_id: Uuid) -> Result<PlanView, ServiceError> {
+    let scope = auth.scope();
+    let plan = rows::find_plan(db, scope, plan_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let councils = councils::list_with_departments(db, scope).await?;
+    let council = councils
+        .iter()
+        .find(|c| c.id == plan.council_id)
+        .ok_or_else(|| ServiceError::Corrupt(format!("plan {} without council", plan.id)))?;
+    let (levels, document) = export::plan_document(db, scope, &plan).await?;
+    let mut view = plan_view::build(summary(plan, &council.slug, &council.name), &levels, document.content);
+    view.can_edit = auth.role() >= crate::model::Role::Admin && view.plan.status != "adopted";
+    Ok(view)
+}
+
+/// `GET /api/v1/tenants/{tenant}/plans`.
+pub async fn list_for(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    slug: &str,
+) -> Result<Vec<PlanSummary>, ServiceError> {
+    let scope = auth.scope_for_slug(db, slug).await?;
+    list(db, scope).await
+}
+
+/// `GET /api/v1/tenants/{tenant}/plans/{plan}`: the plan as in the export format.
+pub async fn document_for(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    slug: &str,
+    plan_id: Uuid,
+) -> Result<Plan, ServiceError> {
+    let scope = auth.scope_for_slug(db, slug).await?;
+    let plan = rows::find_plan(db, scope, plan_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok(export::plan_document(db, scope, &plan).await?.1)
+}

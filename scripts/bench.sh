@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Throughput and tail latency of the release build, measured with wrk over loopback: the
+# tenant home page and the council page of Norrtälje's plan (signed in) on SQLite and on
+# PostgreSQL, and static assets; then the time to import a 100 000-row outcome CSV.
+# Usage: scripts/bench.sh [seconds per run, default 10]. Needs a local PostgreSQL for the
+# Postgres row (MALBILD_BENCH_POSTGRES, default postgres://postgres@127.0.0.1:5432).
+set -euo pipefail
+source "$(dirname "$0")/lib/env.sh"
+cd "$MALBILD_ROOT"
+duration="${1:-10}"
+[ -x target/release/malbild ] || scripts/build.sh
+command -v wrk >/dev/null || scripts/setup.sh
+
+password=bench-password-1234
+work="$(mktemp -d)"
+server_pid=
+cleanup() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    rm -rf "$work"
+    return 0
+}
+trap cleanup EXIT
+
+start_server() { # $1 = DATABASE_URL
+    export DATABASE_URL="$1" MALBILD_DEMO_PASSWORD="$password" MALBILD_ADDR=127.0.0.1:3900 RUST_LOG=warn
+    target/release/malbild seed --demo >/dev/null
+    target/release/malbild serve >"$work/server.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 50); do curl -sf -o /dev/null http://127.0.0.1:3900/login && return; sleep 0.1; done
+    echo "server did not start" >&2; cat "$work/server.log" >&2; exit 1
+}
+
+stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=; }
+
+session_cookie() {
+    curl -sf -c - -o /dev/null -H 'content-type: application/json' \
+        -d "{\"tenant\":\"norrtalje\",\"email\":\"viewer@norrtalje.example\",\"password\":\"$password\"}" \
+        http://127.0.0.1:3900/api/v1/auth/login | awk '$6 == "malbild_session" { print "malbild_session=" $7 }'
+}
+
+measure() { # $1 = label, rest = wrk args
+    local label="$1"; shift
+    local out
+    out="$(wrk -t2 -c32 -d"${duration}s" --latency "$@")"
+    local rps p50 p99 errors
+    rps="$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")"
+    p50="$(awk '$1 == "50%" { print $2 }' <<<"$out")"
+    p99="$(awk '$1 == "99%" { print $2 }' <<<"$out")"
+    errors="$(awk '/Non-2xx/ { print $NF }' <<<"$out")"
+    printf '%-34s %12s %10s %10s %s\n' "$label" "$rps" "$p50" "$p99" "${errors:+non-2xx: $errors}"
+}
+
+plan_path() { # the Norrtälje 2026–2028 plan's page
+    curl -sf -H "Cookie: $cookie" http://127.0.0.1:3900/api/v1/tenants/norrtalje/plans |
+        python3 -c 'import json, sys; print(next("/planer/" + p["id"] for p in json.load(sys.stdin) if p["name"] == "Verksamhetsplan 2026–2028"))'
+}
+
+# 100 000 outcome rows over Södertälje's monthly indicators: every month from 2000 on,
+# for each gender, as a controller's export would look (semicolons, decimal commas).
+outcome_csv() {
+    target/release/malbild export --tenant sodertalje | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+codes = [i["code"] for p in doc["plans"] for i in p["content"]["indicators"] if i["periodicity"] == "month"]
+print("indicator;period;value;gender")
+n = 0
+for code in codes:
+    for month in range(12 * 200):
+        for gender in "TKM":
+            if n == 100000:
+                sys.exit()
+            print(f"{code};{2000 + month // 12}-{month % 12 + 1:02};{(n % 997) / 10:.1f}".replace(".", ",") + f";{gender}")
+            n += 1
+' >"$work/outcomes.csv"
+}
+
+time_import() { # $1 = label
+    local start end
+    start="$(date +%s.%N)"
+    target/release/malbild outcomes import --tenant sodertalje "$work/outcomes.csv" >"$work/import.log" 2>&1 ||
+        { cat "$work/import.log" >&2; exit 1; }
+    end="$(date +%s.%N)"
+    printf '%-34s %12s %10s\n' "$1" "$(wc -l <"$work/outcomes.csv") lines" "$(printf '%.2f s' "$(echo "$end - $start" | bc)")"
+}
+
+printf '%-34s %12s %10s %10s\n' "target (wrk -t2 -c32, ${duration}s)" "req/s" "p50" "p99"
+
+start_server "sqlite://$work/bench.sqlite3?mode=rwc"
+cookie="$(session_cookie)"
+measure "tenant home, SQLite" -H "Cookie: $cookie" -H 'Accept: text/html' http://127.0.0.1:3900/
+measure "council page (plan), SQLite" -H "Cookie: $cookie" -H 'Accept: text/html' "http://127.0.0.1:3900$(plan_path)"
+css="$(basename "$(ls target/site/pkg/malbild.*.css)")"
+wasm="$(basename "$(ls target/site/pkg/malbild.*_bg.wasm)")"
+measure "static $css" http://127.0.0.1:3900/pkg/"$css"
+measure "static wasm bundle (br)" -H 'Accept-Encoding: br' http://127.0.0.1:3900/pkg/"$wasm"
+stop_server
+outcome_csv
+time_import "import 100 000 outcomes, SQLite"
+
+pg="${MALBILD_BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}"
+if pg_isready -q -h 127.0.0.1; then
+    db="malbild_bench_$$"
+    psql "$pg/postgres" -qc "CREATE DATABASE $db"
+    start_server "$pg/$db"
+    cookie="$(session_cookie)"
+    measure "tenant home, PostgreSQL" -H "Cookie: $cookie" -H 'Accept: text/html' http://127.0.0.1:3900/
+    measure "council page (plan), PostgreSQL" -H "Cookie: $cookie" -H 'Accept: text/html' "http://127.0.0.1:3900$(plan_path)"
+    stop_server
+    time_import "import 100 000 outcomes, PostgreSQL"
+    psql "$pg/postgres" -qc "DROP DATABASE $db"
+else
+    echo "PostgreSQL not reachable: skipped the Postgres row" >&2
+fi

@@ -1,0 +1,109 @@
+//! Plans, goals and indicators of a tenant, read-only, in the tenant document's format
+//! (codes, not database ids), and the whole tenant's export.
+
+use axum::Extension;
+use axum::Json;
+use axum::extract::{Path, State};
+use uuid::Uuid;
+
+use app::exchange::document::{Goal, Indicator, Plan, TenantDocument};
+use app::model::PlanSummary;
+use app::services;
+use app::state::{AppState, CurrentAuth};
+
+use super::error::{ApiError, ErrorBody};
+
+/// The tenant's plans, per council, newest first. Any role.
+#[utoipa::path(get, path = "/api/v1/tenants/{tenant}/plans", tag = "plans",
+    params(("tenant" = String, Path, description = "Tenant slug")),
+    responses(
+        (status = 200, body = Vec<PlanSummary>),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 404, description = "No such tenant, or not yours", body = ErrorBody),
+    ))]
+pub async fn plans(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    Path(tenant): Path<String>,
+) -> Result<Json<Vec<PlanSummary>>, ApiError> {
+    let auth = auth.ok_or(ApiError::Unauthenticated)?;
+    Ok(Json(services::plans::list_for(&state.db, &auth, &tenant).await?))
+}
+
+async fn plan_of(
+    state: &AppState,
+    auth: Option<services::auth::AuthContext>,
+    tenant: &str,
+    plan: Uuid,
+) -> Result<Plan, ApiError> {
+    let auth = auth.ok_or(ApiError::Unauthenticated)?;
+    Ok(services::plans::document_for(&state.db, &auth, tenant, plan).await?)
+}
+
+/// One plan with its goals, indicators (targets, outcomes, forecasts), uppdrag and
+/// initiativ, fokusområden, activities and adopted versions. Any role.
+#[utoipa::path(get, path = "/api/v1/tenants/{tenant}/plans/{plan}", tag = "plans",
+    params(("tenant" = String, Path, description = "Tenant slug"), ("plan" = Uuid, Path, description = "Plan id")),
+    responses(
+        (status = 200, body = Plan),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 404, description = "No such plan in this tenant", body = ErrorBody),
+    ))]
+pub async fn plan(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    Path((tenant, plan)): Path<(String, Uuid)>,
+) -> Result<Json<Plan>, ApiError> {
+    Ok(Json(plan_of(&state, auth, &tenant, plan).await?))
+}
+
+/// The plan's goals in tree order (each parent before its children). Any role.
+#[utoipa::path(get, path = "/api/v1/tenants/{tenant}/plans/{plan}/goals", tag = "plans",
+    params(("tenant" = String, Path, description = "Tenant slug"), ("plan" = Uuid, Path, description = "Plan id")),
+    responses(
+        (status = 200, body = Vec<Goal>),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 404, description = "No such plan in this tenant", body = ErrorBody),
+    ))]
+pub async fn goals(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    Path((tenant, plan)): Path<(String, Uuid)>,
+) -> Result<Json<Vec<Goal>>, ApiError> {
+    Ok(Json(plan_of(&state, auth, &tenant, plan).await?.content.goals))
+}
+
+/// The plan's indicators with targets, outcomes and forecasts. Any role.
+#[utoipa::path(get, path = "/api/v1/tenants/{tenant}/plans/{plan}/indicators", tag = "plans",
+    params(("tenant" = String, Path, description = "Tenant slug"), ("plan" = Uuid, Path, description = "Plan id")),
+    responses(
+        (status = 200, body = Vec<Indicator>),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 404, description = "No such plan in this tenant", body = ErrorBody),
+    ))]
+pub async fn indicators(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    Path((tenant, plan)): Path<(String, Uuid)>,
+) -> Result<Json<Vec<Indicator>>, ApiError> {
+    Ok(Json(plan_of(&state, auth, &tenant, plan).await?.content.indicators))
+}
+
+/// The whole tenant (levels, councils, plans with all data) in the versioned tenant
+/// document format that `malbild import` reads. Admins only.
+#[utoipa::path(get, path = "/api/v1/tenants/{tenant}/export", tag = "plans",
+    params(("tenant" = String, Path, description = "Tenant slug")),
+    responses(
+        (status = 200, body = TenantDocument),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 404, description = "No such tenant, or not yours", body = ErrorBody),
+    ))]
+pub async fn export(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    Path(tenant): Path<String>,
+) -> Result<Json<TenantDocument>, ApiError> {
+    let auth = auth.ok_or(ApiError::Unauthenticated)?;
+    Ok(Json(app::exchange::export_for(&state.db, &auth, &tenant).await?))
+}

@@ -1,0 +1,146 @@
+//! Editing an indicator: optimistic locking, validation by field, audit history, roles
+//! and tenant walls, through the services the server functions call.
+
+mod common;
+
+use chrono::Utc;
+use common::{PASSWORD, TestApp};
+
+use app::services::ServiceError;
+use app::services::auth::{AuthContext, LoginInput, login, resolve_session};
+use app::services::indicator_edit::{load, save};
+
+async fn auth_as(app: &TestApp, tenant: &str, email: &str) -> AuthContext {
+    let input = LoginInput {
+        tenant,
+        email,
+        password: PASSWORD,
+        client_addr: None,
+    };
+    let session = login(&app.db, input, chrono::Duration::hours(1), Utc::now())
+        .await
+        .expect("login");
+    resolve_session(&app.db, &session.cookie_value, Utc::now())
+        .await
+        .expect("resolve")
+        .expect("session")
+}
+
+#[tokio::test]
+async fn the_later_of_two_saves_on_the_same_revision_is_a_conflict_and_nothing_is_lost() {
+    let app = TestApp::spawn().await;
+    let admin = auth_as(&app, "norrtalje", "admin@norrtalje.example").await;
+    let opened_by_a = load(&app.db, &admin, "sjukfranvaro").await.expect("load");
+    let opened_by_b = load(&app.db, &admin, "sjukfranvaro").await.expect("load");
+    let target = |view: &app::model::IndicatorEditView, year: i32| {
+        view.form
+            .targets
+            .iter()
+            .find(|t| t.year == year)
+            .map(|t| t.text.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(target(&opened_by_a, 2026), "6");
+
+    let mut a = opened_by_a.form.clone();
+    a.targets.iter_mut().find(|t| t.year == 2026).expect("2026").text = "5,5".into();
+    let new_revision = save(&app.db, &admin, opened_by_a.id, opened_by_a.revision, a)
+        .await
+        .expect("first save");
+    assert_eq!(new_revision, opened_by_a.revision + 1);
+
+    let mut b = opened_by_b.form.clone();
+    b.name = "Sjukfrånvaro (B)".into();
+    let err = save(&app.db, &admin, opened_by_b.id, opened_by_b.revision, b)
+        .await
+        .expect_err("stale");
+    assert!(
+        matches!(err, ServiceError::Conflict(ref m) if m.contains("someone else saved sjukfranvaro")),
+        "{err:?}"
+    );
+
+    let now = load(&app.db, &admin, "sjukfranvaro").await.expect("load");
+    assert_eq!(target(&now, 2026), "5,5", "the first save is kept");
+    assert_eq!(now.form.name, "Sjukfrånvaro", "the stale save changed nothing");
+    let entry = &now.history[0];
+    assert_eq!(entry.actor, "admin@norrtalje.example");
+    let change = entry
+        .changes
+        .iter()
+        .find(|c| c.field == "targets")
+        .expect("targets changed");
+    assert!(
+        change.old.contains("2026: 6") && change.new.contains("2026: 5,5"),
+        "{change:?}"
+    );
+}
+
+#[tokio::test]
+async fn bad_fields_are_named_and_nothing_is_saved() {
+    let app = TestApp::spawn().await;
+    let admin = auth_as(&app, "sodertalje", "admin@sodertalje.example").await;
+    let view = load(&app.db, &admin, "budgetfoljsamhet").await.expect("load");
+    assert_eq!(
+        view.form
+            .targets
+            .iter()
+            .find(|t| t.year == 2025)
+            .map(|t| t.text.as_str()),
+        Some("± 0,5")
+    );
+    type Change = fn(&mut app::model::IndicatorForm);
+    let cases: [(Change, &str); 5] = [
+        (|f| f.name = "  ".into(), "name: must not be empty"),
+        (|f| f.decimals = 9, "decimals: is 9; at most 6"),
+        (
+            |f| f.direction = "upp".into(),
+            "direction: \"upp\" is not one of higher, lower, band",
+        ),
+        (
+            |f| f.department = "Ekonomi".into(),
+            "department: \"Ekonomi\" is not a department of Socialnämnden",
+        ),
+        (
+            |f| f.targets[0].text = "Öja".into(),
+            "targets: 2025: \"Öja\" is not a target",
+        ),
+    ];
+    for (change, expected) in cases {
+        let mut form = view.form.clone();
+        change(&mut form);
+        let err = save(&app.db, &admin, view.id, view.revision, form)
+            .await
+            .expect_err(expected);
+        assert!(err.to_string().starts_with(expected), "{err} / {expected}");
+    }
+    let again = load(&app.db, &admin, "budgetfoljsamhet").await.expect("load");
+    assert_eq!(again.revision, view.revision);
+    assert!(again.history.is_empty());
+}
+
+#[tokio::test]
+async fn only_admins_edit_and_other_tenants_codes_are_not_found() {
+    let app = TestApp::spawn().await;
+    let editor = auth_as(&app, "norrtalje", "editor@norrtalje.example").await;
+    assert!(matches!(
+        load(&app.db, &editor, "sjukfranvaro").await,
+        Err(ServiceError::Forbidden)
+    ));
+    let admin = auth_as(&app, "norrtalje", "admin@norrtalje.example").await;
+    let view = load(&app.db, &admin, "sjukfranvaro").await.expect("load");
+    assert!(matches!(
+        save(&app.db, &editor, view.id, view.revision, view.form.clone()).await,
+        Err(ServiceError::Forbidden)
+    ));
+
+    // Södertälje has no "sjukfranvaro-manad"; and a Norrtälje id is not found from Södertälje.
+    let other = auth_as(&app, "sodertalje", "admin@sodertalje.example").await;
+    assert!(matches!(
+        load(&app.db, &other, "sjukfranvaro-manad").await,
+        Err(ServiceError::NotFound)
+    ));
+    assert!(matches!(
+        save(&app.db, &other, view.id, view.revision, view.form).await,
+        Err(ServiceError::NotFound)
+    ));
+}
