@@ -181,6 +181,13 @@ pub fn use_locale() -> RwSignal<Locale> {
     expect_context::<RwSignal<Locale>>()
 }
 
+/// The text in the current language, read once. For the document head (`<Title>`,
+/// `<Meta>`), which is rendered after the page's reactive owner may be gone: a reactive
+/// text there would read a disposed signal.
+pub fn text_now(msg: Msg) -> &'static str {
+    msg.text(use_locale().get_untracked())
+}
+
 /// A reactive translated text: `t(Msg::SignIn)` re-renders when the language changes.
 pub fn t(msg: Msg) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
     let locale = use_locale();

@@ -29,7 +29,7 @@ use leptos_router::{SsrMode, path};
 
 use crate::api::{Login, Logout, current_user};
 use crate::components::header::Header;
-use crate::i18n::{Locale, Msg, t};
+use crate::i18n::{Locale, Msg, text_now};
 use crate::pages::{HomePage, IndicatorEditPage, LoginPage, NotFound, PlanPage, UsersPage};
 
 /// File names of the stylesheet and icon in `pkg/` (content-hashed by `scripts/build.sh`).
@@ -81,7 +81,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Html attr:lang=move || locale.get().code() />
         <Title formatter=|page: String| if page.is_empty() { "Målbild".to_owned() } else { format!("{page} – Målbild") } />
-        <Meta name="description" content=t(Msg::Tagline) />
+        <Meta name="description" content=text_now(Msg::Tagline) />
         <Router>
             <Header />
             <main id="main" class="page">

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::{Login, public_tenants};
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, t, text_now};
 use crate::model::AppError;
 
 #[component]
@@ -22,7 +22,7 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=t(Msg::LoginTitle) />
+        <Title text=text_now(Msg::LoginTitle) />
         <section class="card login">
             <h1>{t(Msg::LoginTitle)}</h1>
             <p class="muted">{t(Msg::Tagline)}</p>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, t, text_now};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -10,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text=t(Msg::NotFound) />
+        <Title text=text_now(Msg::NotFound) />
         <h1>{t(Msg::NotFound)}</h1>
         <p><a href="/">{t(Msg::Home)}</a></p>
     }

@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use super::error_view;
 use crate::api::tenant_users;
 use crate::format;
-use crate::i18n::{Msg, t, use_locale};
+use crate::i18n::{Msg, t, text_now, use_locale};
 use crate::model::UserSummary;
 
 /// Admin page: the tenant's users. The server refuses the data to other roles.
@@ -12,7 +12,7 @@ use crate::model::UserSummary;
 pub fn UsersPage() -> impl IntoView {
     let users = Resource::new(|| (), |_| tenant_users());
     view! {
-        <Title text=t(Msg::Users) />
+        <Title text=text_now(Msg::Users) />
         <h1>{t(Msg::Users)}</h1>
         <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {

@@ -18,6 +18,15 @@ use crate::model::{PlanSummary, PlanView};
 /// Every plan of the tenant, by council and newest first.
 pub async fn list(db: &DatabaseConnection, scope: TenantScope) -> Result<Vec<PlanSummary>, ServiceError> {
     let councils = councils::list_with_departments(db, scope).await?;
+    list_for_councils(db, scope, &councils).await
+}
+
+/// [`list`] when the councils are already loaded (the tenant home).
+pub async fn list_for_councils(
+    db: &DatabaseConnection,
+    scope: TenantScope,
+    councils: &[crate::model::Council],
+) -> Result<Vec<PlanSummary>, ServiceError> {
     let order: HashMap<Uuid, usize> = councils.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     let mut plans = rows::plans(db, scope).await?;
     plans.sort_by(|a, b| {

@@ -21,10 +21,11 @@ pub async fn list_public(db: &DatabaseConnection) -> Result<Vec<TenantSummary>, 
 
 pub async fn home(db: &DatabaseConnection, auth: &AuthContext) -> Result<TenantHome, ServiceError> {
     let councils = councils::list_with_departments(db, auth.scope()).await?;
+    let plans = super::plans::list_for_councils(db, auth.scope(), &councils).await?;
     Ok(TenantHome {
         tenant: auth.me.tenant.clone(),
         councils,
-        plans: super::plans::list(db, auth.scope()).await?,
+        plans,
     })
 }
 

@@ -2,6 +2,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 
 use anyhow::bail;
+use axum::serve::ListenerExt;
 
 use crate::config::Config;
 use crate::router;
@@ -24,6 +25,13 @@ pub async fn serve(config: Config, addr: Option<SocketAddr>) -> anyhow::Result<(
     let app = router::build(state);
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("Målbild listening on http://{}", listener.local_addr()?);
+    // Without TCP_NODELAY a response written as headers then body waits for the client's
+    // delayed ACK (~40 ms) on a kept-alive connection.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(err) = tcp.set_nodelay(true) {
+            tracing::debug!("cannot set TCP_NODELAY: {err}");
+        }
+    });
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
