@@ -14,6 +14,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub assets: crate::SiteAssets,
     pub settings: Arc<Settings>,
+    pub sessions: crate::auth::session_cache::SessionCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {

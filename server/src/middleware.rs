@@ -21,7 +21,7 @@ pub async fn resolve_session(State(state): State<AppState>, mut req: Request<Bod
         .find_map(app::auth::cookie::session_from_header)
         .map(str::to_owned);
     let auth = match cookie {
-        Some(value) => match app::services::auth::resolve_session(&state.db, &value, chrono::Utc::now()).await {
+        Some(value) => match state.sessions.resolve(&state.db, &value, chrono::Utc::now()).await {
             Ok(auth) => auth,
             Err(err) => return ApiError::from(err).into_response(),
         },

@@ -77,6 +77,7 @@ pub fn app_state(db: sea_orm::DatabaseConnection, site: Site, settings: Settings
         leptos_options: site.options,
         assets: site.assets,
         settings: Arc::new(settings),
+        sessions: app::auth::session_cache::SessionCache::new(),
     }
 }
 

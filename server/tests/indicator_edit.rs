@@ -3,33 +3,15 @@
 
 mod common;
 
-use chrono::Utc;
-use common::{PASSWORD, TestApp};
+use common::TestApp;
 
 use app::services::ServiceError;
-use app::services::auth::{AuthContext, LoginInput, login, resolve_session};
 use app::services::indicator_edit::{load, save};
-
-async fn auth_as(app: &TestApp, tenant: &str, email: &str) -> AuthContext {
-    let input = LoginInput {
-        tenant,
-        email,
-        password: PASSWORD,
-        client_addr: None,
-    };
-    let session = login(&app.db, input, chrono::Duration::hours(1), Utc::now())
-        .await
-        .expect("login");
-    resolve_session(&app.db, &session.cookie_value, Utc::now())
-        .await
-        .expect("resolve")
-        .expect("session")
-}
 
 #[tokio::test]
 async fn the_later_of_two_saves_on_the_same_revision_is_a_conflict_and_nothing_is_lost() {
     let app = TestApp::spawn().await;
-    let admin = auth_as(&app, "norrtalje", "admin@norrtalje.example").await;
+    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
     let opened_by_a = load(&app.db, &admin, "sjukfranvaro").await.expect("load");
     let opened_by_b = load(&app.db, &admin, "sjukfranvaro").await.expect("load");
     let target = |view: &app::model::IndicatorEditView, year: i32| {
@@ -78,7 +60,7 @@ async fn the_later_of_two_saves_on_the_same_revision_is_a_conflict_and_nothing_i
 #[tokio::test]
 async fn bad_fields_are_named_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
-    let admin = auth_as(&app, "sodertalje", "admin@sodertalje.example").await;
+    let admin = app.auth_as("sodertalje", "admin@sodertalje.example").await;
     let view = load(&app.db, &admin, "budgetfoljsamhet").await.expect("load");
     assert_eq!(
         view.form
@@ -121,12 +103,12 @@ async fn bad_fields_are_named_and_nothing_is_saved() {
 #[tokio::test]
 async fn only_admins_edit_and_other_tenants_codes_are_not_found() {
     let app = TestApp::spawn().await;
-    let editor = auth_as(&app, "norrtalje", "editor@norrtalje.example").await;
+    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
     assert!(matches!(
         load(&app.db, &editor, "sjukfranvaro").await,
         Err(ServiceError::Forbidden)
     ));
-    let admin = auth_as(&app, "norrtalje", "admin@norrtalje.example").await;
+    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
     let view = load(&app.db, &admin, "sjukfranvaro").await.expect("load");
     assert!(matches!(
         save(&app.db, &editor, view.id, view.revision, view.form.clone()).await,
@@ -134,7 +116,7 @@ async fn only_admins_edit_and_other_tenants_codes_are_not_found() {
     ));
 
     // Södertälje has no "sjukfranvaro-manad"; and a Norrtälje id is not found from Södertälje.
-    let other = auth_as(&app, "sodertalje", "admin@sodertalje.example").await;
+    let other = app.auth_as("sodertalje", "admin@sodertalje.example").await;
     assert!(matches!(
         load(&app.db, &other, "sjukfranvaro-manad").await,
         Err(ServiceError::NotFound)

@@ -3,30 +3,12 @@
 
 mod common;
 
-use chrono::Utc;
-use common::{PASSWORD, TestApp};
+use common::TestApp;
 
 use app::exchange::document::{Gender, ValueKind};
 use app::exchange::export_tenant;
 use app::services::ServiceError;
-use app::services::auth::{AuthContext, LoginInput, login, resolve_session};
 use app::services::outcomes::{FileFormat, import_for};
-
-async fn auth_as(app: &TestApp, tenant: &str, email: &str) -> AuthContext {
-    let input = LoginInput {
-        tenant,
-        email,
-        password: PASSWORD,
-        client_addr: None,
-    };
-    let session = login(&app.db, input, chrono::Duration::hours(1), Utc::now())
-        .await
-        .expect("login");
-    resolve_session(&app.db, &session.cookie_value, Utc::now())
-        .await
-        .expect("resolve")
-        .expect("session")
-}
 
 fn no_progress(_: usize, _: usize) {}
 
@@ -47,7 +29,7 @@ async fn value_of(app: &TestApp, code: &str, period: &str, kind: ValueKind) -> O
 #[tokio::test]
 async fn a_swedish_excel_csv_with_semicolons_and_decimal_commas_is_imported() {
     let app = TestApp::spawn().await;
-    let editor = auth_as(&app, "norrtalje", "editor@norrtalje.example").await;
+    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
     let csv = "\u{feff}indicator;period;value;kind;comment\n\
                sjukfranvaro-manad;2025-11;3,05;;Preliminärt\n\
                sjukfranvaro-manad;2025-10;2,40;outcome;Rättat\n\
@@ -92,7 +74,7 @@ async fn a_swedish_excel_csv_with_semicolons_and_decimal_commas_is_imported() {
 #[tokio::test]
 async fn one_bad_row_rejects_the_file_and_every_problem_is_named() {
     let app = TestApp::spawn().await;
-    let editor = auth_as(&app, "norrtalje", "editor@norrtalje.example").await;
+    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
     let csv = "indicator,period,value\n\
                sjukfranvaro-manad,2025-11,3.05\n\
                sjukfranvaro-manad,2025-T3,3.05\n\
@@ -123,14 +105,14 @@ async fn one_bad_row_rejects_the_file_and_every_problem_is_named() {
 #[tokio::test]
 async fn viewers_cannot_import_and_codes_of_another_tenant_are_unknown() {
     let app = TestApp::spawn().await;
-    let viewer = auth_as(&app, "norrtalje", "viewer@norrtalje.example").await;
+    let viewer = app.auth_as("norrtalje", "viewer@norrtalje.example").await;
     let csv = "indicator,period,value\nsjukfranvaro,2026,5\n";
     let err = import_for(&app.db, &viewer, csv.as_bytes(), FileFormat::Csv, &no_progress)
         .await
         .expect_err("viewer");
     assert!(matches!(err, ServiceError::Forbidden), "{err:?}");
 
-    let other = auth_as(&app, "sodertalje", "editor@sodertalje.example").await;
+    let other = app.auth_as("sodertalje", "editor@sodertalje.example").await;
     let csv = "indicator,period,value\nsjukfranvaro-manad,2025-11,5\n";
     let err = import_for(&app.db, &other, csv.as_bytes(), FileFormat::Csv, &no_progress)
         .await
@@ -145,7 +127,7 @@ async fn viewers_cannot_import_and_codes_of_another_tenant_are_unknown() {
 #[tokio::test]
 async fn an_xlsx_file_is_read_from_its_first_sheet_with_progress() {
     let app = TestApp::spawn().await;
-    let editor = auth_as(&app, "norrtalje", "editor@norrtalje.example").await;
+    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     for (col, name) in ["indicator", "period", "value", "gender"].iter().enumerate() {

@@ -3,4 +3,5 @@
 
 pub mod cookie;
 pub mod password;
+pub mod session_cache;
 pub mod token;

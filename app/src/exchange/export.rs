@@ -9,7 +9,7 @@ use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 use super::document::{self as doc, TenantDocument};
-use super::import::enum_from_text;
+use super::import::{ContentRows, enum_from_text};
 use crate::db::TenantScope;
 use crate::db::entities::*;
 use crate::db::repo::{councils, rows, tenants};
@@ -79,19 +79,12 @@ pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Tenan
     })
 }
 
-/// Every plan row of the tenant: one query per table, whatever the number of plans.
+/// Plans with their versions and content rows: one query per table, whatever the number
+/// of plans.
 struct Tables {
     plans: Vec<plan::Model>,
     versions: Vec<plan_version::Model>,
-    goals: Vec<goal::Model>,
-    indicators: Vec<indicator::Model>,
-    targets: Vec<indicator_target::Model>,
-    values: Vec<indicator_value::Model>,
-    assignments: Vec<assignment::Model>,
-    comments: Vec<assignment_comment::Model>,
-    focus_areas: Vec<focus_area::Model>,
-    focus_links: Vec<focus_area_goal::Model>,
-    activities: Vec<activity::Model>,
+    rows: ContentRows,
 }
 
 impl Tables {
@@ -145,15 +138,17 @@ impl Tables {
         Ok(Self {
             plans: vec![plan.clone()],
             versions: rows::versions_of_plan(db, scope, plan.id).await?,
-            goals: rows::goals_of_plan(db, scope, plan.id).await?,
-            targets: rows::targets_of(db, scope, indicator_ids.clone()).await?,
-            values: rows::values_of(db, scope, indicator_ids).await?,
-            comments: rows::comments_of(db, scope, assignments.iter().map(|a| a.id).collect()).await?,
-            focus_links: rows::focus_links_of(db, scope, focus_areas.iter().map(|f| f.id).collect()).await?,
-            activities: rows::activities_of_plan(db, scope, plan.id).await?,
-            indicators,
-            assignments,
-            focus_areas,
+            rows: ContentRows {
+                goals: rows::goals_of_plan(db, scope, plan.id).await?,
+                targets: rows::targets_of(db, scope, indicator_ids.clone()).await?,
+                values: rows::values_of(db, scope, indicator_ids).await?,
+                comments: rows::comments_of(db, scope, assignments.iter().map(|a| a.id).collect()).await?,
+                focus_links: rows::focus_links_of(db, scope, focus_areas.iter().map(|f| f.id).collect()).await?,
+                activities: rows::activities_of_plan(db, scope, plan.id).await?,
+                indicators,
+                assignments,
+                focus_areas,
+            },
         })
     }
 
@@ -161,15 +156,17 @@ impl Tables {
         Ok(Self {
             plans: rows::plans(db, scope).await?,
             versions: rows::plan_versions(db, scope).await?,
-            goals: rows::goals(db, scope).await?,
-            indicators: rows::indicators(db, scope).await?,
-            targets: rows::indicator_targets(db, scope).await?,
-            values: rows::indicator_values(db, scope).await?,
-            assignments: rows::assignments(db, scope).await?,
-            comments: rows::assignment_comments(db, scope).await?,
-            focus_areas: rows::focus_areas(db, scope).await?,
-            focus_links: rows::focus_area_goals(db, scope).await?,
-            activities: rows::activities(db, scope).await?,
+            rows: ContentRows {
+                goals: rows::goals(db, scope).await?,
+                indicators: rows::indicators(db, scope).await?,
+                targets: rows::indicator_targets(db, scope).await?,
+                values: rows::indicator_values(db, scope).await?,
+                assignments: rows::assignments(db, scope).await?,
+                comments: rows::assignment_comments(db, scope).await?,
+                focus_areas: rows::focus_areas(db, scope).await?,
+                focus_links: rows::focus_area_goals(db, scope).await?,
+                activities: rows::activities(db, scope).await?,
+            },
         })
     }
 
@@ -180,7 +177,7 @@ impl Tables {
         department_names: &HashMap<Uuid, String>,
     ) -> Result<doc::PlanContent, ServiceError> {
         let department = |id: Option<Uuid>| id.and_then(|id| department_names.get(&id).cloned());
-        let goals = goals_in_tree_order(self.goals.iter().filter(|g| g.plan_id == plan.id).collect());
+        let goals = goals_in_tree_order(self.rows.goals.iter().filter(|g| g.plan_id == plan.id).collect());
         let goal_code: HashMap<Uuid, &str> = goals.iter().map(|g| (g.id, g.code.as_str())).collect();
         let goal_order: HashMap<Uuid, usize> = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
         let code_of = |id: Uuid| -> Result<String, ServiceError> {
@@ -206,14 +203,14 @@ impl Tables {
         }
 
         let mut indicator_rows: Vec<&indicator::Model> =
-            self.indicators.iter().filter(|i| i.plan_id == plan.id).collect();
+            self.rows.indicators.iter().filter(|i| i.plan_id == plan.id).collect();
         indicator_rows.sort_by_key(|i| i.position);
         let mut targets_of: HashMap<Uuid, Vec<&indicator_target::Model>> = HashMap::new();
-        for t in &self.targets {
+        for t in &self.rows.targets {
             targets_of.entry(t.indicator_id).or_default().push(t);
         }
         let mut values_of: HashMap<Uuid, Vec<&indicator_value::Model>> = HashMap::new();
-        for v in &self.values {
+        for v in &self.rows.values {
             values_of.entry(v.indicator_id).or_default().push(v);
         }
         let mut indicators = Vec::new();
@@ -271,12 +268,12 @@ impl Tables {
         }
 
         let mut assignment_rows: Vec<&assignment::Model> =
-            self.assignments.iter().filter(|a| a.plan_id == plan.id).collect();
+            self.rows.assignments.iter().filter(|a| a.plan_id == plan.id).collect();
         assignment_rows.sort_by_key(|a| a.position);
         let mut assignments = Vec::new();
         for a in assignment_rows {
             let mut comments: Vec<&assignment_comment::Model> =
-                self.comments.iter().filter(|c| c.assignment_id == a.id).collect();
+                self.rows.comments.iter().filter(|c| c.assignment_id == a.id).collect();
             comments.sort_by_key(|c| (c.date, c.created_at, c.id));
             assignments.push(doc::Assignment {
                 kind: enum_from_text(&a.kind)?,
@@ -299,11 +296,13 @@ impl Tables {
             });
         }
 
-        let mut area_rows: Vec<&focus_area::Model> = self.focus_areas.iter().filter(|f| f.plan_id == plan.id).collect();
+        let mut area_rows: Vec<&focus_area::Model> =
+            self.rows.focus_areas.iter().filter(|f| f.plan_id == plan.id).collect();
         area_rows.sort_by_key(|f| f.position);
         let mut focus_areas = Vec::new();
         for f in area_rows {
             let mut linked: Vec<Uuid> = self
+                .rows
                 .focus_links
                 .iter()
                 .filter(|l| l.focus_area_id == f.id)
@@ -318,7 +317,7 @@ impl Tables {
         }
 
         let mut activity_rows: Vec<&activity::Model> =
-            self.activities.iter().filter(|a| a.plan_id == plan.id).collect();
+            self.rows.activities.iter().filter(|a| a.plan_id == plan.id).collect();
         activity_rows.sort_by_key(|a| a.position);
         let activities = activity_rows
             .into_iter()

@@ -168,17 +168,18 @@ async fn write_plan(
     Ok(())
 }
 
-/// The rows of one plan's content, ids assigned and references resolved.
-struct ContentRows {
-    goals: Vec<goal::Model>,
-    indicators: Vec<indicator::Model>,
-    targets: Vec<indicator_target::Model>,
-    values: Vec<indicator_value::Model>,
-    assignments: Vec<assignment::Model>,
-    comments: Vec<assignment_comment::Model>,
-    focus_areas: Vec<focus_area::Model>,
-    focus_links: Vec<focus_area_goal::Model>,
-    activities: Vec<activity::Model>,
+/// The rows plan content is stored in: what an import writes and an export reads.
+#[derive(Default)]
+pub(super) struct ContentRows {
+    pub goals: Vec<goal::Model>,
+    pub indicators: Vec<indicator::Model>,
+    pub targets: Vec<indicator_target::Model>,
+    pub values: Vec<indicator_value::Model>,
+    pub assignments: Vec<assignment::Model>,
+    pub comments: Vec<assignment_comment::Model>,
+    pub focus_areas: Vec<focus_area::Model>,
+    pub focus_links: Vec<focus_area_goal::Model>,
+    pub activities: Vec<activity::Model>,
 }
 
 impl ContentRows {

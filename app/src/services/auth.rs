@@ -25,6 +25,11 @@ pub struct AuthContext {
 }
 
 impl AuthContext {
+    /// What [`session_key`] gives for this session's cookie.
+    pub fn session_key(&self) -> String {
+        format!("{}.{}", self.scope.tenant_id(), self.session_hash)
+    }
+
     pub fn scope(&self) -> TenantScope {
         self.scope
     }
@@ -210,6 +215,12 @@ pub async fn logout(db: &DatabaseConnection, auth: &AuthContext) -> Result<(), S
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// A key for a session cookie that does not hold the token itself (its tenant and hash).
+pub fn session_key(cookie_value: &str) -> Option<String> {
+    let (tenant_id, raw_token) = token::parse_cookie_value(cookie_value)?;
+    Some(format!("{tenant_id}.{}", token::hash_token(raw_token)))
 }
 
 /// The signed-in user for a session cookie value, or `None` if it is unknown or expired.

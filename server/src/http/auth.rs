@@ -62,6 +62,7 @@ pub async fn logout(
 ) -> Result<Response, ApiError> {
     if let Some(auth) = auth {
         logout_service(&state.db, &auth).await?;
+        state.sessions.forget(&auth);
     }
     let cookie = clear_session_cookie(state.settings.is_https(&headers));
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())

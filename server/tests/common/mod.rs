@@ -68,6 +68,25 @@ impl TestApp {
             .expect("client")
     }
 
+    /// A signed-in user's context for calling services directly, as the server functions do.
+    pub async fn auth_as(&self, tenant: &str, email: &str) -> app::services::auth::AuthContext {
+        use app::services::auth::{LoginInput, login, resolve_session};
+        let input = LoginInput {
+            tenant,
+            email,
+            password: PASSWORD,
+            client_addr: None,
+        };
+        let now = chrono::Utc::now();
+        let session = login(&self.db, input, chrono::Duration::hours(1), now)
+            .await
+            .expect("login");
+        resolve_session(&self.db, &session.cookie_value, now)
+            .await
+            .expect("resolve")
+            .expect("session")
+    }
+
     pub async fn login_as(&self, tenant: &str, email: &str) -> reqwest::Client {
         let client = self.client();
         let res = self.post_login(&client, tenant, email, PASSWORD).await;
