@@ -17,12 +17,14 @@ cargo clippy -p app --features hydrate -- -D warnings
 "$MALBILD_ROOT/scripts/build.sh"
 
 # Tests use the dev profile: debug assertions on, and no feature churn in the release build.
+# Both runs select the same packages, so the second reuses the first's build.
+packages=(-p engine -p app -p server -p migrations)
 log "tests on SQLite"
-MALBILD_TEST_DATABASE_URL="" cargo test -p engine -p app -p server -p migrations
+MALBILD_TEST_DATABASE_URL="" cargo test "${packages[@]}"
 
 if [ -n "${MALBILD_TEST_DATABASE_URL:-}" ]; then
     log "integration tests on PostgreSQL"
-    cargo test -p server --tests
+    cargo test "${packages[@]}" --test '*'
 else
     log "PostgreSQL tests skipped: set MALBILD_TEST_DATABASE_URL=postgres://… to run them"
 fi

@@ -33,6 +33,11 @@ pub fn number(value: Decimal, decimals: u32) -> String {
     out
 }
 
+/// A count of things: `100 000`.
+pub fn count(n: usize) -> String {
+    number(Decimal::from(n), 0)
+}
+
 /// `7,2 %` — a percentage with the Swedish space before the sign.
 pub fn percent(value: Decimal, decimals: u32) -> String {
     format!("{}{GROUP_SEPARATOR}%", number(value, decimals))

@@ -30,7 +30,10 @@ use leptos_router::{SsrMode, path};
 use crate::api::{Login, Logout, current_user};
 use crate::components::header::Header;
 use crate::i18n::{Locale, Msg, text_now};
-use crate::pages::{HomePage, IndicatorEditPage, LoginPage, NotFound, PlanPage, UsersPage};
+use crate::pages::{
+    GoalEditPage, HomePage, IndicatorEditPage, LoginPage, NewGoalPage, NotFound, OutcomeImportPage, PlanPage,
+    UsersPage, ValueSheetPage,
+};
 
 /// File names of the stylesheet and icon in `pkg/` (content-hashed by `scripts/build.sh`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +93,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id") view=PlanPage ssr=SsrMode::Async />
+                    <Route path=path!("/planer/:id/mal/:code") view=GoalEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/planer/:id/nytt-mal") view=NewGoalPage ssr=SsrMode::Async />
                     <Route path=path!("/indikatorer/:code") view=IndicatorEditPage ssr=SsrMode::Async />
+                    <Route path=path!("/indikatorer/:code/utfall") view=ValueSheetPage ssr=SsrMode::Async />
+                    <Route path=path!("/utfall/import") view=OutcomeImportPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

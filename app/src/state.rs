@@ -15,6 +15,8 @@ pub struct AppState {
     pub assets: crate::SiteAssets,
     pub settings: Arc<Settings>,
     pub sessions: crate::auth::session_cache::SessionCache,
+    pub imports: crate::services::import_jobs::ImportJobs,
+    pub read_cache: crate::services::read_cache::ReadCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {

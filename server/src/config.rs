@@ -19,6 +19,8 @@ pub struct Config {
     pub session_hours: i64,
     /// `MALBILD_CLIENT_IP_HEADER`: set behind a reverse proxy, e.g. `x-forwarded-for`.
     pub client_ip_header: Option<http::HeaderName>,
+    /// `MALBILD_DB_POOL_SIZE`: database connections (default: twice the cores, at least 4).
+    pub db_pool_size: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,8 +74,21 @@ impl Config {
                 })?,
             ),
         };
+        let db_pool_size = match lookup("MALBILD_DB_POOL_SIZE") {
+            None => app::db::default_pool_size(),
+            Some(v) => match v.parse::<u32>() {
+                Ok(n) if (1..=1000).contains(&n) => n,
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        var: "MALBILD_DB_POOL_SIZE",
+                        message: format!("'{v}' is not a whole number between 1 and 1000"),
+                    });
+                }
+            },
+        };
         Ok(Config {
             client_ip_header,
+            db_pool_size,
             database_url: lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
             addr,
             site_root: lookup("MALBILD_SITE_ROOT").unwrap_or_else(|| "target/site".to_owned()),
@@ -141,11 +156,23 @@ mod tests {
     }
 
     #[test]
+    fn the_pool_is_sized_by_the_cores_unless_set() {
+        assert_eq!(config(&[]).expect("valid").db_pool_size, app::db::default_pool_size());
+        assert!(app::db::default_pool_size() >= 4);
+        assert_eq!(
+            config(&[("MALBILD_DB_POOL_SIZE", "12")]).expect("valid").db_pool_size,
+            12
+        );
+    }
+
+    #[test]
     fn bad_values_name_the_variable() {
         for (var, value) in [
             ("MALBILD_ADDR", "nonsense"),
             ("MALBILD_SESSION_HOURS", "0"),
             ("MALBILD_ENV", "prod"),
+            ("MALBILD_DB_POOL_SIZE", "0"),
+            ("MALBILD_DB_POOL_SIZE", "many"),
         ] {
             let err = config(&[(var, value)]).expect_err("invalid");
             assert!(err.to_string().starts_with(var), "{err}");

@@ -78,6 +78,8 @@ pub fn app_state(db: sea_orm::DatabaseConnection, site: Site, settings: Settings
         assets: site.assets,
         settings: Arc::new(settings),
         sessions: app::auth::session_cache::SessionCache::new(),
+        imports: app::services::import_jobs::ImportJobs::new(),
+        read_cache: app::services::read_cache::ReadCache::new(),
     }
 }
 

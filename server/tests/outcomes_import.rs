@@ -7,10 +7,11 @@ use common::TestApp;
 
 use app::exchange::document::{Gender, ValueKind};
 use app::exchange::export_tenant;
+use app::model::ImportPhase;
 use app::services::ServiceError;
 use app::services::outcomes::{FileFormat, import_for};
 
-fn no_progress(_: usize, _: usize) {}
+fn no_progress(_: ImportPhase, _: usize, _: usize) {}
 
 async fn value_of(app: &TestApp, code: &str, period: &str, kind: ValueKind) -> Option<String> {
     let doc = export_tenant(&app.db, "norrtalje").await.expect("export");
@@ -142,12 +143,17 @@ async fn an_xlsx_file_is_read_from_its_first_sheet_with_progress() {
     }
     let bytes = book.save_to_buffer().expect("xlsx");
     let seen = std::sync::Mutex::new(Vec::new());
-    let progress = |done: usize, total: usize| seen.lock().expect("lock").push((done, total));
+    let progress =
+        |phase: ImportPhase, done: usize, total: usize| seen.lock().expect("lock").push((phase, done, total));
     let summary = import_for(&app.db, &editor, &bytes, FileFormat::Xlsx, &progress)
         .await
         .expect("import");
     assert_eq!(summary.inserted, 12);
-    assert_eq!(seen.lock().expect("lock").last(), Some(&(12, 12)));
+    assert_eq!(
+        seen.lock().expect("lock").first(),
+        Some(&(ImportPhase::Checking, 0, 12))
+    );
+    assert_eq!(seen.lock().expect("lock").last(), Some(&(ImportPhase::Writing, 12, 12)));
     let doc = export_tenant(&app.db, "norrtalje").await.expect("export");
     let monthly = doc
         .plans

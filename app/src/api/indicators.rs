@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 use uuid::Uuid;
 
-use crate::model::{AppError, IndicatorEditView, IndicatorForm};
+use crate::model::{AppError, IndicatorEditView, IndicatorForm, ValueEdit, ValueSheet};
 
 /// An indicator's edit page (admins), by its code.
 #[server]
@@ -18,4 +18,20 @@ pub async fn save_indicator(id: Uuid, revision: i32, form: IndicatorForm) -> Res
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
     super::context::reply(crate::services::indicator_edit::save(&state.db, &auth, id, revision, form).await)
+}
+
+/// An indicator's outcomes and forecasts to enter (editors), by its code.
+#[server]
+pub async fn load_value_sheet(code: String) -> Result<ValueSheet, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::value_entry::load(&state.db, &auth, &code).await)
+}
+
+/// Saves the changed cells of a sheet, all or none; returns the sheet as now stored.
+#[server(input = Json)]
+pub async fn save_values(code: String, edits: Vec<ValueEdit>) -> Result<ValueSheet, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::value_entry::save(&state.db, &auth, &code, edits).await)
 }

@@ -2,12 +2,16 @@
 //! map its error. Run on the server; compiled to HTTP clients in the wasm bundle.
 
 mod auth;
+mod goals;
 mod indicators;
+mod outcomes;
 mod plans;
 mod tenant;
 
 pub use auth::*;
+pub use goals::*;
 pub use indicators::*;
+pub use outcomes::*;
 pub use plans::*;
 pub use tenant::*;
 

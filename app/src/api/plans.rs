@@ -8,5 +8,5 @@ use crate::model::{AppError, PlanView};
 pub async fn get_plan(id: Uuid) -> Result<PlanView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::plans::view(&state.db, &auth, id).await)
+    super::context::reply(crate::services::plans::view(&state.db, &state.read_cache, &auth, id).await)
 }

@@ -7,7 +7,7 @@ use crate::model::{AppError, TenantHome, UserSummary};
 pub async fn home_data() -> Result<TenantHome, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::tenants::home(&state.db, &auth).await)
+    super::context::reply(crate::services::tenants::home(&state.db, &state.read_cache, &auth).await)
 }
 
 /// The tenant's users (admins only; checked in the service).

@@ -14,6 +14,7 @@ pub fn UserMenu(me: Me) -> impl IntoView {
     let logout = expect_context::<ServerAction<Logout>>();
     let role_text = Msg::for_role(me.role);
     let is_admin = me.role >= Role::Admin;
+    let is_editor = me.role >= Role::Editor;
     let platform = me.platform_admin;
     let close_on_escape = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" {
@@ -49,6 +50,9 @@ pub fn UserMenu(me: Me) -> impl IntoView {
                     {platform.then(|| view! { <span class="role">" · "{t(Msg::PlatformAdmin)}</span> })}
                 </p>
                 <ul>
+                    {is_editor.then(|| view! {
+                        <li><a href="/utfall/import" on:click=move |_| open.set(false)>{t(Msg::ImportOutcomes)}</a></li>
+                    })}
                     {is_admin.then(|| view! {
                         <li><a href="/admin/users" on:click=move |_| open.set(false)>{t(Msg::ManageUsers)}</a></li>
                     })}

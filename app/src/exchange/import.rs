@@ -14,7 +14,7 @@ use crate::db::repo::{councils, rows, tenants};
 use crate::services::ServiceError;
 
 /// What an import wrote, for the CLI and the audit log.
-#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ImportSummary {
     pub plans: usize,
     pub goals: usize,

@@ -89,12 +89,26 @@ pub async fn import_document(
         },
     )
     .await?;
+    crate::db::repo::tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(summary)
 }
 
 pub async fn has_plan_data(db: &impl sea_orm::ConnectionTrait, scope: TenantScope) -> Result<bool, ServiceError> {
     Ok(!rows::goal_levels(db, scope).await?.is_empty() || !rows::plans(db, scope).await?.is_empty())
+}
+
+/// `POST /api/v1/tenants/{tenant}/import`: an admin of a new or empty tenant (or a platform
+/// admin) loads its configuration, councils and plans as a tenant document.
+pub async fn import_for(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    slug: &str,
+    doc: TenantDocument,
+) -> Result<ImportSummary, ServiceError> {
+    auth.scope_for_slug(db, slug).await?;
+    auth.require(crate::model::Role::Admin)?;
+    import_document(db, doc, Some(slug), &auth.me.email).await
 }
 
 /// `GET /api/v1/tenants/{tenant}/export`: the whole tenant, for its admins.

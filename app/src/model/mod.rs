@@ -3,11 +3,17 @@
 
 mod edit;
 mod error;
+mod goal_edit;
+mod import;
 mod plan;
+mod values;
 
 pub use edit::*;
 pub use error::AppError;
+pub use goal_edit::*;
+pub use import::*;
 pub use plan::*;
+pub use values::*;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;

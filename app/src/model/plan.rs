@@ -19,11 +19,19 @@ pub struct PlanSummary {
     pub version: i32,
 }
 
+/// What the signed-in user may do with a plan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRights {
+    /// Edit goals and indicators: an admin, and the plan is a draft.
+    pub edit: bool,
+    /// Enter outcomes, forecasts and comments: editors and admins, also on adopted plans.
+    pub enter_values: bool,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanView {
     pub plan: PlanSummary,
-    /// The signed-in user may edit this plan (an admin, and the plan is a draft).
-    pub can_edit: bool,
+    pub rights: PlanRights,
     pub sections: Vec<TextSection>,
     pub goals: Vec<GoalView>,
 }
@@ -44,6 +52,8 @@ pub struct GoalView {
     pub title: String,
     pub level: String,
     pub depth: usize,
+    /// On the deepest configured level: no goals can be added under it.
+    pub last_level: bool,
     pub sections: Vec<TextSection>,
     pub table: Option<IndicatorTable>,
     pub assignments: Vec<AssignmentView>,

@@ -218,7 +218,7 @@ fn targets_table(form: RwSignal<IndicatorForm>, disabled: bool) -> impl IntoView
     }
 }
 
-fn history_view(history: Vec<HistoryEntry>) -> impl IntoView {
+pub(super) fn history_view(history: Vec<HistoryEntry>) -> impl IntoView {
     let empty = history.is_empty();
     view! {
         <section class="history" aria-labelledby="history-heading">

@@ -1,18 +1,24 @@
 //! One module per screen.
 
+mod goal_edit;
 mod home;
 mod indicator_edit;
 mod login;
 mod not_found;
+mod outcome_import;
 mod plan;
 mod users;
+mod value_sheet;
 
+pub use goal_edit::{GoalEditPage, NewGoalPage};
 pub use home::HomePage;
 pub use indicator_edit::IndicatorEditPage;
 pub use login::LoginPage;
 pub use not_found::NotFound;
+pub use outcome_import::OutcomeImportPage;
 pub use plan::PlanPage;
 pub use users::UsersPage;
+pub use value_sheet::ValueSheetPage;
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;

@@ -11,7 +11,9 @@ use super::error_view;
 use crate::api::get_plan;
 use crate::components::chart::IndicatorChart;
 use crate::i18n::{Msg, t, use_locale};
-use crate::model::{AppError, AssignmentView, Column, GoalView, IndicatorRow, IndicatorTable, PlanView, TextSection};
+use crate::model::{
+    AppError, AssignmentView, Column, GoalView, IndicatorRow, IndicatorTable, PlanRights, PlanView, TextSection,
+};
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
@@ -62,10 +64,11 @@ pub fn haystacks(goals: &[GoalView]) -> Vec<String> {
 fn plan_page(view_data: PlanView) -> AnyView {
     let PlanView {
         plan,
-        can_edit,
+        rights,
         sections,
         goals,
     } = view_data;
+    let plan_id = plan.id;
     let query = RwSignal::new(String::new());
     let haystacks = haystacks(&goals);
     let visible = move |haystack: &str| {
@@ -94,7 +97,7 @@ fn plan_page(view_data: PlanView) -> AnyView {
     let goal_views = goals
         .into_iter()
         .zip(haystacks)
-        .map(|(g, hay)| view! { <div hidden=move || !visible(&hay)>{goal_view(g, can_edit)}</div> })
+        .map(|(g, hay)| view! { <div hidden=move || !visible(&hay)>{goal_view(g, rights, plan_id)}</div> })
         .collect_view();
     view! {
         <Title text=format!("{} – {}", plan.name, plan.council_name) />
@@ -119,6 +122,9 @@ fn plan_page(view_data: PlanView) -> AnyView {
                 <ol class="toc__list">{contents}</ol>
             </nav>
             <div class="goals">
+                {rights.edit.then(|| view! {
+                    <p class="admin-bar"><a href=format!("/planer/{plan_id}/nytt-mal")>{t(Msg::AddGoal)}</a></p>
+                })}
                 <p class="notice" role="status" hidden=move || !nothing_matches()>{t(Msg::NoMatches)}</p>
                 {goal_views}
             </div>
@@ -154,7 +160,7 @@ fn paragraphs(text: &str) -> impl IntoView + use<> {
         .collect_view()
 }
 
-fn goal_view(goal: GoalView, can_edit: bool) -> AnyView {
+fn goal_view(goal: GoalView, rights: PlanRights, plan_id: Uuid) -> AnyView {
     let heading = format!("{} {}", goal.number, goal.title);
     let id = format!("mal-{}", goal.code);
     let title = match goal.depth {
@@ -166,8 +172,16 @@ fn goal_view(goal: GoalView, can_edit: bool) -> AnyView {
         <section id=id class=format!("goal goal--{}", goal.depth) data-code=goal.code.clone()>
             <p class="goal__level">{goal.level}</p>
             {title}
+            {rights.edit.then(|| view! {
+                <p class="admin-bar">
+                    <a href=format!("/planer/{plan_id}/mal/{}", goal.code)>{t(Msg::EditGoal)}</a>
+                    {(!goal.last_level).then(|| view! {
+                        " · "<a href=format!("/planer/{plan_id}/nytt-mal?under={}", goal.code)>{t(Msg::AddSubGoal)}</a>
+                    })}
+                </p>
+            })}
             {goal.sections.into_iter().map(text_section).collect_view()}
-            {goal.table.map(|table| indicator_table(table, can_edit))}
+            {goal.table.map(|table| indicator_table(table, rights))}
             {(!goal.assignments.is_empty()).then(|| assignment_table(goal.assignments))}
             {(!goal.focus_areas.is_empty()).then(|| view! {
                 <h5>{t(Msg::FocusAreas)}</h5>
@@ -194,7 +208,7 @@ fn column_header(column: &Column) -> impl IntoView + use<> {
     }
 }
 
-fn indicator_table(table: IndicatorTable, can_edit: bool) -> AnyView {
+fn indicator_table(table: IndicatorTable, rights: PlanRights) -> AnyView {
     let headers = table
         .columns
         .iter()
@@ -210,14 +224,14 @@ fn indicator_table(table: IndicatorTable, can_edit: bool) -> AnyView {
                         <th scope="col"><span class="visually-hidden">{t(Msg::ChartLegend)}</span></th>
                     </tr>
                 </thead>
-                <tbody>{table.rows.into_iter().map(|row| indicator_row(row, can_edit)).collect_view()}</tbody>
+                <tbody>{table.rows.into_iter().map(|row| indicator_row(row, rights)).collect_view()}</tbody>
             </table>
         </div>
     }
     .into_any()
 }
 
-fn indicator_row(row: IndicatorRow, can_edit: bool) -> AnyView {
+fn indicator_row(row: IndicatorRow, rights: PlanRights) -> AnyView {
     let kind = match row.kind.as_str() {
         "kf" => Msg::KindKf,
         "kontoret" => Msg::KindKontoret,
@@ -230,7 +244,10 @@ fn indicator_row(row: IndicatorRow, can_edit: bool) -> AnyView {
             <th scope="row">
                 <span class="indicator__name">{row.name.clone()}</span>
                 <span class="badge badge--kind">{t(kind)}</span>
-                {can_edit.then(|| view! {
+                {rights.enter_values.then(|| view! {
+                    <a class="edit-link" href=format!("/indikatorer/{}/utfall", row.code)>{t(Msg::EnterValues)}</a>
+                })}
+                {rights.edit.then(|| view! {
                     <a class="edit-link" href=format!("/indikatorer/{}", row.code)>{t(Msg::Edit)}</a>
                 })}
                 {row.department.map(|d| view! { <span class="indicator__department">{d}</span> })}
@@ -312,6 +329,7 @@ mod tests {
             title: title.into(),
             level: String::new(),
             depth,
+            last_level: false,
             sections: vec![],
             table: None,
             assignments: vec![],

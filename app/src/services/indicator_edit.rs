@@ -6,13 +6,13 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 use uuid::Uuid;
 
 use super::auth::AuthContext;
-use super::{ServiceError, validate};
+use super::{ServiceError, history, validate};
 use crate::db::entities::{indicator, indicator_target};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{councils, indicators, rows};
 use crate::exchange::document::{Better, IndicatorKind, PlanStatus};
 use crate::exchange::import::{enum_from_text, enum_text, json_text};
-use crate::model::{FieldChange, HistoryEntry, IndicatorEditView, IndicatorForm, Role, TargetInput};
+use crate::model::{IndicatorEditView, IndicatorForm, Role, TargetInput};
 use engine::{Periodicity, Target};
 
 const ENTITY: &str = "indicator";
@@ -40,16 +40,7 @@ pub async fn load(db: &DatabaseConnection, auth: &AuthContext, code: &str) -> Re
         .ok_or_else(|| ServiceError::Corrupt("plan without council".into()))?;
     let targets = rows::targets_of(db, scope, vec![row.id]).await?;
     let form = form_of(&row, &targets, &council.departments);
-    let history = audit::for_entity(db, scope, ENTITY, &row.id.to_string())
-        .await?
-        .into_iter()
-        .map(|e| HistoryEntry {
-            at: e.at.format("%Y-%m-%d %H:%M").to_string(),
-            changes: changes(e.old_value.as_deref(), e.new_value.as_deref()),
-            actor: e.actor,
-            action: e.action,
-        })
-        .collect();
+    let history = history::entries(audit::for_entity(db, scope, ENTITY, &row.id.to_string()).await?);
     let first_year = plan.first_year;
     let last_year = plan.last_year;
     let mut form = form;
@@ -252,6 +243,7 @@ pub async fn save(
         },
     )
     .await?;
+    crate::db::repo::tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(revision + 1)
 }
@@ -285,57 +277,9 @@ fn parse_targets(inputs: &[TargetInput]) -> Result<Vec<(i32, Target, Option<Stri
     Ok(out)
 }
 
-/// The fields that differ between two saved forms, for the history.
-fn changes(old: Option<&str>, new: Option<&str>) -> Vec<FieldChange> {
-    let parse = |text: Option<&str>| {
-        text.and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
-            .unwrap_or_default()
-    };
-    let (old, new) = (parse(old), parse(new));
-    let (Some(old), Some(new)) = (old.as_object(), new.as_object()) else {
-        return Vec::new();
-    };
-    let show = |v: Option<&serde_json::Value>| match v {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Array(items)) if items.iter().all(|i| i.get("year").is_some()) => items
-            .iter()
-            .filter(|i| i["text"].as_str().is_some_and(|t| !t.is_empty()))
-            .map(|i| format!("{}: {}", i["year"], i["text"].as_str().unwrap_or_default()))
-            .collect::<Vec<_>>()
-            .join(", "),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    };
-    new.keys()
-        .filter(|k| old.get(*k) != new.get(*k))
-        .map(|k| FieldChange {
-            field: k.clone(),
-            old: show(old.get(k)),
-            new: show(new.get(k)),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn history_lists_only_the_changed_fields() {
-        let old =
-            r#"{"name":"Sjukfrånvaro","unit":"%","targets":[{"year":2026,"text":"6","label":"","statement":false}]}"#;
-        let new =
-            r#"{"name":"Sjukfrånvaro","unit":"%","targets":[{"year":2026,"text":"5,5","label":"","statement":false}]}"#;
-        let found = changes(Some(old), Some(new));
-        assert_eq!(
-            found,
-            [FieldChange {
-                field: "targets".into(),
-                old: "2026: 6".into(),
-                new: "2026: 5,5".into()
-            }]
-        );
-    }
 
     #[test]
     fn targets_are_parsed_with_the_year_in_the_message() {

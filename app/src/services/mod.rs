@@ -4,12 +4,17 @@
 pub mod auth;
 pub mod demo;
 mod error;
+pub mod goal_edit;
+pub mod history;
+pub mod import_jobs;
 pub mod indicator_edit;
 pub mod outcomes;
 pub mod plan_view;
 pub mod plans;
+pub mod read_cache;
 pub mod tenants;
 pub mod users;
 pub mod validate;
+pub mod value_entry;
 
 pub use error::ServiceError;

@@ -6,10 +6,10 @@ use std::io::Cursor;
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
-use serde::Serialize;
 
 use super::ServiceError;
 use super::auth::AuthContext;
+use super::value_entry::{VALUE_ENTITY, value_entity_id};
 use crate::db::TenantScope;
 use crate::db::entities::indicator_value;
 use crate::db::repo::audit::{self, AuditEntry};
@@ -17,7 +17,13 @@ use crate::db::repo::rows;
 use crate::exchange::Problem;
 use crate::exchange::import::enum_text;
 use crate::exchange::outcomes::{Checker, IndicatorRef, MAX_LISTED_PROBLEMS, OutcomeRow, RowProblem};
-use crate::model::Role;
+use crate::model::{ImportPhase, OutcomeImportSummary, Role};
+
+/// Told how far an import has come: the phase, rows done, rows in all.
+pub type Progress<'a> = &'a (dyn Fn(ImportPhase, usize, usize) + Send + Sync);
+
+/// Rows checked between two progress reports.
+const ROWS_PER_CHECK_REPORT: usize = 10_000;
 
 /// A stored value's key: indicator, period, kind, gender.
 type ValueKey = (uuid::Uuid, String, String, String);
@@ -43,14 +49,6 @@ impl FileFormat {
             None
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct OutcomeImportSummary {
-    pub rows: usize,
-    pub inserted: usize,
-    pub updated: usize,
-    pub unchanged: usize,
 }
 
 fn unreadable(message: impl Into<String>) -> ServiceError {
@@ -132,13 +130,13 @@ fn rejected(problems: Vec<RowProblem>, total: usize) -> ServiceError {
 }
 
 /// Checks every row against the tenant's indicators, then writes all of them or none.
-/// `progress(done, total)` is called as rows are written.
+/// `progress` is told as rows are checked and written.
 pub async fn import(
     db: &DatabaseConnection,
     scope: TenantScope,
     actor: &str,
     table: Vec<Vec<String>>,
-    progress: &(dyn Fn(usize, usize) + Send + Sync),
+    progress: Progress<'_>,
 ) -> Result<OutcomeImportSummary, ServiceError> {
     let Some((header, data)) = table.split_first() else {
         return Err(unreadable(
@@ -157,7 +155,11 @@ pub async fn import(
         let total = p.len();
         rejected(p, total)
     })?;
+    let total = data.len();
     for (i, cells) in data.iter().enumerate() {
+        if i % ROWS_PER_CHECK_REPORT == 0 {
+            progress(ImportPhase::Checking, i, total);
+        }
         checker.row(i + 2, cells);
     }
     if checker.problem_count > 0 {
@@ -171,8 +173,9 @@ async fn write(
     scope: TenantScope,
     actor: &str,
     rows_to_write: Vec<OutcomeRow>,
-    progress: &(dyn Fn(usize, usize) + Send + Sync),
+    progress: Progress<'_>,
 ) -> Result<OutcomeImportSummary, ServiceError> {
+    progress(ImportPhase::Writing, 0, rows_to_write.len());
     let txn = db.begin().await?;
     let mut ids: Vec<uuid::Uuid> = rows_to_write.iter().map(|r| r.indicator_id).collect();
     ids.sort();
@@ -217,7 +220,7 @@ async fn write(
             Some((value, _)) => {
                 summary.updated += 1;
                 changes.push((
-                    format!("{}/{}/{}/{}", key.0, key.1, key.2, key.3),
+                    value_entity_id(key.0, &key.1, &key.2, &key.3),
                     value.clone(),
                     model.value.clone(),
                 ));
@@ -226,19 +229,19 @@ async fn write(
         batch.push(indicator_value::ActiveModel::from(model));
         if batch.len() == ROWS_PER_UPSERT {
             upsert(&txn, std::mem::take(&mut batch)).await?;
-            progress(done + 1, total);
+            progress(ImportPhase::Writing, done + 1, total);
         }
     }
     if !batch.is_empty() {
         upsert(&txn, batch).await?;
     }
-    progress(total, total);
+    progress(ImportPhase::Writing, total, total);
     // Changed values keep their old value in the log; new ones are summarised.
     for (entity_id, old, new) in changes {
         let entry = AuditEntry {
             actor,
             action: "update",
-            entity_type: "indicator_value",
+            entity_type: VALUE_ENTITY,
             entity_id: Some(entity_id),
             old_value: Some(old),
             new_value: Some(new),
@@ -254,6 +257,7 @@ async fn write(
         new_value: Some(crate::exchange::import::json_text(&summary)),
     };
     audit::record(&txn, scope, entry).await?;
+    crate::db::repo::tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(summary)
 }
@@ -283,7 +287,7 @@ pub async fn import_for(
     auth: &AuthContext,
     bytes: &[u8],
     format: FileFormat,
-    progress: &(dyn Fn(usize, usize) + Send + Sync),
+    progress: Progress<'_>,
 ) -> Result<OutcomeImportSummary, ServiceError> {
     auth.require(Role::Editor)?;
     let table = read_rows(bytes, format)?;

@@ -11,7 +11,8 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::exchange::document::{self as doc, Indicator, PlanContent, ValueKind};
 use crate::format;
 use crate::model::{
-    AssignmentView, ChartPoint, Column, GoalView, IndicatorRow, IndicatorTable, PlanSummary, PlanView, TextSection,
+    AssignmentView, ChartPoint, Column, GoalView, IndicatorRow, IndicatorTable, PlanRights, PlanSummary, PlanView,
+    TextSection,
 };
 
 pub fn build(plan: PlanSummary, levels: &[doc::Level], content: PlanContent) -> PlanView {
@@ -32,6 +33,7 @@ pub fn build(plan: PlanSummary, levels: &[doc::Level], content: PlanContent) -> 
                 .unwrap_or_default()
                 .to_owned(),
             depth: d,
+            last_level: levels.last().is_some_and(|l| l.key == goal.level),
             sections: goal.sections.iter().map(section).collect(),
             table: (!indicators.is_empty()).then(|| table(&indicators)),
             assignments: content
@@ -56,7 +58,7 @@ pub fn build(plan: PlanSummary, levels: &[doc::Level], content: PlanContent) -> 
     }
     PlanView {
         plan,
-        can_edit: false,
+        rights: PlanRights::default(),
         sections: content.sections.iter().map(section).collect(),
         goals,
     }

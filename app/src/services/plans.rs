@@ -8,9 +8,10 @@ use uuid::Uuid;
 use super::ServiceError;
 use super::auth::AuthContext;
 use super::plan_view;
+use super::read_cache::ReadCache;
 use crate::db::TenantScope;
 use crate::db::entities::plan;
-use crate::db::repo::{councils, rows};
+use crate::db::repo::{councils, rows, tenants};
 use crate::exchange::document::Plan;
 use crate::exchange::export;
 use crate::model::{PlanSummary, PlanView};
@@ -62,9 +63,27 @@ fn summary(p: plan::Model, council_slug: &str, council_name: &str) -> PlanSummar
 }
 
 /// The plan as the council page shows it. Any role of the tenant may read; another
-/// tenant's plan id is not found.
-pub async fn view(db: &DatabaseConnection, auth: &AuthContext, plan_id: Uuid) -> Result<PlanView, ServiceError> {
+/// tenant's plan id is not found. Built once per version of the tenant's data.
+pub async fn view(
+    db: &DatabaseConnection,
+    cache: &ReadCache,
+    auth: &AuthContext,
+    plan_id: Uuid,
+) -> Result<PlanView, ServiceError> {
     let scope = auth.scope();
+    let version = tenants::data_version(db, scope).await?;
+    let cached = cache
+        .plan(scope.tenant_id(), plan_id, version, || build_view(db, scope, plan_id))
+        .await?;
+    let mut view = cached.1.clone();
+    view.rights = crate::model::PlanRights {
+        edit: auth.role() >= crate::model::Role::Admin && view.plan.status != "adopted",
+        enter_values: auth.role() >= crate::model::Role::Editor,
+    };
+    Ok(view)
+}
+
+async fn build_view(db: &DatabaseConnection, scope: TenantScope, plan_id: Uuid) -> Result<PlanView, ServiceError> {
     let plan = rows::find_plan(db, scope, plan_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -74,9 +93,11 @@ pub async fn view(db: &DatabaseConnection, auth: &AuthContext, plan_id: Uuid) ->
         .find(|c| c.id == plan.council_id)
         .ok_or_else(|| ServiceError::Corrupt(format!("plan {} without council", plan.id)))?;
     let (levels, document) = export::plan_document(db, scope, &plan).await?;
-    let mut view = plan_view::build(summary(plan, &council.slug, &council.name), &levels, document.content);
-    view.can_edit = auth.role() >= crate::model::Role::Admin && view.plan.status != "adopted";
-    Ok(view)
+    Ok(plan_view::build(
+        summary(plan, &council.slug, &council.name),
+        &levels,
+        document.content,
+    ))
 }
 
 /// `GET /api/v1/tenants/{tenant}/plans`.

@@ -1,6 +1,7 @@
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
 use super::auth::AuthContext;
+use super::read_cache::ReadCache;
 use super::{ServiceError, validate};
 use crate::db::TenantScope;
 use crate::db::repo::audit::{self, AuditEntry};
@@ -19,13 +20,22 @@ pub async fn list_public(db: &DatabaseConnection) -> Result<Vec<TenantSummary>, 
         .collect())
 }
 
-pub async fn home(db: &DatabaseConnection, auth: &AuthContext) -> Result<TenantHome, ServiceError> {
-    let councils = councils::list_with_departments(db, auth.scope()).await?;
-    let plans = super::plans::list_for_councils(db, auth.scope(), &councils).await?;
+/// The tenant home: councils with departments and plans, built once per data version.
+pub async fn home(db: &DatabaseConnection, cache: &ReadCache, auth: &AuthContext) -> Result<TenantHome, ServiceError> {
+    let scope = auth.scope();
+    let version = tenants::data_version(db, scope).await?;
+    let cached = cache
+        .home(scope.tenant_id(), version, || async {
+            let councils = councils::list_with_departments(db, scope).await?;
+            let plans = super::plans::list_for_councils(db, scope, &councils).await?;
+            Ok((councils, plans))
+        })
+        .await?;
+    let (councils, plans) = &cached.1;
     Ok(TenantHome {
         tenant: auth.me.tenant.clone(),
-        councils,
-        plans,
+        councils: councils.clone(),
+        plans: plans.clone(),
     })
 }
 
@@ -37,6 +47,27 @@ pub async fn councils_of(
 ) -> Result<Vec<Council>, ServiceError> {
     let scope = auth.scope_for_slug(db, slug).await?;
     Ok(councils::list_with_departments(db, scope).await?)
+}
+
+/// `POST /tenants`: platform admins add a municipality. Its configuration, councils and
+/// plans follow through `POST /tenants/{slug}/import`, its users through `…/users`.
+pub async fn create_for(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    slug: &str,
+    name: &str,
+) -> Result<TenantSummary, ServiceError> {
+    if !auth.me.platform_admin {
+        return Err(ServiceError::Forbidden);
+    }
+    create(db, slug, name, &auth.me.email).await?;
+    let tenant = tenants::find_by_slug(db, slug.trim())
+        .await?
+        .ok_or_else(|| ServiceError::Corrupt(format!("tenant {slug} missing after insert")))?;
+    Ok(TenantSummary {
+        slug: tenant.slug,
+        name: tenant.name,
+    })
 }
 
 /// For the operator's CLI only (no session): the scope of a tenant by slug.
@@ -97,6 +128,7 @@ pub async fn ensure_council(
     for (order, department) in departments.iter().enumerate() {
         councils::ensure_department(&txn, scope, council.id, department, order as i32).await?;
     }
+    tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -12,20 +12,46 @@ use crate::model::{Role, UserSummary};
 pub async fn list(db: &DatabaseConnection, auth: &AuthContext, slug: &str) -> Result<Vec<UserSummary>, ServiceError> {
     let scope = auth.scope_for_slug(db, slug).await?;
     auth.require(Role::Admin)?;
-    let rows = users::list(db, scope).await?;
-    rows.into_iter()
-        .map(|u| {
-            let role =
-                Role::parse(&u.role).ok_or_else(|| ServiceError::Conflict(format!("unknown role {}", u.role)))?;
-            Ok(UserSummary {
-                id: u.id,
-                email: u.email,
-                name: u.name,
-                role,
-                created_at: u.created_at,
-            })
-        })
-        .collect()
+    users::list(db, scope).await?.into_iter().map(summary).collect()
+}
+
+fn summary(u: crate::db::entities::user::Model) -> Result<UserSummary, ServiceError> {
+    let role = Role::parse(&u.role).ok_or_else(|| ServiceError::Corrupt(format!("unknown role {}", u.role)))?;
+    Ok(UserSummary {
+        id: u.id,
+        email: u.email,
+        name: u.name,
+        role,
+        created_at: u.created_at,
+    })
+}
+
+/// `POST /tenants/{slug}/users`: an admin of the tenant (or a platform admin) adds a user.
+/// An e-mail already in use is a conflict.
+pub async fn add_for(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    slug: &str,
+    input: NewUserInput<'_>,
+) -> Result<UserSummary, ServiceError> {
+    let scope = auth.scope_for_slug(db, slug).await?;
+    auth.require(Role::Admin)?;
+    let email = validate::email(input.email)?;
+    create_or_update(
+        db,
+        scope,
+        NewUserInput {
+            is_demo: false,
+            ..input
+        },
+        false,
+        &auth.me.email,
+    )
+    .await?;
+    let user = users::find_by_email(db, scope, &email)
+        .await?
+        .ok_or_else(|| ServiceError::Corrupt(format!("{email} missing after insert")))?;
+    summary(user)
 }
 
 pub struct NewUserInput<'a> {

@@ -45,6 +45,7 @@ pub async fn import(config: &Config, file: &Path, as_slug: Option<&str>) -> anyh
 /// `malbild outcomes import --tenant SLUG FILE`: the same check-everything-then-write as
 /// the browser's import, with progress on standard error.
 pub async fn import_outcomes(config: &Config, tenant: &str, file: &Path) -> anyhow::Result<()> {
+    use app::model::ImportPhase;
     use app::services::outcomes::{FileFormat, import, read_rows};
     let name = file.to_string_lossy();
     let format = FileFormat::from_name(&name).with_context(|| format!("{name}: expected a .csv or .xlsx file"))?;
@@ -57,7 +58,10 @@ pub async fn import_outcomes(config: &Config, tenant: &str, file: &Path) -> anyh
     let table = read_rows(&bytes, format)
         .map_err(explain)
         .with_context(|| format!("reading {name}"))?;
-    let progress = |done: usize, total: usize| eprint!("\rwritten {done} of {total} rows");
+    let progress = |phase: ImportPhase, done: usize, total: usize| match phase {
+        ImportPhase::Checking => eprint!("\rchecked {done} of {total} rows"),
+        _ => eprint!("\rwritten {done} of {total} rows"),
+    };
     let summary = import(&db, scope, "cli", table, &progress)
         .await
         .map_err(explain)

@@ -102,7 +102,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// Connects and migrates: every command works on an up-to-date schema.
 pub async fn connect(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {
-    let db = app::db::connect(&config.database_url)
+    let db = app::db::connect_with_pool(&config.database_url, config.db_pool_size)
         .await
         .with_context(|| format!("connecting to {}", redact(&config.database_url)))?;
     app::db::migrate(&db).await.context("applying migrations")?;

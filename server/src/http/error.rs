@@ -31,6 +31,8 @@ pub enum ApiError {
     InvalidInput(String),
     #[error("{0}")]
     Conflict(String),
+    #[error("the body is larger than {limit_mb} MB")]
+    TooLarge { limit_mb: usize },
     #[error("internal error")]
     Internal,
 }
@@ -61,6 +63,7 @@ impl ApiError {
             ApiError::NotJson => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "not_json"),
             ApiError::InvalidInput(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_input"),
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
+            ApiError::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
             ApiError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         }
     }

@@ -4,10 +4,12 @@
 mod auth;
 pub mod error;
 mod json;
+mod outcomes;
 mod plans;
 mod tenants;
 
 use axum::Json;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -21,24 +23,33 @@ use app::state::AppState;
     tags(
         (name = "auth", description = "Sessions"),
         (name = "tenants", description = "A tenant's councils and users"),
-        (name = "plans", description = "Plans, goals, indicators; the whole tenant's export")
+        (name = "plans", description = "Plans, goals, indicators; the whole tenant's export"),
+        (name = "outcomes", description = "Importing outcomes and forecasts")
     )
 )]
 struct ApiDoc;
 
 /// The REST routes, and the OpenAPI document describing them.
 pub fn api_router() -> axum::Router<AppState> {
+    // Files and tenant documents get a larger body limit than the 2 MB default.
+    let uploads = OpenApiRouter::new()
+        .routes(routes!(outcomes::start_import))
+        .routes(routes!(plans::import))
+        .layer(DefaultBodyLimit::max(outcomes::MAX_FILE_MB * 1024 * 1024));
     let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))
+        .routes(routes!(tenants::create_tenant))
         .routes(routes!(tenants::councils))
-        .routes(routes!(tenants::users))
+        .routes(routes!(tenants::users, tenants::add_user))
         .routes(routes!(plans::plans))
         .routes(routes!(plans::plan))
         .routes(routes!(plans::goals))
         .routes(routes!(plans::indicators))
         .routes(routes!(plans::export))
+        .routes(routes!(outcomes::import_status))
+        .merge(uploads)
         .split_for_parts();
     router.route(
         "/api/v1/openapi.json",

@@ -6,12 +6,15 @@ use axum::Json;
 use axum::extract::{Path, State};
 use uuid::Uuid;
 
+use app::exchange::ImportSummary;
 use app::exchange::document::{Goal, Indicator, Plan, TenantDocument};
 use app::model::PlanSummary;
 use app::services;
 use app::state::{AppState, CurrentAuth};
+use http::StatusCode;
 
 use super::error::{ApiError, ErrorBody};
+use super::json::ApiJson;
 
 /// The tenant's plans, per council, newest first. Any role.
 #[utoipa::path(get, path = "/api/v1/tenants/{tenant}/plans", tag = "plans",
@@ -106,4 +109,28 @@ pub async fn export(
 ) -> Result<Json<TenantDocument>, ApiError> {
     let auth = auth.ok_or(ApiError::Unauthenticated)?;
     Ok(Json(app::exchange::export_for(&state.db, &auth, &tenant).await?))
+}
+
+/// Loads a tenant document (levels, councils, plans with all data) into a new or empty
+/// tenant, all or nothing; every problem of the document is listed. Admins of the tenant
+/// and platform admins. The document's own slug is replaced by the path's.
+#[utoipa::path(post, path = "/api/v1/tenants/{tenant}/import", tag = "plans", request_body = TenantDocument,
+    params(("tenant" = String, Path, description = "Tenant slug")),
+    responses(
+        (status = 201, body = ImportSummary),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 404, description = "No such tenant, or not yours", body = ErrorBody),
+        (status = 409, description = "The tenant already has levels or plans", body = ErrorBody),
+        (status = 422, description = "The document's problems, one per line", body = ErrorBody),
+    ))]
+pub async fn import(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    Path(tenant): Path<String>,
+    ApiJson(document): ApiJson<TenantDocument>,
+) -> Result<(StatusCode, Json<ImportSummary>), ApiError> {
+    let auth = auth.ok_or(ApiError::Unauthenticated)?;
+    let summary = app::exchange::import_for(&state.db, &auth, &tenant, document).await?;
+    Ok((StatusCode::CREATED, Json(summary)))
 }

@@ -1,12 +1,16 @@
 use axum::Extension;
 use axum::Json;
 use axum::extract::{Path, State};
+use http::StatusCode;
+use serde::Deserialize;
 
-use app::model::{Council, UserSummary};
+use app::model::{Council, Role, TenantSummary, UserSummary};
 use app::services;
+use app::services::users::NewUserInput;
 use app::state::{AppState, CurrentAuth};
 
 use super::error::{ApiError, ErrorBody};
+use super::json::ApiJson;
 
 /// The tenant's councils (nämnder) with their departments. Any role.
 #[utoipa::path(get, path = "/api/v1/tenants/{tenant}/councils", tag = "tenants",
@@ -41,4 +45,71 @@ pub async fn users(
 ) -> Result<Json<Vec<UserSummary>>, ApiError> {
     let auth = auth.ok_or(ApiError::Unauthenticated)?;
     Ok(Json(services::users::list(&state.db, &auth, &tenant).await?))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewTenant {
+    /// Lowercase a–z, 0–9 and `-`, e.g. `uppsala`.
+    slug: String,
+    name: String,
+}
+
+/// Adds a municipality. Platform admins only. Its configuration, councils and plans follow
+/// with `POST /tenants/{tenant}/import`, its users with `POST /tenants/{tenant}/users`.
+#[utoipa::path(post, path = "/api/v1/tenants", tag = "tenants", request_body = NewTenant,
+    responses(
+        (status = 201, body = TenantSummary),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not a platform admin", body = ErrorBody),
+        (status = 409, description = "The slug is taken", body = ErrorBody),
+        (status = 422, description = "Bad slug or name", body = ErrorBody),
+    ))]
+pub async fn create_tenant(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    ApiJson(body): ApiJson<NewTenant>,
+) -> Result<(StatusCode, Json<TenantSummary>), ApiError> {
+    let auth = auth.ok_or(ApiError::Unauthenticated)?;
+    let tenant = services::tenants::create_for(&state.db, &auth, &body.slug, &body.name).await?;
+    Ok((StatusCode::CREATED, Json(tenant)))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewUser {
+    email: String,
+    name: String,
+    role: Role,
+    /// At least 12 characters.
+    password: String,
+}
+
+/// Adds a user to the tenant. Admins of the tenant and platform admins.
+#[utoipa::path(post, path = "/api/v1/tenants/{tenant}/users", tag = "tenants", request_body = NewUser,
+    params(("tenant" = String, Path, description = "Tenant slug")),
+    responses(
+        (status = 201, body = UserSummary),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 404, description = "No such tenant, or not yours", body = ErrorBody),
+        (status = 409, description = "The e-mail is in use", body = ErrorBody),
+        (status = 422, description = "Bad e-mail, name or password", body = ErrorBody),
+    ))]
+pub async fn add_user(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    Path(tenant): Path<String>,
+    ApiJson(body): ApiJson<NewUser>,
+) -> Result<(StatusCode, Json<UserSummary>), ApiError> {
+    let auth = auth.ok_or(ApiError::Unauthenticated)?;
+    let input = NewUserInput {
+        email: &body.email,
+        name: &body.name,
+        role: body.role,
+        password: &body.password,
+        is_demo: false,
+    };
+    let user = services::users::add_for(&state.db, &auth, &tenant, input).await?;
+    Ok((StatusCode::CREATED, Json(user)))
 }

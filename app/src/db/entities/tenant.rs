@@ -15,6 +15,8 @@ pub struct Model {
     pub vision: Option<String>,
     #[sea_orm(column_type = "Text", nullable)]
     pub values: Option<String>,
+    /// Bumped by every write to the tenant's configuration or plan data.
+    pub data_version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

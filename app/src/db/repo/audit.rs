@@ -59,3 +59,23 @@ pub async fn for_entity(
         .all(db)
         .await
 }
+
+/// Entries of a family of entities whose ids start with `prefix` (an indicator's values:
+/// `<indicator id>/`), newest first, at most `limit`.
+pub async fn for_entity_prefix(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    entity_type: &str,
+    prefix: &str,
+    limit: u64,
+) -> Result<Vec<audit_log::Model>, DbErr> {
+    audit_log::Entity::find()
+        .filter(audit_log::Column::TenantId.eq(scope.tenant_id()))
+        .filter(audit_log::Column::EntityType.eq(entity_type))
+        .filter(audit_log::Column::EntityId.starts_with(prefix))
+        .order_by_desc(audit_log::Column::At)
+        .order_by_desc(audit_log::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+}

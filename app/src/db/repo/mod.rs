@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod councils;
+pub mod goals;
 pub mod indicators;
 pub mod login_failures;
 pub mod platform_admins;

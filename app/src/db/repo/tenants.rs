@@ -1,6 +1,8 @@
 //! Tenants are the roots of tenancy: looked up by slug before any scope exists.
 
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, prelude::*};
+use sea_orm::{
+    ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, prelude::*,
+};
 
 use crate::db::entities::tenant;
 
@@ -28,6 +30,7 @@ pub async fn insert(db: &impl ConnectionTrait, slug: &str, name: &str) -> Result
         vision_title: Set(None),
         vision: Set(None),
         values: Set(None),
+        data_version: Set(0),
     }
     .insert(db)
     .await
@@ -46,6 +49,31 @@ pub async fn set_texts(
         .col_expr(tenant::Column::VisionTitle, Expr::value(vision_title))
         .col_expr(tenant::Column::Vision, Expr::value(vision))
         .col_expr(tenant::Column::Values, Expr::value(values))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The tenant's data version: read models built at this version are current.
+pub async fn data_version(db: &impl ConnectionTrait, scope: crate::db::TenantScope) -> Result<i64, DbErr> {
+    tenant::Entity::find_by_id(scope.tenant_id())
+        .select_only()
+        .column(tenant::Column::DataVersion)
+        .into_tuple::<i64>()
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(format!("tenant {}", scope.tenant_id())))
+}
+
+/// Marks the tenant's data as changed. Call inside the transaction that changes it.
+pub async fn touch(db: &impl ConnectionTrait, scope: crate::db::TenantScope) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    tenant::Entity::update_many()
+        .col_expr(
+            tenant::Column::DataVersion,
+            Expr::col(tenant::Column::DataVersion).add(1),
+        )
+        .filter(tenant::Column::Id.eq(scope.tenant_id()))
         .exec(db)
         .await?;
     Ok(())

@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+use server_fn::codec::Json;
+use uuid::Uuid;
+
+use crate::model::{AppError, GoalEditView, GoalForm, GoalPlace};
+
+/// The editor for a goal of a plan (admins), by its code.
+#[server]
+pub async fn goal_for_edit(plan_id: Uuid, code: String) -> Result<GoalEditView, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::goal_edit::load(&state.db, &auth, plan_id, &code).await)
+}
+
+/// The editor for a new goal under `parent` (or at the top of the plan).
+#[server]
+pub async fn new_goal(plan_id: Uuid, parent: Option<String>) -> Result<GoalEditView, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::goal_edit::blank(&state.db, &auth, plan_id, parent.as_deref()).await)
+}
+
+/// Creates a goal; returns its code.
+#[server(input = Json)]
+pub async fn create_goal(plan_id: Uuid, parent: Option<String>, form: GoalForm) -> Result<String, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::goal_edit::create(&state.db, &auth, plan_id, parent.as_deref(), form).await)
+}
+
+/// Saves a goal's texts if nobody else did since `revision`; returns the new revision.
+#[server(input = Json)]
+pub async fn save_goal(plan_id: Uuid, code: String, revision: i32, form: GoalForm) -> Result<i32, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::goal_edit::update(&state.db, &auth, plan_id, &code, revision, form).await)
+}
+
+/// Moves a goal under `parent` at `position` among its siblings; returns where it is now.
+#[server(input = Json)]
+pub async fn move_goal(
+    plan_id: Uuid,
+    code: String,
+    revision: i32,
+    parent: Option<String>,
+    position: usize,
+) -> Result<GoalPlace, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(
+        crate::services::goal_edit::move_to(&state.db, &auth, plan_id, &code, revision, parent.as_deref(), position)
+            .await,
+    )
+}
+
+/// Deletes a goal nothing hangs on.
+#[server(input = Json)]
+pub async fn delete_goal(plan_id: Uuid, code: String, revision: i32) -> Result<(), AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::goal_edit::delete(&state.db, &auth, plan_id, &code, revision).await)
+}

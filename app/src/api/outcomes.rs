@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::model::{AppError, ImportStatus};
+
+/// How an outcome import into the signed-in user's tenant is going (started by uploading
+/// the file to the REST API, which reports upload progress to the browser).
+#[server]
+pub async fn outcome_import_status(id: Uuid) -> Result<ImportStatus, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    let slug = auth.me.tenant.slug.clone();
+    super::context::reply(state.imports.status(&state.db, &auth, &slug, id).await)
+}

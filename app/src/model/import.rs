@@ -1,0 +1,116 @@
+//! An outcome import running in the background, as the browser polls it.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Where an import is. `Done` and `Failed` are final.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ImportPhase {
+    /// Reading the file into rows.
+    Reading,
+    /// Checking every row; `done` of `total` rows checked.
+    Checking,
+    /// Writing; `done` of `total` rows written (all in one transaction).
+    Writing,
+    /// Everything written; see `summary`.
+    Done,
+    /// Nothing written; see `problems`.
+    Failed,
+}
+
+impl ImportPhase {
+    pub fn is_final(self) -> bool {
+        matches!(self, ImportPhase::Done | ImportPhase::Failed)
+    }
+}
+
+/// What an import wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct OutcomeImportSummary {
+    pub rows: usize,
+    pub inserted: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// Why a file was refused: where (`row 7, column value`, or `file`) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ImportProblem {
+    pub location: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ImportStatus {
+    pub id: Uuid,
+    pub file_name: String,
+    pub phase: ImportPhase,
+    pub done: usize,
+    pub total: usize,
+    pub summary: Option<OutcomeImportSummary>,
+    pub problems: Vec<ImportProblem>,
+}
+
+impl ImportStatus {
+    pub fn new(id: Uuid, file_name: String) -> Self {
+        Self {
+            id,
+            file_name,
+            phase: ImportPhase::Reading,
+            done: 0,
+            total: 0,
+            summary: None,
+            problems: Vec::new(),
+        }
+    }
+
+    /// How far along, 0–100, for a progress bar.
+    pub fn percent(&self) -> u32 {
+        if self.phase.is_final() {
+            return 100;
+        }
+        let part = if self.total == 0 {
+            0.0
+        } else {
+            self.done as f64 / self.total as f64
+        };
+        // Checking is quick; writing takes the most time.
+        let (from, span) = match self.phase {
+            ImportPhase::Reading => (0.0, 5.0),
+            ImportPhase::Checking => (5.0, 15.0),
+            _ => (20.0, 80.0),
+        };
+        (from + span * part.min(1.0)).round() as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_grows_through_the_phases() {
+        let mut status = ImportStatus::new(Uuid::nil(), "a.csv".into());
+        let mut seen = vec![status.percent()];
+        for (phase, done) in [
+            (ImportPhase::Checking, 0),
+            (ImportPhase::Checking, 50),
+            (ImportPhase::Checking, 100),
+            (ImportPhase::Writing, 0),
+            (ImportPhase::Writing, 50),
+            (ImportPhase::Writing, 100),
+            (ImportPhase::Done, 100),
+        ] {
+            status.phase = phase;
+            status.done = done;
+            status.total = 100;
+            seen.push(status.percent());
+        }
+        assert_eq!(seen, [0, 5, 13, 20, 20, 60, 100, 100]);
+    }
+}

@@ -1,0 +1,54 @@
+//! The editor's sheet of outcomes and forecasts for one indicator, and what a save sends.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::HistoryEntry;
+
+/// The sheet's columns: (kind, gender) as stored, `outcome`/`forecast` and `T`/`K`/`M`
+/// (total, women, men, as Kolada). The comment belongs to the first (the total outcome).
+pub const SHEET_COLUMNS: [(&str, &str); 4] = [("outcome", "T"), ("outcome", "K"), ("outcome", "M"), ("forecast", "T")];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueSheet {
+    pub indicator_id: Uuid,
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    pub plan_id: Uuid,
+    pub plan_name: String,
+    /// One row per period: every period of the plan's years at the indicator's
+    /// periodicity, and any earlier period that holds values.
+    pub rows: Vec<ValueRow>,
+    pub history: Vec<HistoryEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueRow {
+    /// `2025`, `2025-T2`, `2025-10`.
+    pub period: String,
+    /// As stored (`6.2`), in [`SHEET_COLUMNS`] order; `None` where there is no value.
+    pub values: Vec<Option<String>>,
+    /// Each value's comment, in the same order.
+    pub comments: Vec<Option<String>>,
+}
+
+/// One changed cell: what the sheet showed when it was loaded (`expected`,
+/// `expected_comment`, as stored) and what was typed (`text`, Swedish or plain decimal;
+/// empty removes the value). `comment`: `Some` sets it (empty removes it), `None` keeps
+/// it. A cell someone else changed in between is a conflict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueEdit {
+    pub period: String,
+    pub kind: String,
+    pub gender: String,
+    pub expected: Option<String>,
+    pub expected_comment: Option<String>,
+    pub text: String,
+    pub comment: Option<String>,
+}
+
+/// A stored decimal (`-4.1`) as a Swede types it (`-4,1`), digits kept exactly.
+pub fn typed_form(stored: &str) -> String {
+    stored.replace('.', ",")
+}

@@ -1,0 +1,341 @@
+//! Editing a draft plan's goal tree (admins): add a goal under another (or at the top),
+//! edit its number, title and section texts, move it to another parent or place among its
+//! siblings, delete it. Every change is checked against the revision the editor loaded
+//! (a stale save is a conflict) and written to the audit log, which is the goal's history.
+
+mod form;
+mod tree;
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use uuid::Uuid;
+
+use self::form::{audit_text, checked, form_of, section_titles, stored_sections, suggested_number};
+use self::tree::{Tree, new_code, parent_options};
+use super::auth::AuthContext;
+use super::{ServiceError, history};
+use crate::db::TenantScope;
+use crate::db::entities::goal;
+use crate::db::repo::audit::{self, AuditEntry};
+use crate::db::repo::{goals, rows, tenants};
+use crate::model::{Attached, GoalEditView, GoalForm, GoalPlace, Role, SectionInput};
+
+const ENTITY: &str = "goal";
+
+/// The editor for an existing goal. Admins; another tenant's plan is not found.
+pub async fn load(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    plan_id: Uuid,
+    code: &str,
+) -> Result<GoalEditView, ServiceError> {
+    auth.require(Role::Admin)?;
+    let scope = auth.scope();
+    let tree = Tree::load(db, scope, plan_id).await?;
+    let goal = tree.goal(code)?;
+    let level_index = tree.level_index(goal)?;
+    let level = &tree.levels[level_index];
+    let siblings = tree.siblings(goal.parent_id);
+    let position = siblings.iter().position(|g| g.id == goal.id).unwrap_or_default();
+    Ok(GoalEditView {
+        plan_id,
+        plan_name: tree.plan.name.clone(),
+        editable: tree.require_draft().is_ok(),
+        code: goal.code.clone(),
+        revision: goal.revision,
+        level: level.name.clone(),
+        parent: goal
+            .parent_id
+            .and_then(|id| tree.goals.iter().find(|g| g.id == id))
+            .map(|p| p.code.clone()),
+        parent_options: parent_options(&tree, level_index),
+        position,
+        siblings: siblings.len(),
+        form: form_of(goal, level)?,
+        attached: goals::attached(db, scope, goal.id).await?,
+        history: history::entries(audit::for_entity(db, scope, ENTITY, &goal.id.to_string()).await?),
+    })
+}
+
+/// The editor for a new goal under `parent` (or at the top): its level's sections, the
+/// suggested number.
+pub async fn blank(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    plan_id: Uuid,
+    parent: Option<&str>,
+) -> Result<GoalEditView, ServiceError> {
+    auth.require(Role::Admin)?;
+    let tree = Tree::load(db, auth.scope(), plan_id).await?;
+    let parent = tree.parent_of(parent)?;
+    let level = tree.child_level(parent)?;
+    let level_index = tree.levels.iter().position(|l| l.id == level.id).unwrap_or_default();
+    let siblings = tree.siblings(parent.map(|p| p.id)).len();
+    Ok(GoalEditView {
+        plan_id,
+        plan_name: tree.plan.name.clone(),
+        editable: tree.require_draft().is_ok(),
+        code: String::new(),
+        revision: 0,
+        level: level.name.clone(),
+        parent: parent.map(|p| p.code.clone()),
+        parent_options: parent_options(&tree, level_index),
+        position: siblings,
+        siblings,
+        form: GoalForm {
+            number: suggested_number(level, parent, siblings),
+            title: String::new(),
+            sections: section_titles(level)?
+                .into_iter()
+                .map(|title| SectionInput {
+                    title,
+                    text: String::new(),
+                })
+                .collect(),
+        },
+        attached: Attached::default(),
+        history: Vec::new(),
+    })
+}
+
+async fn record(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    actor: &str,
+    action: &str,
+    goal_id: Uuid,
+    old: Option<String>,
+    new: Option<String>,
+) -> Result<(), ServiceError> {
+    let entry = AuditEntry {
+        actor,
+        action,
+        entity_type: ENTITY,
+        entity_id: Some(goal_id.to_string()),
+        old_value: old,
+        new_value: new,
+    };
+    Ok(audit::record(db, scope, entry).await?)
+}
+
+/// An admin's transaction on a draft plan's tree.
+async fn open_draft(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    plan_id: Uuid,
+) -> Result<(DatabaseTransaction, Tree, TenantScope), ServiceError> {
+    auth.require(Role::Admin)?;
+    let scope = auth.scope();
+    let txn = db.begin().await?;
+    let tree = Tree::load(&txn, scope, plan_id).await?;
+    tree.require_draft()?;
+    Ok((txn, tree, scope))
+}
+
+/// Adds a goal as the last under `parent` (or at the top); returns its code.
+pub async fn create(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    plan_id: Uuid,
+    parent: Option<&str>,
+    form: GoalForm,
+) -> Result<String, ServiceError> {
+    let (txn, tree, scope) = open_draft(db, auth, plan_id).await?;
+    let parent = tree.parent_of(parent)?;
+    let level = tree.child_level(parent)?;
+    let form = checked(form, level)?;
+    let code = new_code(&tree, &form.number);
+    let row = goal::Model {
+        tenant_id: scope.tenant_id(),
+        id: Uuid::now_v7(),
+        plan_id,
+        parent_id: parent.map(|p| p.id),
+        level_id: level.id,
+        position: tree.siblings(parent.map(|p| p.id)).last().map_or(0, |g| g.position + 1),
+        code: code.clone(),
+        number: form.number.clone(),
+        title: form.title.clone(),
+        sections: stored_sections(&form),
+        revision: 1,
+    };
+    let id = row.id;
+    rows::insert(&txn, scope, vec![row]).await?;
+    record(&txn, scope, &auth.me.email, "create", id, None, Some(audit_text(&form))).await?;
+    tenants::touch(&txn, scope).await?;
+    txn.commit().await?;
+    Ok(code)
+}
+
+/// Saves a goal's texts if nobody else changed it since `revision`; returns the new one.
+pub async fn update(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    plan_id: Uuid,
+    code: &str,
+    revision: i32,
+    form: GoalForm,
+) -> Result<i32, ServiceError> {
+    let (txn, tree, scope) = open_draft(db, auth, plan_id).await?;
+    let goal = tree.goal(code)?;
+    let level = &tree.levels[tree.level_index(goal)?];
+    let before = form_of(goal, level)?;
+    let form = checked(form, level)?;
+    let saved = goals::update_text_if_revision(
+        &txn,
+        scope,
+        goal.id,
+        revision,
+        (&form.number, &form.title, &stored_sections(&form)),
+    )
+    .await?;
+    if !saved {
+        return Err(stale(code));
+    }
+    record(
+        &txn,
+        scope,
+        &auth.me.email,
+        "update",
+        goal.id,
+        Some(audit_text(&before)),
+        Some(audit_text(&form)),
+    )
+    .await?;
+    tenants::touch(&txn, scope).await?;
+    txn.commit().await?;
+    Ok(revision + 1)
+}
+
+fn stale(code: &str) -> ServiceError {
+    ServiceError::Conflict(format!("goal {code} was changed by someone else since you opened it"))
+}
+
+/// Moves a goal under `parent` (a goal on the level above; `None` for the top level) at
+/// `position` among its new siblings (past the end: last), its sub-goals along.
+pub async fn move_to(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    plan_id: Uuid,
+    code: &str,
+    revision: i32,
+    parent: Option<&str>,
+    position: usize,
+) -> Result<GoalPlace, ServiceError> {
+    let (txn, tree, scope) = open_draft(db, auth, plan_id).await?;
+    let goal = tree.goal(code)?;
+    let new_parent = tree.parent_of(parent)?;
+    if tree.child_level(new_parent)?.id != goal.level_id {
+        return Err(ServiceError::invalid(
+            "parent",
+            format!(
+                "a goal on level {} cannot be placed there",
+                tree.levels[tree.level_index(goal)?].name
+            ),
+        ));
+    }
+    let new_parent_id = new_parent.map(|p| p.id);
+    let mut order: Vec<Uuid> = tree
+        .siblings(new_parent_id)
+        .into_iter()
+        .map(|g| g.id)
+        .filter(|id| *id != goal.id)
+        .collect();
+    order.insert(position.min(order.len()), goal.id);
+    if !goals::set_place_if_revision(&txn, scope, goal.id, revision, new_parent_id).await? {
+        return Err(stale(code));
+    }
+    goals::set_positions(&txn, scope, &order).await?;
+    if goal.parent_id != new_parent_id {
+        let old_siblings: Vec<Uuid> = tree
+            .siblings(goal.parent_id)
+            .into_iter()
+            .map(|g| g.id)
+            .filter(|id| *id != goal.id)
+            .collect();
+        goals::set_positions(&txn, scope, &old_siblings).await?;
+    }
+    let place = |parent: Option<Uuid>, at: usize| {
+        let parent = parent
+            .and_then(|id| tree.goals.iter().find(|g| g.id == id))
+            .map_or_else(|| tree.plan.name.clone(), |p| format!("{} {}", p.number, p.title));
+        serde_json::json!({ "place": format!("{parent}, position {}", at + 1) }).to_string()
+    };
+    let old_position = tree
+        .siblings(goal.parent_id)
+        .iter()
+        .position(|g| g.id == goal.id)
+        .unwrap_or_default();
+    let new_position = order.iter().position(|id| *id == goal.id).unwrap_or_default();
+    record(
+        &txn,
+        scope,
+        &auth.me.email,
+        "move",
+        goal.id,
+        Some(place(goal.parent_id, old_position)),
+        Some(place(new_parent_id, new_position)),
+    )
+    .await?;
+    tenants::touch(&txn, scope).await?;
+    txn.commit().await?;
+    Ok(GoalPlace {
+        revision: revision + 1,
+        position: new_position,
+        siblings: order.len(),
+    })
+}
+
+/// Deletes a goal that nothing hangs on (no sub-goals, indicators, uppdrag, activities or
+/// fokusområden: those are moved or deleted first, so nothing goes by accident).
+pub async fn delete(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    plan_id: Uuid,
+    code: &str,
+    revision: i32,
+) -> Result<(), ServiceError> {
+    let (txn, tree, scope) = open_draft(db, auth, plan_id).await?;
+    let goal = tree.goal(code)?;
+    let on_it = goals::attached(&txn, scope, goal.id).await?;
+    if !on_it.is_empty() {
+        let counts = [
+            (on_it.sub_goals, "sub-goals"),
+            (on_it.indicators, "indicators"),
+            (on_it.assignments, "uppdrag or initiativ"),
+            (on_it.activities, "activities"),
+            (on_it.focus_areas, "fokusområden"),
+        ];
+        let what: Vec<String> = counts
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, w)| format!("{n} {w}"))
+            .collect();
+        return Err(ServiceError::Conflict(format!(
+            "goal {code} still has {}; move or delete them first",
+            what.join(", ")
+        )));
+    }
+    let before = form_of(goal, &tree.levels[tree.level_index(goal)?])?;
+    if !goals::delete_if_revision(&txn, scope, goal.id, revision).await? {
+        return Err(stale(code));
+    }
+    let rest: Vec<Uuid> = tree
+        .siblings(goal.parent_id)
+        .into_iter()
+        .map(|g| g.id)
+        .filter(|id| *id != goal.id)
+        .collect();
+    goals::set_positions(&txn, scope, &rest).await?;
+    record(
+        &txn,
+        scope,
+        &auth.me.email,
+        "delete",
+        goal.id,
+        Some(audit_text(&before)),
+        None,
+    )
+    .await?;
+    tenants::touch(&txn, scope).await?;
+    txn.commit().await?;
+    Ok(())
+}

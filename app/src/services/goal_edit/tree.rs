@@ -1,0 +1,122 @@
+//! A plan's goal tree as the editor works on it: the plan, its levels in order, its goals.
+
+use std::collections::HashSet;
+
+use sea_orm::ConnectionTrait;
+use uuid::Uuid;
+
+use crate::db::TenantScope;
+use crate::db::entities::{goal, goal_level, plan};
+use crate::db::repo::rows;
+use crate::exchange::document::PlanStatus;
+use crate::exchange::export::goals_in_tree_order;
+use crate::exchange::import::enum_text;
+use crate::model::ParentOption;
+use crate::services::ServiceError;
+
+/// A plan with its levels (in order) and goals.
+pub(super) struct Tree {
+    pub plan: plan::Model,
+    pub levels: Vec<goal_level::Model>,
+    pub goals: Vec<goal::Model>,
+}
+
+impl Tree {
+    pub async fn load(db: &impl ConnectionTrait, scope: TenantScope, plan_id: Uuid) -> Result<Tree, ServiceError> {
+        let plan = rows::find_plan(db, scope, plan_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let mut levels = rows::goal_levels(db, scope).await?;
+        levels.sort_by_key(|l| l.position);
+        let goals = rows::goals_of_plan(db, scope, plan_id).await?;
+        Ok(Tree { plan, levels, goals })
+    }
+
+    pub fn goal(&self, code: &str) -> Result<&goal::Model, ServiceError> {
+        self.goals.iter().find(|g| g.code == code).ok_or(ServiceError::NotFound)
+    }
+
+    pub fn level_index(&self, goal: &goal::Model) -> Result<usize, ServiceError> {
+        self.levels
+            .iter()
+            .position(|l| l.id == goal.level_id)
+            .ok_or_else(|| ServiceError::Corrupt(format!("goal {} on an unknown level", goal.code)))
+    }
+
+    /// The level a child of `parent` (or a top goal) is on.
+    pub fn child_level(&self, parent: Option<&goal::Model>) -> Result<&goal_level::Model, ServiceError> {
+        let index = match parent {
+            None => 0,
+            Some(p) => self.level_index(p)? + 1,
+        };
+        self.levels.get(index).ok_or_else(|| {
+            ServiceError::invalid(
+                "parent",
+                match parent {
+                    Some(p) => format!("{} is on the last level; goals cannot be added under it", p.code),
+                    None => "the municipality has no goal levels configured".to_owned(),
+                },
+            )
+        })
+    }
+
+    pub fn parent_of(&self, code: Option<&str>) -> Result<Option<&goal::Model>, ServiceError> {
+        code.map(|c| {
+            self.goal(c)
+                .map_err(|_| ServiceError::invalid("parent", format!("\"{c}\" is not a goal of this plan")))
+        })
+        .transpose()
+    }
+
+    /// The goals under `parent`, in order.
+    pub fn siblings(&self, parent: Option<Uuid>) -> Vec<&goal::Model> {
+        let mut list: Vec<&goal::Model> = self.goals.iter().filter(|g| g.parent_id == parent).collect();
+        list.sort_by_key(|g| (g.position, g.id));
+        list
+    }
+
+    pub fn require_draft(&self) -> Result<(), ServiceError> {
+        if self.plan.status == enum_text(&PlanStatus::Adopted) {
+            return Err(ServiceError::Conflict(format!(
+                "{} is adopted and cannot be changed; start a new draft to change it",
+                self.plan.name
+            )));
+        }
+        Ok(())
+    }
+}
+/// A code for a new goal: its number if that is free and usable, else `mal-N`.
+pub(super) fn new_code(tree: &Tree, number: &str) -> String {
+    let taken: HashSet<&str> = tree.goals.iter().map(|g| g.code.as_str()).collect();
+    let usable = !number.is_empty()
+        && number
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    if usable && !taken.contains(number) {
+        return number.to_owned();
+    }
+    (1..)
+        .map(|n| format!("mal-{n}"))
+        .find(|c| !taken.contains(c.as_str()))
+        .expect("a free code")
+}
+
+pub(super) fn parent_options(tree: &Tree, level_index: usize) -> Vec<ParentOption> {
+    if level_index == 0 {
+        return vec![ParentOption {
+            code: None,
+            label: tree.plan.name.clone(),
+        }];
+    }
+    let Some(parent_level) = tree.levels.get(level_index - 1) else {
+        return Vec::new();
+    };
+    goals_in_tree_order(tree.goals.iter().collect())
+        .into_iter()
+        .filter(|g| g.level_id == parent_level.id)
+        .map(|g| ParentOption {
+            code: Some(g.code.clone()),
+            label: format!("{} {}", g.number, g.title).trim().to_owned(),
+        })
+        .collect()
+}

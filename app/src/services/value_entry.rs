@@ -1,0 +1,333 @@
+//! Editors enter outcomes, forecasts and comments for one indicator in a sheet: a row per
+//! period, columns for the total and women/men outcome and the forecast. Each changed cell
+//! carries what the sheet showed; if someone changed it since, the save is a conflict and
+//! nothing is written. Every change is audited with its old and new value.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::ServiceError;
+use super::auth::AuthContext;
+use crate::db::TenantScope;
+use crate::db::entities::indicator_value::{self, Column};
+use crate::db::repo::audit::{self, AuditEntry};
+use crate::db::repo::{indicators, rows};
+use crate::exchange::Problem;
+use crate::exchange::import::enum_from_text;
+use crate::exchange::validate::period_mismatch;
+use crate::model::{FieldChange, HistoryEntry, Role, SHEET_COLUMNS, ValueEdit, ValueRow, ValueSheet};
+use engine::{Period, Periodicity, parse_number};
+
+pub(super) const VALUE_ENTITY: &str = "indicator_value";
+const MAX_COMMENT: usize = 2000;
+const HISTORY_LENGTH: u64 = 50;
+
+/// The audit log's id for one stored value.
+pub(super) fn value_entity_id(indicator: Uuid, period: &str, kind: &str, gender: &str) -> String {
+    format!("{indicator}/{period}/{kind}/{gender}")
+}
+
+/// The sheet for an indicator, by code. Editors and admins; another tenant's code is not
+/// found.
+pub async fn load(db: &DatabaseConnection, auth: &AuthContext, code: &str) -> Result<ValueSheet, ServiceError> {
+    auth.require(Role::Editor)?;
+    let scope = auth.scope();
+    let indicator = indicators::find_by_code(db, scope, code)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let plan = rows::find_plan(db, scope, indicator.plan_id)
+        .await?
+        .ok_or_else(|| ServiceError::Corrupt(format!("indicator {code} without plan")))?;
+    let periodicity: Periodicity = enum_from_text(&indicator.periodicity)?;
+    let stored = rows::values_of(db, scope, vec![indicator.id]).await?;
+
+    let mut periods: Vec<Period> = (plan.first_year..=plan.last_year)
+        .flat_map(|year| periods_of_year(year, periodicity))
+        .collect();
+    for value in &stored {
+        let period: Period = value
+            .period
+            .parse()
+            .map_err(|e| ServiceError::Corrupt(format!("stored period {}: {e}", value.period)))?;
+        periods.push(period);
+    }
+    periods.sort();
+    periods.dedup();
+
+    let by_key: HashMap<(&str, &str, &str), &indicator_value::Model> = stored
+        .iter()
+        .map(|v| ((v.period.as_str(), v.kind.as_str(), v.gender.as_str()), v))
+        .collect();
+    let rows = periods
+        .into_iter()
+        .map(|period| {
+            let period = period.to_string();
+            let cell = |(kind, gender): (&str, &str)| by_key.get(&(period.as_str(), kind, gender)).copied();
+            ValueRow {
+                values: SHEET_COLUMNS
+                    .iter()
+                    .map(|c| cell(*c).map(|v| v.value.clone()))
+                    .collect(),
+                comments: SHEET_COLUMNS
+                    .iter()
+                    .map(|c| cell(*c).and_then(|v| v.comment.clone()))
+                    .collect(),
+                period,
+            }
+        })
+        .collect();
+    let prefix = format!("{}/", indicator.id);
+    let history = audit::for_entity_prefix(db, scope, VALUE_ENTITY, &prefix, HISTORY_LENGTH)
+        .await?
+        .into_iter()
+        .map(|e| HistoryEntry {
+            at: e.at.format("%Y-%m-%d %H:%M").to_string(),
+            changes: vec![FieldChange {
+                field: e
+                    .entity_id
+                    .as_deref()
+                    .and_then(|id| id.strip_prefix(&prefix))
+                    .unwrap_or_default()
+                    .to_owned(),
+                old: e.old_value.unwrap_or_default(),
+                new: e.new_value.unwrap_or_default(),
+            }],
+            actor: e.actor,
+            action: e.action,
+        })
+        .collect();
+    Ok(ValueSheet {
+        indicator_id: indicator.id,
+        code: indicator.code,
+        name: indicator.name,
+        unit: indicator.unit,
+        plan_id: plan.id,
+        plan_name: plan.name,
+        rows,
+        history,
+    })
+}
+
+fn periods_of_year(year: i32, periodicity: Periodicity) -> Vec<Period> {
+    match periodicity {
+        Periodicity::Year => Period::year_of(year).into_iter().collect(),
+        _ => (1..=periodicity.per_year())
+            .filter_map(|index| Period::new(year, periodicity, index).ok())
+            .collect(),
+    }
+}
+
+/// A checked edit: the cell, what it held when the sheet was loaded, what it gets.
+struct Change {
+    period: String,
+    kind: &'static str,
+    gender: &'static str,
+    expected: Option<String>,
+    expected_comment: Option<String>,
+    /// `None` removes the value.
+    new: Option<(Decimal, Option<String>)>,
+}
+
+fn check(edits: Vec<ValueEdit>, periodicity: Periodicity) -> Result<Vec<Change>, ServiceError> {
+    let mut problems = Vec::new();
+    let mut changes = Vec::new();
+    for edit in edits {
+        let Some(&(kind, gender)) = SHEET_COLUMNS.iter().find(|(k, g)| *k == edit.kind && *g == edit.gender) else {
+            problems.push(Problem::new(
+                format!("{} {}/{}", edit.period, edit.kind, edit.gender),
+                "is not a column of the sheet",
+            ));
+            continue;
+        };
+        let location = format!("{} {kind}/{gender}", edit.period);
+        let before = problems.len();
+        match edit.period.parse::<Period>() {
+            Ok(period) => {
+                if let Some(message) = period_mismatch(periodicity, period) {
+                    problems.push(Problem::new(&location, message));
+                }
+            }
+            Err(e) => problems.push(Problem::new(&location, e.to_string())),
+        }
+        let comment_set = edit.comment.is_some();
+        let typed_comment = edit.comment.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
+        if typed_comment.as_ref().is_some_and(|c| c.chars().count() > MAX_COMMENT) {
+            problems.push(Problem::new(
+                &location,
+                format!("the comment is longer than {MAX_COMMENT} characters"),
+            ));
+        }
+        let comment_given = typed_comment.is_some();
+        let comment = if comment_set {
+            typed_comment
+        } else {
+            edit.expected_comment.clone()
+        };
+        let new = if edit.text.trim().is_empty() {
+            if comment_given {
+                problems.push(Problem::new(&location, "a comment needs a value"));
+            }
+            None
+        } else {
+            match parse_number(&edit.text) {
+                Ok(value) => Some((value, comment)),
+                Err(e) => {
+                    problems.push(Problem::new(&location, format!("\"{}\": {e}", edit.text.trim())));
+                    None
+                }
+            }
+        };
+        if problems.len() == before {
+            changes.push(Change {
+                period: edit.period,
+                kind,
+                gender,
+                expected: edit.expected,
+                expected_comment: edit.expected_comment,
+                new,
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(changes)
+    } else {
+        Err(ServiceError::Rejected(problems))
+    }
+}
+
+/// Saves changed cells of an indicator's sheet, all or none, and returns the sheet anew.
+pub async fn save(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    code: &str,
+    edits: Vec<ValueEdit>,
+) -> Result<ValueSheet, ServiceError> {
+    auth.require(Role::Editor)?;
+    let scope = auth.scope();
+    let indicator = indicators::find_by_code(db, scope, code)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let changes = check(edits, enum_from_text(&indicator.periodicity)?)?;
+
+    let txn = db.begin().await?;
+    let current: HashMap<(String, String, String), (String, Option<String>)> =
+        rows::values_of(&txn, scope, vec![indicator.id])
+            .await?
+            .into_iter()
+            .map(|v| ((v.period, v.kind, v.gender), (v.value, v.comment)))
+            .collect();
+    let stale: Vec<String> = changes
+        .iter()
+        .filter(|c| {
+            let now = current.get(&(c.period.clone(), c.kind.to_owned(), c.gender.to_owned()));
+            now.map(|(v, _)| v) != c.expected.as_ref()
+                || now.and_then(|(_, comment)| comment.as_ref()) != c.expected_comment.as_ref()
+        })
+        .map(|c| format!("{} {}/{}", c.period, c.kind, c.gender))
+        .collect();
+    if !stale.is_empty() {
+        return Err(ServiceError::Conflict(format!(
+            "changed by someone else since the sheet was loaded: {}",
+            stale.join(", ")
+        )));
+    }
+    for change in &changes {
+        write(&txn, scope, indicator.id, change, &auth.me.email).await?;
+    }
+    crate::db::repo::tenants::touch(&txn, scope).await?;
+    txn.commit().await?;
+    load(db, auth, code).await
+}
+
+/// Writes one cell only if it still holds what the sheet showed (so a save racing another
+/// cannot overwrite it), and audits the change.
+async fn write(
+    txn: &impl ConnectionTrait,
+    scope: TenantScope,
+    indicator: Uuid,
+    change: &Change,
+    actor: &str,
+) -> Result<(), ServiceError> {
+    let unchanged = Condition::all()
+        .add(Column::TenantId.eq(scope.tenant_id()))
+        .add(Column::IndicatorId.eq(indicator))
+        .add(Column::Period.eq(change.period.as_str()))
+        .add(Column::Kind.eq(change.kind))
+        .add(Column::Gender.eq(change.gender))
+        .add(Column::Value.eq(change.expected.clone().unwrap_or_default()))
+        .add(match &change.expected_comment {
+            Some(comment) => Column::Comment.eq(comment.as_str()),
+            None => Column::Comment.is_null(),
+        });
+    let now = chrono::Utc::now();
+    let new_value = change.new.as_ref().map(|(value, _)| value.to_string());
+    let affected = match (&change.expected, &change.new) {
+        (None, None) => return Ok(()),
+        (None, Some((value, comment))) => {
+            let row = indicator_value::Model {
+                tenant_id: scope.tenant_id(),
+                indicator_id: indicator,
+                period: change.period.clone(),
+                kind: change.kind.to_owned(),
+                gender: change.gender.to_owned(),
+                value: value.to_string(),
+                comment: comment.clone(),
+                updated_at: now,
+                updated_by: actor.to_owned(),
+            };
+            indicator_value::Entity::insert(indicator_value::ActiveModel::from(row))
+                .exec_without_returning(txn)
+                .await
+                .map_err(|_| ServiceError::Conflict(format!("{} was entered by someone else", change.period)))?
+        }
+        (Some(_), None) => {
+            indicator_value::Entity::delete_many()
+                .filter(unchanged)
+                .exec(txn)
+                .await?
+                .rows_affected
+        }
+        (Some(_), Some((value, comment))) => {
+            indicator_value::Entity::update_many()
+                .col_expr(Column::Value, Expr::value(value.to_string()))
+                .col_expr(Column::Comment, Expr::value(comment.clone()))
+                .col_expr(Column::UpdatedAt, Expr::value(now))
+                .col_expr(Column::UpdatedBy, Expr::value(actor.to_owned()))
+                .filter(unchanged)
+                .exec(txn)
+                .await?
+                .rows_affected
+        }
+    };
+    if affected != 1 {
+        return Err(ServiceError::Conflict(format!(
+            "{} {}/{} was changed by someone else",
+            change.period, change.kind, change.gender
+        )));
+    }
+    let action = match (&change.expected, &new_value) {
+        (None, _) => "create",
+        (_, None) => "delete",
+        _ => "update",
+    };
+    audit::record(
+        txn,
+        scope,
+        AuditEntry {
+            actor,
+            action,
+            entity_type: VALUE_ENTITY,
+            entity_id: Some(value_entity_id(indicator, &change.period, change.kind, change.gender)),
+            old_value: change.expected.clone(),
+            new_value,
+        },
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! Editors enter outcomes, forecasts and comments per period in a sheet: what the sheet
+//! holds, saving with an audit trail, conflicts with someone else's change, specific
+//! errors by cell, roles and tenancy walls.
+
+mod common;
+
+use common::TestApp;
+
+use app::model::{ValueEdit, ValueSheet};
+use app::services::ServiceError;
+use app::services::value_entry::{load, save};
+
+const MONTHLY: &str = "sjukfranvaro-manad";
+
+fn cell<'a>(sheet: &'a ValueSheet, period: &str) -> &'a [Option<String>] {
+    &sheet.rows.iter().find(|r| r.period == period).expect(period).values
+}
+
+fn edit(period: &str, gender: &str, expected: Option<&str>, text: &str) -> ValueEdit {
+    ValueEdit {
+        period: period.to_owned(),
+        kind: "outcome".to_owned(),
+        gender: gender.to_owned(),
+        expected: expected.map(str::to_owned),
+        expected_comment: None,
+        text: text.to_owned(),
+        comment: None,
+    }
+}
+
+#[tokio::test]
+async fn the_sheet_has_every_month_of_the_plan_and_the_earlier_outcomes() {
+    let app = TestApp::spawn().await;
+    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let sheet = load(&app.db, &editor, MONTHLY).await.expect("sheet");
+    assert_eq!(sheet.name, "Sjukfrånvaro, vald månad");
+    assert_eq!(sheet.plan_name, "Verksamhetsplan 2026–2028");
+    // 2024-01 … 2025-10 from the seed, then every month of 2026–2028.
+    assert_eq!(sheet.rows.len(), 22 + 36);
+    assert_eq!(sheet.rows.first().map(|r| r.period.as_str()), Some("2024-01"));
+    assert_eq!(sheet.rows.last().map(|r| r.period.as_str()), Some("2028-12"));
+    assert_eq!(cell(&sheet, "2024-01")[0].as_deref(), Some("8.41"));
+    assert_eq!(cell(&sheet, "2025-10")[0].as_deref(), Some("2.31"));
+    assert!(cell(&sheet, "2026-01").iter().all(Option::is_none));
+}
+
+#[tokio::test]
+async fn saving_writes_the_changed_cells_and_their_history() {
+    let app = TestApp::spawn().await;
+    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let mut corrected = edit("2025-10", "T", Some("2.31"), "2,40");
+    corrected.comment = Some("Rättat efter kvalitetssäkring".to_owned());
+    let edits = vec![
+        corrected,
+        edit("2026-01", "K", None, "4,5"),
+        edit("2024-01", "T", Some("8.41"), ""),
+        ValueEdit {
+            kind: "forecast".to_owned(),
+            ..edit("2026-12", "T", None, "6")
+        },
+    ];
+    let sheet = save(&app.db, &editor, MONTHLY, edits).await.expect("saved");
+    assert_eq!(cell(&sheet, "2025-10")[0].as_deref(), Some("2.40"));
+    let october = sheet.rows.iter().find(|r| r.period == "2025-10").expect("row");
+    assert_eq!(october.comments[0].as_deref(), Some("Rättat efter kvalitetssäkring"));
+    assert_eq!(cell(&sheet, "2026-01")[1].as_deref(), Some("4.5"));
+    assert_eq!(cell(&sheet, "2026-12")[3].as_deref(), Some("6"));
+    assert!(
+        sheet.rows.iter().all(|r| r.period != "2024-01"),
+        "cleared: a past period left without values has no row"
+    );
+
+    let mut changes: Vec<(String, String, String, String)> = sheet
+        .history
+        .iter()
+        .map(|h| {
+            assert_eq!(h.actor, "editor@norrtalje.example");
+            let c = &h.changes[0];
+            (h.action.clone(), c.field.clone(), c.old.clone(), c.new.clone())
+        })
+        .collect();
+    changes.sort();
+    let expected = [
+        ("create", "2026-01/outcome/K", "", "4.5"),
+        ("create", "2026-12/forecast/T", "", "6"),
+        ("delete", "2024-01/outcome/T", "8.41", ""),
+        ("update", "2025-10/outcome/T", "2.31", "2.40"),
+    ];
+    assert_eq!(
+        changes,
+        expected.map(|(a, f, o, n)| (a.to_owned(), f.to_owned(), o.to_owned(), n.to_owned()))
+    );
+}
+
+#[tokio::test]
+async fn a_cell_changed_by_someone_else_is_a_conflict_and_nothing_is_written() {
+    let app = TestApp::spawn().await;
+    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let other = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    // The other user saves 2024-02 after our sheet was loaded (showing 9.14).
+    save(
+        &app.db,
+        &other,
+        MONTHLY,
+        vec![edit("2024-02", "T", Some("9.14"), "9,2")],
+    )
+    .await
+    .expect("their save");
+    let ours = vec![
+        edit("2024-03", "T", Some("7.70"), "7,8"),
+        edit("2024-02", "T", Some("9.14"), "9,3"),
+    ];
+    let err = save(&app.db, &editor, MONTHLY, ours).await.expect_err("conflict");
+    assert!(
+        matches!(&err, ServiceError::Conflict(m) if m.contains("2024-02 outcome/T") && !m.contains("2024-03")),
+        "{err}"
+    );
+    let sheet = load(&app.db, &editor, MONTHLY).await.expect("sheet");
+    assert_eq!(cell(&sheet, "2024-02")[0].as_deref(), Some("9.2"), "theirs kept");
+    assert_eq!(
+        cell(&sheet, "2024-03")[0].as_deref(),
+        Some("7.70"),
+        "ours not half-written"
+    );
+}
+
+#[tokio::test]
+async fn each_bad_cell_is_named_and_nothing_is_written() {
+    let app = TestApp::spawn().await;
+    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let mut comment_only = edit("2026-02", "T", None, "");
+    comment_only.comment = Some("Saknar värde".to_owned());
+    let edits = vec![
+        edit("2026-01", "T", None, "4,1"),
+        edit("2026-03", "T", None, "fyra"),
+        edit("2026-T1", "T", None, "4"),
+        edit("2026-04", "children", None, "4"),
+        comment_only,
+    ];
+    let err = save(&app.db, &editor, MONTHLY, edits).await.expect_err("rejected");
+    let ServiceError::Rejected(problems) = err else {
+        panic!("expected rejected, got {err}");
+    };
+    let locations: Vec<&str> = problems.iter().map(|p| p.location.as_str()).collect();
+    assert_eq!(
+        locations,
+        [
+            "2026-03 outcome/T",
+            "2026-T1 outcome/T",
+            "2026-04 outcome/children",
+            "2026-02 outcome/T"
+        ]
+    );
+    assert!(problems[0].message.contains("\"fyra\""), "{}", problems[0].message);
+    assert!(
+        problems[1].message.contains("measured per month"),
+        "{}",
+        problems[1].message
+    );
+    assert_eq!(problems[3].message, "a comment needs a value");
+    let sheet = load(&app.db, &editor, MONTHLY).await.expect("sheet");
+    assert!(
+        cell(&sheet, "2026-01")[0].is_none(),
+        "the valid cell was not written either"
+    );
+}
+
+#[tokio::test]
+async fn viewers_may_not_enter_values_and_other_tenants_codes_are_not_found() {
+    let app = TestApp::spawn().await;
+    let viewer = app.auth_as("norrtalje", "viewer@norrtalje.example").await;
+    assert!(matches!(
+        load(&app.db, &viewer, MONTHLY).await,
+        Err(ServiceError::Forbidden)
+    ));
+    assert!(matches!(
+        save(&app.db, &viewer, MONTHLY, vec![edit("2026-01", "T", None, "1")]).await,
+        Err(ServiceError::Forbidden)
+    ));
+    let other = app.auth_as("sodertalje", "editor@sodertalje.example").await;
+    assert!(matches!(
+        load(&app.db, &other, MONTHLY).await,
+        Err(ServiceError::NotFound)
+    ));
+    assert!(matches!(
+        save(&app.db, &other, MONTHLY, vec![edit("2026-01", "T", None, "1")]).await,
+        Err(ServiceError::NotFound)
+    ));
+}
