@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::model::{AppError, PlanView};
+use server_fn::codec::Json;
+
+use crate::model::{AppError, DecisionForm, PlanState, PlanView};
 
 /// One plan of the signed-in user's tenant, as the council page shows it.
 #[server]
@@ -9,4 +11,24 @@ pub async fn get_plan(id: Uuid) -> Result<PlanView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
     super::context::reply(crate::services::plans::view(&state.db, &state.read_cache, &auth, id).await)
+}
+
+/// Adopts the plan's draft by the council's decision (admins).
+#[server(input = Json)]
+pub async fn adopt_plan(id: Uuid, revision: i32, decision: DecisionForm) -> Result<PlanState, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(
+        crate::services::plan_decisions::adopt(&state.db, &auth, auth.scope(), id, revision, &decision).await,
+    )
+}
+
+/// Starts the next version of an adopted plan as a draft (admins).
+#[server(input = Json)]
+pub async fn start_plan_draft(id: Uuid, revision: i32) -> Result<PlanState, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(
+        crate::services::plan_decisions::start_draft(&state.db, &auth, auth.scope(), id, revision).await,
+    )
 }

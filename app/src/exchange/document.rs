@@ -117,6 +117,15 @@ pub struct PlanContent {
     pub activities: Vec<Activity>,
 }
 
+impl PlanContent {
+    /// The content as an adopted version keeps it: outcomes and forecasts go on being
+    /// reported on the indicator, so they are left out.
+    pub fn frozen(mut self) -> PlanContent {
+        self.indicators.iter_mut().for_each(|i| i.values.clear());
+        self
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {

@@ -251,8 +251,7 @@ impl PlanParts {
         let (status, adopted) = match plan.decision {
             Some(decision) => {
                 let adopted_at = decision.date.and_time(chrono::NaiveTime::MIN).and_utc();
-                let mut frozen = self.content.clone();
-                frozen.indicators.iter_mut().for_each(|i| i.values.clear());
+                let frozen = self.content.clone().frozen();
                 let version = AdoptedVersion {
                     version: 1,
                     decision,

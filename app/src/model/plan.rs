@@ -17,6 +17,8 @@ pub struct PlanSummary {
     /// `draft` or `adopted`.
     pub status: String,
     pub version: i32,
+    /// Goes up with every decision on the plan (adopting, a new draft).
+    pub revision: i32,
 }
 
 /// What the signed-in user may do with a plan.
@@ -26,12 +28,16 @@ pub struct PlanRights {
     pub edit: bool,
     /// Enter outcomes, forecasts and comments: editors and admins, also on adopted plans.
     pub enter_values: bool,
+    /// Adopt the draft or start a new one: admins.
+    pub decide: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlanView {
     pub plan: PlanSummary,
     pub rights: PlanRights,
+    /// Adopted versions, oldest first.
+    pub adoptions: Vec<AdoptionView>,
     pub sections: Vec<TextSection>,
     pub goals: Vec<GoalView>,
 }
@@ -41,6 +47,40 @@ pub struct PlanView {
 pub struct TextSection {
     pub title: String,
     pub text: String,
+}
+
+/// A council's decision adopting a plan version, as an admin enters it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct DecisionForm {
+    /// The meeting's date, `YYYY-MM-DD`; not after today.
+    pub date: String,
+    /// The deciding body, e.g. `Socialnämnden`.
+    pub body: String,
+    /// The minutes' paragraph, e.g. `§ 123`.
+    pub paragraph: String,
+}
+
+/// An adopted version of a plan, as the council page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdoptionView {
+    pub version: i32,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub body: String,
+    pub paragraph: String,
+    pub adopted_by: String,
+}
+
+/// Where a plan stands after adopting it or starting a new draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PlanState {
+    /// `draft` or `adopted`.
+    pub status: String,
+    pub version: i32,
+    /// The plan's revision, for the next decision.
+    pub revision: i32,
 }
 
 /// One goal; `goals` of a [`PlanView`] come in tree order with their depth.

@@ -7,6 +7,7 @@ mod login;
 mod not_found;
 mod outcome_import;
 mod plan;
+mod plan_decisions;
 mod users;
 mod value_sheet;
 

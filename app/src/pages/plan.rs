@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use super::error_view;
+use super::plan_decisions::PlanDecisions;
 use crate::api::get_plan;
 use crate::components::chart::IndicatorChart;
 use crate::i18n::{Msg, t, use_locale};
@@ -29,7 +30,7 @@ pub fn PlanPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p>{t(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match plan.await {
-                    Ok(plan) => plan_page(plan).into_any(),
+                    Ok(view) => plan_page(view, Callback::new(move |()| plan.refetch())),
                     Err(err) => error_view(err),
                 }
             })}
@@ -61,14 +62,17 @@ pub fn haystacks(goals: &[GoalView]) -> Vec<String> {
         .collect()
 }
 
-fn plan_page(view_data: PlanView) -> AnyView {
+/// `reload` fetches the plan again (after a decision).
+fn plan_page(view_data: PlanView, reload: Callback<()>) -> AnyView {
     let PlanView {
         plan,
         rights,
+        adoptions,
         sections,
         goals,
     } = view_data;
     let plan_id = plan.id;
+    let decided = plan.clone();
     let query = RwSignal::new(String::new());
     let haystacks = haystacks(&goals);
     let visible = move |haystack: &str| {
@@ -105,8 +109,9 @@ fn plan_page(view_data: PlanView) -> AnyView {
         <h1>{plan.name.clone()}</h1>
         <p class="plan-meta">
             {plan.council_name}" · "{format!("{}–{}", plan.first_year, plan.last_year)}" · "
-            <span class="badge" data-status=plan.status>{t(status)}" ("{t(Msg::Version)}" "{plan.version}")"</span>
+            <span class="badge" data-status=plan.status.clone()>{t(status)}" ("{t(Msg::Version)}" "{plan.version}")"</span>
         </p>
+        <PlanDecisions plan=decided adoptions can_decide=rights.decide on_change=reload />
         {(!sections.is_empty()).then(|| view! {
             <details class="plan-texts">
                 <summary>{t(Msg::AboutPlan)}</summary>

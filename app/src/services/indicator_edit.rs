@@ -135,12 +135,7 @@ pub async fn save(
     let plan = rows::find_plan(&txn, scope, current.plan_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    if plan.status == enum_text(&PlanStatus::Adopted) {
-        return Err(ServiceError::Conflict(format!(
-            "{} is adopted and cannot be changed; start a new draft to change it",
-            plan.name
-        )));
-    }
+    super::plan_decisions::lock_draft(&txn, scope, &plan).await?;
     let council = councils::list_with_departments(&txn, scope)
         .await?
         .into_iter()

@@ -9,6 +9,7 @@ pub mod history;
 pub mod import_jobs;
 pub mod indicator_edit;
 pub mod outcomes;
+pub mod plan_decisions;
 pub mod plan_view;
 pub mod plans;
 pub mod read_cache;

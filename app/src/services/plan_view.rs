@@ -59,6 +59,7 @@ pub fn build(plan: PlanSummary, levels: &[doc::Level], content: PlanContent) -> 
     PlanView {
         plan,
         rights: PlanRights::default(),
+        adoptions: Vec::new(),
         sections: content.sections.iter().map(section).collect(),
         goals,
     }

@@ -14,7 +14,7 @@ use crate::db::entities::plan;
 use crate::db::repo::{councils, rows, tenants};
 use crate::exchange::document::Plan;
 use crate::exchange::export;
-use crate::model::{PlanSummary, PlanView};
+use crate::model::{AdoptionView, PlanRights, PlanSummary, PlanView, Role};
 
 /// Every plan of the tenant, by council and newest first.
 pub async fn list(db: &DatabaseConnection, scope: TenantScope) -> Result<Vec<PlanSummary>, ServiceError> {
@@ -59,6 +59,7 @@ fn summary(p: plan::Model, council_slug: &str, council_name: &str) -> PlanSummar
         last_year: p.last_year,
         status: p.status,
         version: p.version,
+        revision: p.revision,
     }
 }
 
@@ -76,9 +77,11 @@ pub async fn view(
         .plan(scope.tenant_id(), plan_id, version, || build_view(db, scope, plan_id))
         .await?;
     let mut view = cached.1.clone();
-    view.rights = crate::model::PlanRights {
-        edit: auth.role() >= crate::model::Role::Admin && view.plan.status != "adopted",
-        enter_values: auth.role() >= crate::model::Role::Editor,
+    let admin = auth.role() >= Role::Admin;
+    view.rights = PlanRights {
+        edit: admin && view.plan.status != "adopted",
+        enter_values: auth.role() >= Role::Editor,
+        decide: admin,
     };
     Ok(view)
 }
@@ -93,11 +96,19 @@ async fn build_view(db: &DatabaseConnection, scope: TenantScope, plan_id: Uuid) 
         .find(|c| c.id == plan.council_id)
         .ok_or_else(|| ServiceError::Corrupt(format!("plan {} without council", plan.id)))?;
     let (levels, document) = export::plan_document(db, scope, &plan).await?;
-    Ok(plan_view::build(
-        summary(plan, &council.slug, &council.name),
-        &levels,
-        document.content,
-    ))
+    let mut view = plan_view::build(summary(plan, &council.slug, &council.name), &levels, document.content);
+    view.adoptions = document
+        .adopted
+        .into_iter()
+        .map(|a| AdoptionView {
+            version: a.version,
+            date: a.decision.date.to_string(),
+            body: a.decision.body,
+            paragraph: a.decision.paragraph,
+            adopted_by: a.adopted_by,
+        })
+        .collect();
+    Ok(view)
 }
 
 /// `GET /api/v1/tenants/{tenant}/plans`.

@@ -111,6 +111,7 @@ mod tests {
                         last_year: 2026,
                         status: "draft".to_owned(),
                         version: 1,
+                        revision: 1,
                     }],
                 ))
             }

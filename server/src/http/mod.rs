@@ -48,6 +48,8 @@ pub fn api_router() -> axum::Router<AppState> {
         .routes(routes!(plans::goals))
         .routes(routes!(plans::indicators))
         .routes(routes!(plans::export))
+        .routes(routes!(plans::adopt))
+        .routes(routes!(plans::start_draft))
         .routes(routes!(outcomes::import_status))
         .merge(uploads)
         .split_for_parts();

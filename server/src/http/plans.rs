@@ -4,11 +4,12 @@
 use axum::Extension;
 use axum::Json;
 use axum::extract::{Path, State};
+use serde::Deserialize;
 use uuid::Uuid;
 
 use app::exchange::ImportSummary;
 use app::exchange::document::{Goal, Indicator, Plan, TenantDocument};
-use app::model::PlanSummary;
+use app::model::{DecisionForm, PlanState, PlanSummary};
 use app::services;
 use app::state::{AppState, CurrentAuth};
 use http::StatusCode;
@@ -133,4 +134,75 @@ pub async fn import(
     let auth = auth.ok_or(ApiError::Unauthenticated)?;
     let summary = app::exchange::import_for(&state.db, &auth, &tenant, document).await?;
     Ok((StatusCode::CREATED, Json(summary)))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Adoption {
+    /// The plan's revision as last read (`revision` of the plan list).
+    revision: i32,
+    /// The meeting's date, `YYYY-MM-DD`, not after today.
+    date: String,
+    /// The deciding body, e.g. `Socialnämnden`.
+    body: String,
+    /// The minutes' paragraph, e.g. `§ 187`.
+    paragraph: String,
+}
+
+/// Adopts the plan's current draft: records the decision and freezes the version. Admins.
+#[utoipa::path(post, path = "/api/v1/tenants/{tenant}/plans/{plan}/adoptions", tag = "plans", request_body = Adoption,
+    params(("tenant" = String, Path, description = "Tenant slug"), ("plan" = Uuid, Path, description = "Plan id")),
+    responses(
+        (status = 201, body = PlanState),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 404, description = "No such plan in this tenant", body = ErrorBody),
+        (status = 409, description = "Adopted already, or changed since `revision`", body = ErrorBody),
+        (status = 422, description = "Bad date, body or paragraph", body = ErrorBody),
+    ))]
+pub async fn adopt(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    Path((tenant, plan)): Path<(String, Uuid)>,
+    ApiJson(body): ApiJson<Adoption>,
+) -> Result<(StatusCode, Json<PlanState>), ApiError> {
+    let auth = auth.ok_or(ApiError::Unauthenticated)?;
+    let scope = auth.scope_for_slug(&state.db, &tenant).await?;
+    let decision = DecisionForm {
+        date: body.date,
+        body: body.body,
+        paragraph: body.paragraph,
+    };
+    let adopted = services::plan_decisions::adopt(&state.db, &auth, scope, plan, body.revision, &decision).await?;
+    Ok((StatusCode::CREATED, Json(adopted)))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewDraft {
+    /// The plan's revision as last read.
+    revision: i32,
+}
+
+/// Starts the next version of an adopted plan as a draft, a copy of the adopted content.
+/// Admins.
+#[utoipa::path(post, path = "/api/v1/tenants/{tenant}/plans/{plan}/drafts", tag = "plans", request_body = NewDraft,
+    params(("tenant" = String, Path, description = "Tenant slug"), ("plan" = Uuid, Path, description = "Plan id")),
+    responses(
+        (status = 201, body = PlanState),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 404, description = "No such plan in this tenant", body = ErrorBody),
+        (status = 409, description = "A draft already, or changed since `revision`", body = ErrorBody),
+    ))]
+pub async fn start_draft(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    Path((tenant, plan)): Path<(String, Uuid)>,
+    ApiJson(body): ApiJson<NewDraft>,
+) -> Result<(StatusCode, Json<PlanState>), ApiError> {
+    let auth = auth.ok_or(ApiError::Unauthenticated)?;
+    let scope = auth.scope_for_slug(&state.db, &tenant).await?;
+    let draft = services::plan_decisions::start_draft(&state.db, &auth, scope, plan, body.revision).await?;
+    Ok((StatusCode::CREATED, Json(draft)))
 }

@@ -6,6 +6,7 @@ pub mod councils;
 pub mod goals;
 pub mod indicators;
 pub mod login_failures;
+pub mod plans;
 pub mod platform_admins;
 pub mod rows;
 pub mod sessions;

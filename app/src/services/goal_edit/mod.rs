@@ -12,7 +12,7 @@ use uuid::Uuid;
 use self::form::{audit_text, checked, form_of, section_titles, stored_sections, suggested_number};
 use self::tree::{Tree, new_code, parent_options};
 use super::auth::AuthContext;
-use super::{ServiceError, history};
+use super::{ServiceError, history, plan_decisions};
 use crate::db::TenantScope;
 use crate::db::entities::goal;
 use crate::db::repo::audit::{self, AuditEntry};
@@ -39,7 +39,7 @@ pub async fn load(
     Ok(GoalEditView {
         plan_id,
         plan_name: tree.plan.name.clone(),
-        editable: tree.require_draft().is_ok(),
+        editable: tree.is_draft(),
         code: goal.code.clone(),
         revision: goal.revision,
         level: level.name.clone(),
@@ -73,7 +73,7 @@ pub async fn blank(
     Ok(GoalEditView {
         plan_id,
         plan_name: tree.plan.name.clone(),
-        editable: tree.require_draft().is_ok(),
+        editable: tree.is_draft(),
         code: String::new(),
         revision: 0,
         level: level.name.clone(),
@@ -127,7 +127,7 @@ async fn open_draft(
     let scope = auth.scope();
     let txn = db.begin().await?;
     let tree = Tree::load(&txn, scope, plan_id).await?;
-    tree.require_draft()?;
+    plan_decisions::lock_draft(&txn, scope, &tree.plan).await?;
     Ok((txn, tree, scope))
 }
 

@@ -75,16 +75,12 @@ impl Tree {
         list
     }
 
-    pub fn require_draft(&self) -> Result<(), ServiceError> {
-        if self.plan.status == enum_text(&PlanStatus::Adopted) {
-            return Err(ServiceError::Conflict(format!(
-                "{} is adopted and cannot be changed; start a new draft to change it",
-                self.plan.name
-            )));
-        }
-        Ok(())
+    /// Whether the plan can be changed (an adopted version cannot).
+    pub fn is_draft(&self) -> bool {
+        self.plan.status != enum_text(&PlanStatus::Adopted)
     }
 }
+
 /// A code for a new goal: its number if that is free and usable, else `mal-N`.
 pub(super) fn new_code(tree: &Tree, number: &str) -> String {
     let taken: HashSet<&str> = tree.goals.iter().map(|g| g.code.as_str()).collect();

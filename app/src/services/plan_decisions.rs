@@ -1,0 +1,210 @@
+//! Adopting a plan version and starting a new draft (admins). Adopting records the
+//! council's decision and freezes the version: its content is kept as adopted (a snapshot
+//! in `plan_versions`, outcomes left out as they go on being reported) and the plan can no
+//! longer be changed. A new draft takes the next version number and starts as a copy of
+//! the adopted content, which the snapshot keeps whatever the draft becomes.
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use uuid::Uuid;
+
+use super::auth::AuthContext;
+use super::{ServiceError, validate};
+use crate::db::TenantScope;
+use crate::db::entities::{plan, plan_version};
+use crate::db::repo::audit::{self, AuditEntry};
+use crate::db::repo::{plans, rows, tenants};
+use crate::exchange::document::PlanStatus;
+use crate::exchange::export;
+use crate::exchange::import::{enum_text, json_text};
+use crate::model::{DecisionForm, PlanState, Role};
+
+const ENTITY: &str = "plan";
+
+/// The checked decision: a real date not after `today`, a body and a paragraph.
+pub fn checked(form: &DecisionForm, today: NaiveDate) -> Result<(NaiveDate, String, String), ServiceError> {
+    let written = form.date.trim();
+    let date = NaiveDate::parse_from_str(written, "%Y-%m-%d")
+        .map_err(|_| ServiceError::invalid("date", format!("\"{written}\" is not a date (YYYY-MM-DD)")))?;
+    if date > today {
+        return Err(ServiceError::invalid(
+            "date",
+            format!("{date} is after today; enter the date of the meeting that decided"),
+        ));
+    }
+    let body = validate::text("body", &form.body, 200)?.to_owned();
+    let paragraph = validate::text("paragraph", &form.paragraph, 50)?.to_owned();
+    Ok((date, body, paragraph))
+}
+
+/// Fails unless the plan is a draft, and holds the plan's row until the transaction ends:
+/// every change to a draft's content calls this first (see [`plans::lock_draft`]).
+pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, plan: &plan::Model) -> Result<(), ServiceError> {
+    if plans::lock_draft(db, scope, plan.id).await? {
+        Ok(())
+    } else {
+        Err(ServiceError::Conflict(format!(
+            "{} is adopted and cannot be changed; start a new draft to change it",
+            plan.name
+        )))
+    }
+}
+
+fn stale(plan: &plan::Model) -> ServiceError {
+    ServiceError::Conflict(format!(
+        "{} was changed by someone else since you opened it; reload and try again",
+        plan.name
+    ))
+}
+
+async fn record(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    auth: &AuthContext,
+    action: &str,
+    plan_id: Uuid,
+    new: serde_json::Value,
+) -> Result<(), ServiceError> {
+    let entry = AuditEntry {
+        actor: &auth.me.email,
+        action,
+        entity_type: ENTITY,
+        entity_id: Some(plan_id.to_string()),
+        old_value: None,
+        new_value: Some(new.to_string()),
+    };
+    Ok(audit::record(db, scope, entry).await?)
+}
+
+/// Adopts the plan's current draft by `decision` (in `scope`: the user's tenant, or the
+/// one an API path names), if nobody changed the plan since
+/// `revision`.
+pub async fn adopt(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    scope: TenantScope,
+    plan_id: Uuid,
+    revision: i32,
+    decision: &DecisionForm,
+) -> Result<PlanState, ServiceError> {
+    auth.require(Role::Admin)?;
+    let txn = db.begin().await?;
+    let plan = rows::find_plan(&txn, scope, plan_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if plan.status == enum_text(&PlanStatus::Adopted) {
+        return Err(ServiceError::Conflict(format!(
+            "version {} of {} is already adopted; start a new draft to change it",
+            plan.version, plan.name
+        )));
+    }
+    let (date, body, paragraph) = checked(decision, Utc::now().date_naive())?;
+    let adopted = enum_text(&PlanStatus::Adopted);
+    if !plans::set_status_if_revision(&txn, scope, plan_id, revision, (&adopted, plan.version)).await? {
+        return Err(stale(&plan));
+    }
+    let (_, document) = export::plan_document(&txn, scope, &plan).await?;
+    let version = plan_version::Model {
+        tenant_id: scope.tenant_id(),
+        plan_id,
+        version: plan.version,
+        decision_date: date,
+        decision_body: body.clone(),
+        decision_paragraph: paragraph.clone(),
+        adopted_at: Utc::now(),
+        adopted_by: auth.me.email.clone(),
+        snapshot: json_text(&document.content.frozen()),
+    };
+    rows::insert(&txn, scope, vec![version]).await?;
+    let new = serde_json::json!({
+        "version": plan.version, "date": date, "body": body, "paragraph": paragraph,
+    });
+    record(&txn, scope, auth, "adopt", plan_id, new).await?;
+    tenants::touch(&txn, scope).await?;
+    txn.commit().await?;
+    Ok(PlanState {
+        status: adopted,
+        version: plan.version,
+        revision: revision + 1,
+    })
+}
+
+/// Starts the next version of an adopted plan as a draft, if nobody changed the plan since
+/// `revision`.
+pub async fn start_draft(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    scope: TenantScope,
+    plan_id: Uuid,
+    revision: i32,
+) -> Result<PlanState, ServiceError> {
+    auth.require(Role::Admin)?;
+    let txn = db.begin().await?;
+    let plan = rows::find_plan(&txn, scope, plan_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    if plan.status != enum_text(&PlanStatus::Adopted) {
+        return Err(ServiceError::Conflict(format!(
+            "version {} of {} is a draft already",
+            plan.version, plan.name
+        )));
+    }
+    let draft = enum_text(&PlanStatus::Draft);
+    let version = plan.version + 1;
+    if !plans::set_status_if_revision(&txn, scope, plan_id, revision, (&draft, version)).await? {
+        return Err(stale(&plan));
+    }
+    record(
+        &txn,
+        scope,
+        auth,
+        "new-draft",
+        plan_id,
+        serde_json::json!({ "version": version }),
+    )
+    .await?;
+    tenants::touch(&txn, scope).await?;
+    txn.commit().await?;
+    Ok(PlanState {
+        status: draft,
+        version,
+        revision: revision + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(date: &str, body: &str, paragraph: &str) -> DecisionForm {
+        DecisionForm {
+            date: date.into(),
+            body: body.into(),
+            paragraph: paragraph.into(),
+        }
+    }
+
+    fn field_of(result: Result<(NaiveDate, String, String), ServiceError>) -> &'static str {
+        match result {
+            Err(ServiceError::Invalid { field, .. }) => field,
+            other => panic!("expected a field error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_decision_needs_a_past_date_a_body_and_a_paragraph() {
+        let today = NaiveDate::from_ymd_opt(2025, 12, 10).unwrap();
+        let ok = checked(&form(" 2025-12-10 ", " Socialnämnden ", "§ 123"), today).unwrap();
+        assert_eq!(ok, (today, "Socialnämnden".to_owned(), "§ 123".to_owned()));
+        for (bad, field) in [
+            (form("2025-12-11", "Socialnämnden", "§ 1"), "date"),
+            (form("10/12/2025", "Socialnämnden", "§ 1"), "date"),
+            (form("2025-02-30", "Socialnämnden", "§ 1"), "date"),
+            (form("2025-12-01", "  ", "§ 1"), "body"),
+            (form("2025-12-01", "Socialnämnden", ""), "paragraph"),
+            (form("2025-12-01", "Socialnämnden", &"§".repeat(51)), "paragraph"),
+        ] {
+            assert_eq!(field_of(checked(&bad, today)), field, "{bad:?}");
+        }
+    }
+}
