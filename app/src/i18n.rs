@@ -222,6 +222,24 @@ messages! {
     OutcomeMen => "Utfall män", "Outcome men";
     Comment => "Kommentar", "Comment";
     NoChanges => "Inget är ändrat, så inget behövde sparas.", "Nothing was changed, so nothing needed saving.";
+    NewAssignment => "Nytt uppdrag eller initiativ", "New assignment or initiative";
+    AssignmentHeading => "Uppdrag eller initiativ", "Assignment or initiative";
+    AddAssignment => "Lägg till uppdrag eller initiativ", "Add assignment or initiative";
+    NotAssessed => "(ej bedömd)", "(not assessed)";
+    NotStated => "(ej angivet)", "(not stated)";
+    FollowUpHeading => "Uppföljning", "Follow-up";
+    CommentDate => "Kommentarens datum", "Comment date";
+    NewComment => "Ny kommentar", "New comment";
+    SaveFollowUp => "Spara uppföljningen", "Save the follow-up";
+    Comments => "Kommentarer", "Comments";
+    NoComments => "Inga kommentarer ännu.", "No comments yet.";
+    AssignmentConflict => "Någon annan har ändrat uppdraget efter att du öppnade sidan, så din ändring sparades inte. Ladda om sidan och gör ändringen igen.", "Someone else changed the item after you opened the page, so your change was not saved. Reload the page and make the change again.";
+    AssignmentDetails => "Uppgifter", "Details";
+    DetailsAdminsOnDrafts => "Uppgifterna ändras av en administratör medan planen är ett utkast.", "The details are changed by an admin while the plan is a draft.";
+    Goal => "Mål", "Goal";
+    NoGoal => "(inget mål)", "(no goal)";
+    DeleteAssignment => "Ta bort", "Delete";
+    ConfirmDeleteAssignment => "Vill du ta bort uppdraget med dess kommentarer? Det går inte att ångra.", "Delete the item with its comments? This cannot be undone.";
     ValuesConflict => "Någon annan har ändrat några av värdena efter att du öppnade sidan, så inget sparades. Det du skrivit finns kvar; ladda om sidan för att se de andra ändringarna och gör sedan dina igen.", "Someone else changed some of the values after you opened the page, so nothing was saved. What you typed is still here; reload the page to see the other changes, then make yours again.";
 }
 

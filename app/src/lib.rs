@@ -31,8 +31,8 @@ use crate::api::{Login, Logout, current_user};
 use crate::components::header::Header;
 use crate::i18n::{Locale, Msg, text_now};
 use crate::pages::{
-    GoalEditPage, HomePage, IndicatorEditPage, LoginPage, NewGoalPage, NotFound, OutcomeImportPage, PlanPage,
-    UsersPage, ValueSheetPage,
+    AssignmentPage, GoalEditPage, HomePage, IndicatorEditPage, LoginPage, NewAssignmentPage, NewGoalPage, NotFound,
+    OutcomeImportPage, PlanPage, UsersPage, ValueSheetPage,
 };
 
 /// File names of the stylesheet and icon in `pkg/` (content-hashed by `scripts/build.sh`).
@@ -95,6 +95,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/planer/:id") view=PlanPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/mal/:code") view=GoalEditPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/nytt-mal") view=NewGoalPage ssr=SsrMode::Async />
+                    <Route path=path!("/planer/:id/uppdrag/:item") view=AssignmentPage ssr=SsrMode::Async />
+                    <Route path=path!("/planer/:id/nytt-uppdrag") view=NewAssignmentPage ssr=SsrMode::Async />
                     <Route path=path!("/indikatorer/:code") view=IndicatorEditPage ssr=SsrMode::Async />
                     <Route path=path!("/indikatorer/:code/utfall") view=ValueSheetPage ssr=SsrMode::Async />
                     <Route path=path!("/utfall/import") view=OutcomeImportPage ssr=SsrMode::Async />

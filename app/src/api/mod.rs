@@ -1,6 +1,7 @@
 //! Server functions: the browser's API. Thin: find the signed-in user, call a service,
 //! map its error. Run on the server; compiled to HTTP clients in the wasm bundle.
 
+mod assignments;
 mod auth;
 mod goals;
 mod indicators;
@@ -8,6 +9,7 @@ mod outcomes;
 mod plans;
 mod tenant;
 
+pub use assignments::*;
 pub use auth::*;
 pub use goals::*;
 pub use indicators::*;

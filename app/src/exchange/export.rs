@@ -267,9 +267,7 @@ impl Tables {
             });
         }
 
-        let mut assignment_rows: Vec<&assignment::Model> =
-            self.rows.assignments.iter().filter(|a| a.plan_id == plan.id).collect();
-        assignment_rows.sort_by_key(|a| a.position);
+        let assignment_rows = assignments_in_order(self.rows.assignments.iter().filter(|a| a.plan_id == plan.id));
         let mut assignments = Vec::new();
         for a in assignment_rows {
             let mut comments: Vec<&assignment_comment::Model> =
@@ -382,6 +380,13 @@ fn levels_of(rows: &[goal_level::Model]) -> Result<Vec<doc::Level>, ServiceError
             })
         })
         .collect()
+}
+
+/// A plan's uppdrag and initiativ in the order the plan lists them.
+pub fn assignments_in_order<'a>(rows: impl Iterator<Item = &'a assignment::Model>) -> Vec<&'a assignment::Model> {
+    let mut rows: Vec<&assignment::Model> = rows.collect();
+    rows.sort_by_key(|a| (a.position, a.id));
+    rows
 }
 
 /// Depth first, siblings by position: each parent directly before its children.

@@ -1,6 +1,7 @@
 //! Plain serde types that cross the wire between server and browser.
 //! No logic beyond parsing and display; compiled into both the server and the wasm bundle.
 
+mod assignment_edit;
 mod edit;
 mod error;
 mod goal_edit;
@@ -8,6 +9,7 @@ mod import;
 mod plan;
 mod values;
 
+pub use assignment_edit::*;
 pub use edit::*;
 pub use error::AppError;
 pub use goal_edit::*;

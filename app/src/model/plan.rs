@@ -40,6 +40,8 @@ pub struct PlanView {
     pub adoptions: Vec<AdoptionView>,
     pub sections: Vec<TextSection>,
     pub goals: Vec<GoalView>,
+    /// Uppdrag and initiativ not tied to a goal.
+    pub other_assignments: Vec<AssignmentView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,6 +96,8 @@ pub struct GoalView {
     pub depth: usize,
     /// On the deepest configured level: no goals can be added under it.
     pub last_level: bool,
+    /// Its level carries uppdrag and initiativ.
+    pub carries_assignments: bool,
     pub sections: Vec<TextSection>,
     pub table: Option<IndicatorTable>,
     pub assignments: Vec<AssignmentView>,
@@ -144,6 +148,7 @@ pub struct ChartPoint {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssignmentView {
+    pub id: Option<Uuid>,
     /// `uppdrag` or `initiativ`.
     pub kind: String,
     pub title: String,

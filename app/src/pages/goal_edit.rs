@@ -7,8 +7,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use uuid::Uuid;
 
-use super::error_view;
 use super::indicator_edit::history_view;
+use super::{error_view, save_error};
 use crate::api::{create_goal, delete_goal, goal_for_edit, move_goal, new_goal, save_goal};
 use crate::i18n::{Msg, t, text_now, use_locale};
 use crate::model::{AppError, Attached, GoalEditView, GoalForm};
@@ -66,19 +66,7 @@ fn editor_page(data: Resource<Result<GoalEditView, AppError>>) -> impl IntoView 
 }
 
 fn error_notice(err: &AppError) -> AnyView {
-    match err {
-        AppError::Conflict(detail) => view! {
-            <div class="notice notice--error" role="alert">
-                <p>{t(Msg::GoalConflict)}</p>
-                <small>{detail.clone()}</small>
-            </div>
-        }
-        .into_any(),
-        AppError::Invalid { field, message } => {
-            view! { <p class="notice notice--error" role="alert">{format!("{field}: {message}")}</p> }.into_any()
-        }
-        _ => view! { <p class="notice notice--error" role="alert">{t(Msg::SomethingWentWrong)}</p> }.into_any(),
-    }
+    save_error(err, Msg::GoalConflict)
 }
 
 fn editor(data: GoalEditView) -> AnyView {

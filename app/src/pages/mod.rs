@@ -1,5 +1,6 @@
 //! One module per screen.
 
+mod assignment_edit;
 mod goal_edit;
 mod home;
 mod indicator_edit;
@@ -11,6 +12,7 @@ mod plan_decisions;
 mod users;
 mod value_sheet;
 
+pub use assignment_edit::{AssignmentPage, NewAssignmentPage};
 pub use goal_edit::{GoalEditPage, NewGoalPage};
 pub use home::HomePage;
 pub use indicator_edit::IndicatorEditPage;
@@ -35,6 +37,24 @@ pub fn error_view(err: AppError) -> AnyView {
             view! { <p class="notice notice--error" role="alert">{t(Msg::Forbidden)}</p> }.into_any()
         }
         AppError::NotFound => view! { <p class="notice" role="alert">{t(Msg::NotFound)}</p> }.into_any(),
+        _ => view! { <p class="notice notice--error" role="alert">{t(Msg::SomethingWentWrong)}</p> }.into_any(),
+    }
+}
+
+/// The notice for a failed save: `conflict` explains a stale save (with the server's
+/// detail below it), a rejected field is named, anything else is a general failure.
+pub(crate) fn save_error(err: &AppError, conflict: Msg) -> AnyView {
+    match err {
+        AppError::Conflict(detail) => view! {
+            <div class="notice notice--error" role="alert">
+                <p>{t(conflict)}</p>
+                <small>{detail.clone()}</small>
+            </div>
+        }
+        .into_any(),
+        AppError::Invalid { field, message } => {
+            view! { <p class="notice notice--error" role="alert">{format!("{field}: {message}")}</p> }.into_any()
+        }
         _ => view! { <p class="notice notice--error" role="alert">{t(Msg::SomethingWentWrong)}</p> }.into_any(),
     }
 }

@@ -70,6 +70,7 @@ fn plan_page(view_data: PlanView, reload: Callback<()>) -> AnyView {
         adoptions,
         sections,
         goals,
+        other_assignments,
     } = view_data;
     let plan_id = plan.id;
     let decided = plan.clone();
@@ -132,6 +133,15 @@ fn plan_page(view_data: PlanView, reload: Callback<()>) -> AnyView {
                 })}
                 <p class="notice" role="status" hidden=move || !nothing_matches()>{t(Msg::NoMatches)}</p>
                 {goal_views}
+                {(!other_assignments.is_empty() || rights.edit).then(|| view! {
+                    <section class="goal" id="uppdrag">
+                        <h2>{t(Msg::AssignmentsAndInitiatives)}</h2>
+                        {rights.edit.then(|| view! {
+                            <p class="admin-bar"><a href=format!("/planer/{plan_id}/nytt-uppdrag")>{t(Msg::AddAssignment)}</a></p>
+                        })}
+                        {(!other_assignments.is_empty()).then(|| assignment_table(other_assignments, rights, plan_id))}
+                    </section>
+                })}
             </div>
         </div>
     }
@@ -183,11 +193,14 @@ fn goal_view(goal: GoalView, rights: PlanRights, plan_id: Uuid) -> AnyView {
                     {(!goal.last_level).then(|| view! {
                         " · "<a href=format!("/planer/{plan_id}/nytt-mal?under={}", goal.code)>{t(Msg::AddSubGoal)}</a>
                     })}
+                    {goal.carries_assignments.then(|| view! {
+                        " · "<a href=format!("/planer/{plan_id}/nytt-uppdrag?mal={}", goal.code)>{t(Msg::AddAssignment)}</a>
+                    })}
                 </p>
             })}
             {goal.sections.into_iter().map(text_section).collect_view()}
             {goal.table.map(|table| indicator_table(table, rights))}
-            {(!goal.assignments.is_empty()).then(|| assignment_table(goal.assignments))}
+            {(!goal.assignments.is_empty()).then(|| assignment_table(goal.assignments, rights, plan_id))}
             {(!goal.focus_areas.is_empty()).then(|| view! {
                 <h5>{t(Msg::FocusAreas)}</h5>
                 <ul>{goal.focus_areas.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
@@ -267,8 +280,16 @@ fn indicator_row(row: IndicatorRow, rights: PlanRights) -> AnyView {
     .into_any()
 }
 
-fn assignment_table(assignments: Vec<AssignmentView>) -> AnyView {
-    let rows = assignments.into_iter().map(assignment_row).collect_view();
+fn assignment_table(assignments: Vec<AssignmentView>, rights: PlanRights, plan_id: Uuid) -> AnyView {
+    // Editors follow items up on their own page.
+    let link = move |id: Uuid| rights.enter_values.then(|| format!("/planer/{plan_id}/uppdrag/{id}"));
+    let rows = assignments
+        .into_iter()
+        .map(|a| {
+            let href = a.id.and_then(link);
+            assignment_row(a, href)
+        })
+        .collect_view();
     view! {
         <div class="table-scroll">
             <table class="assignments">
@@ -289,7 +310,7 @@ fn assignment_table(assignments: Vec<AssignmentView>) -> AnyView {
     .into_any()
 }
 
-fn assignment_row(a: AssignmentView) -> AnyView {
+fn assignment_row(a: AssignmentView, href: Option<String>) -> AnyView {
     let kind = if a.kind == "uppdrag" {
         Msg::Uppdrag
     } else {
@@ -308,7 +329,11 @@ fn assignment_row(a: AssignmentView) -> AnyView {
     view! {
         <tr>
             <th scope="row">
-                <span class="badge badge--kind">{t(kind)}</span>" "{a.title}
+                <span class="badge badge--kind">{t(kind)}</span>" "
+                {match href {
+                    Some(href) => view! { <a href=href>{a.title}</a> }.into_any(),
+                    None => a.title.into_any(),
+                }}
                 {a.latest_comment.map(|(date, text)| view! {
                     <small class="comment">{t(Msg::LatestComment)}" ("{date}"): "{text}</small>
                 })}
@@ -335,6 +360,7 @@ mod tests {
             level: String::new(),
             depth,
             last_level: false,
+            carries_assignments: false,
             sections: vec![],
             table: None,
             assignments: vec![],

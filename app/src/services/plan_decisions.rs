@@ -5,7 +5,7 @@
 //! the adopted content, which the snapshot keeps whatever the draft becomes.
 
 use chrono::{NaiveDate, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
 use uuid::Uuid;
 
 use super::auth::AuthContext;
@@ -76,6 +76,21 @@ async fn record(
     Ok(audit::record(db, scope, entry).await?)
 }
 
+/// An admin's transaction on one plan of `scope`.
+async fn open(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    scope: TenantScope,
+    plan_id: Uuid,
+) -> Result<(DatabaseTransaction, plan::Model), ServiceError> {
+    auth.require(Role::Admin)?;
+    let txn = db.begin().await?;
+    let plan = rows::find_plan(&txn, scope, plan_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok((txn, plan))
+}
+
 /// Adopts the plan's current draft by `decision` (in `scope`: the user's tenant, or the
 /// one an API path names), if nobody changed the plan since
 /// `revision`.
@@ -87,11 +102,7 @@ pub async fn adopt(
     revision: i32,
     decision: &DecisionForm,
 ) -> Result<PlanState, ServiceError> {
-    auth.require(Role::Admin)?;
-    let txn = db.begin().await?;
-    let plan = rows::find_plan(&txn, scope, plan_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let (txn, plan) = open(db, auth, scope, plan_id).await?;
     if plan.status == enum_text(&PlanStatus::Adopted) {
         return Err(ServiceError::Conflict(format!(
             "version {} of {} is already adopted; start a new draft to change it",
@@ -138,11 +149,7 @@ pub async fn start_draft(
     plan_id: Uuid,
     revision: i32,
 ) -> Result<PlanState, ServiceError> {
-    auth.require(Role::Admin)?;
-    let txn = db.begin().await?;
-    let plan = rows::find_plan(&txn, scope, plan_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let (txn, plan) = open(db, auth, scope, plan_id).await?;
     if plan.status != enum_text(&PlanStatus::Adopted) {
         return Err(ServiceError::Conflict(format!(
             "version {} of {} is a draft already",

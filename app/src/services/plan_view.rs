@@ -2,11 +2,12 @@
 //! one indicator table per goal with the columns its indicators have, and chart series.
 //! Pure: no IO, unit-tested below.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use engine::{Period, Periodicity, Target};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use uuid::Uuid;
 
 use crate::exchange::document::{self as doc, Indicator, PlanContent, ValueKind};
 use crate::format;
@@ -15,8 +16,23 @@ use crate::model::{
     TextSection,
 };
 
-pub fn build(plan: PlanSummary, levels: &[doc::Level], content: PlanContent) -> PlanView {
+/// `assignment_ids` are the ids of `content.assignments`, in the same order (for links).
+pub fn build(plan: PlanSummary, levels: &[doc::Level], content: PlanContent, assignment_ids: &[Uuid]) -> PlanView {
     let level_names: HashMap<&str, &str> = levels.iter().map(|l| (l.key.as_str(), l.name.as_str())).collect();
+    let carrying: HashSet<&str> = levels
+        .iter()
+        .filter(|l| l.carries.contains(&doc::Carry::Assignments))
+        .map(|l| l.key.as_str())
+        .collect();
+    let assignments_of = |goal: Option<&str>| -> Vec<AssignmentView> {
+        content
+            .assignments
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.goal.as_deref() == goal)
+            .map(|(i, a)| assignment(a, assignment_ids.get(i).copied()))
+            .collect()
+    };
     let mut depth: HashMap<&str, usize> = HashMap::new();
     let mut goals = Vec::new();
     for goal in &content.goals {
@@ -36,12 +52,8 @@ pub fn build(plan: PlanSummary, levels: &[doc::Level], content: PlanContent) -> 
             last_level: levels.last().is_some_and(|l| l.key == goal.level),
             sections: goal.sections.iter().map(section).collect(),
             table: (!indicators.is_empty()).then(|| table(&indicators)),
-            assignments: content
-                .assignments
-                .iter()
-                .filter(|a| a.goal.as_deref() == Some(goal.code.as_str()))
-                .map(assignment)
-                .collect(),
+            carries_assignments: carrying.contains(goal.level.as_str()),
+            assignments: assignments_of(Some(&goal.code)),
             focus_areas: content
                 .focus_areas
                 .iter()
@@ -61,6 +73,7 @@ pub fn build(plan: PlanSummary, levels: &[doc::Level], content: PlanContent) -> 
         rights: PlanRights::default(),
         adoptions: Vec::new(),
         sections: content.sections.iter().map(section).collect(),
+        other_assignments: assignments_of(None),
         goals,
     }
 }
@@ -216,9 +229,10 @@ pub fn chart(i: &Indicator) -> Vec<ChartPoint> {
         .collect()
 }
 
-fn assignment(a: &doc::Assignment) -> AssignmentView {
+fn assignment(a: &doc::Assignment, id: Option<Uuid>) -> AssignmentView {
     let latest = a.comments.iter().max_by_key(|c| c.date);
     AssignmentView {
+        id,
         kind: crate::exchange::import::enum_text(&a.kind),
         title: a.title.clone(),
         department: a.department.clone(),

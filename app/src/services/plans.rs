@@ -96,7 +96,13 @@ async fn build_view(db: &DatabaseConnection, scope: TenantScope, plan_id: Uuid) 
         .find(|c| c.id == plan.council_id)
         .ok_or_else(|| ServiceError::Corrupt(format!("plan {} without council", plan.id)))?;
     let (levels, document) = export::plan_document(db, scope, &plan).await?;
-    let mut view = plan_view::build(summary(plan, &council.slug, &council.name), &levels, document.content);
+    let assignments = rows::assignments_of_plan(db, scope, plan_id).await?;
+    let assignment_ids: Vec<Uuid> = export::assignments_in_order(assignments.iter())
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let summary = summary(plan, &council.slug, &council.name);
+    let mut view = plan_view::build(summary, &levels, document.content, &assignment_ids);
     view.adoptions = document
         .adopted
         .into_iter()

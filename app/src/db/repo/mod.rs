@@ -1,6 +1,7 @@
 //! Queries and writes, one module per aggregate. Tenant-owned data is always reached
 //! through a [`TenantScope`](super::TenantScope).
 
+pub mod assignments;
 pub mod audit;
 pub mod councils;
 pub mod goals;

@@ -1,0 +1,76 @@
+//! Editing an uppdrag or nämndinitiativ: what it is (admins, on a draft plan) and how it
+//! goes (editors, any time: status, forecast and dated comments).
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::HistoryEntry;
+
+/// What an uppdrag or initiativ is. Empty texts mean "not given".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentForm {
+    /// `uppdrag` or `initiativ`.
+    pub kind: String,
+    pub title: String,
+    /// The goal's code; empty: not tied to a goal.
+    pub goal: String,
+    /// A department of the plan's council, by name.
+    pub department: String,
+    /// New this year, or remaining from an earlier one; `None`: not stated.
+    pub is_new: Option<bool>,
+    /// `YYYY-MM-DD`.
+    pub end_date: String,
+    pub decision_body: String,
+}
+
+/// The follow-up an editor reports: status and forecast (`None`: not assessed), and
+/// optionally a new dated comment (earlier comments are kept).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// `ej_paborjad`, `paborjad` or `slutford`.
+    pub status: Option<String>,
+    /// `enligt_plan` or `avvikelse`.
+    pub forecast: Option<String>,
+    pub comment: Option<NewComment>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewComment {
+    /// `YYYY-MM-DD`, not after today.
+    pub date: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentView {
+    pub date: String,
+    pub text: String,
+    pub author: Option<String>,
+}
+
+/// A goal an item may be tied to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalChoice {
+    pub code: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentEditView {
+    pub plan_id: Uuid,
+    pub plan_name: String,
+    /// `None` for a new item.
+    pub id: Option<Uuid>,
+    pub revision: i32,
+    /// Admins on a draft plan change what the item is.
+    pub can_define: bool,
+    /// Editors and admins report follow-up on existing items, also on adopted plans.
+    pub can_follow_up: bool,
+    pub form: AssignmentForm,
+    pub follow_up: FollowUp,
+    /// Newest first.
+    pub comments: Vec<CommentView>,
+    pub goals: Vec<GoalChoice>,
+    pub departments: Vec<String>,
+    pub history: Vec<HistoryEntry>,
+}

@@ -1,0 +1,258 @@
+//! What an item may refer to, and the checks of what admins and editors enter.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::db::TenantScope;
+use crate::db::entities::{assignment, goal, plan};
+use crate::db::repo::{councils, rows};
+use crate::exchange::document::{AssignmentForecast, AssignmentKind, AssignmentStatus, Carry, PlanStatus};
+use crate::exchange::export::goals_in_tree_order;
+use crate::exchange::import::{enum_from_text, enum_text};
+use crate::model::{AssignmentForm, Council, FollowUp, GoalChoice, NewComment};
+use crate::services::{ServiceError, validate};
+
+const MAX_TITLE: usize = 1000;
+const MAX_COMMENT: usize = 5000;
+
+/// A plan with what its items may refer to: its council (departments) and the goals on
+/// levels that carry uppdrag.
+pub(super) struct PlanContext {
+    pub plan: plan::Model,
+    pub council: Council,
+    pub goals: Vec<goal::Model>,
+}
+
+impl PlanContext {
+    pub async fn load(db: &impl ConnectionTrait, scope: TenantScope, plan_id: Uuid) -> Result<Self, ServiceError> {
+        let plan = rows::find_plan(db, scope, plan_id)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        let council = councils::list_with_departments(db, scope)
+            .await?
+            .into_iter()
+            .find(|c| c.id == plan.council_id)
+            .ok_or_else(|| ServiceError::Corrupt(format!("plan {} without council", plan.id)))?;
+        let mut carrying = HashSet::new();
+        for level in rows::goal_levels(db, scope).await? {
+            let carries: Vec<Carry> = serde_json::from_str(&level.carries)
+                .map_err(|e| ServiceError::Corrupt(format!("level {} carries: {e}", level.key)))?;
+            if carries.contains(&Carry::Assignments) {
+                carrying.insert(level.id);
+            }
+        }
+        let mut goals = rows::goals_of_plan(db, scope, plan_id).await?;
+        goals.retain(|g| carrying.contains(&g.level_id));
+        Ok(PlanContext { plan, council, goals })
+    }
+
+    pub fn is_draft(&self) -> bool {
+        self.plan.status != enum_text(&PlanStatus::Adopted)
+    }
+
+    /// The stored item as its form.
+    pub fn form_of(&self, item: &assignment::Model) -> AssignmentForm {
+        AssignmentForm {
+            kind: item.kind.clone(),
+            title: item.title.clone(),
+            goal: item
+                .goal_id
+                .and_then(|id| self.goals.iter().find(|g| g.id == id))
+                .map(|g| g.code.clone())
+                .unwrap_or_default(),
+            department: item
+                .department_id
+                .and_then(|id| self.council.departments.iter().find(|d| d.id == id))
+                .map(|d| d.name.clone())
+                .unwrap_or_default(),
+            is_new: item.is_new,
+            end_date: item.end_date.map(|d| d.to_string()).unwrap_or_default(),
+            decision_body: item.decision_body.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Checks a form; the result is `row` with the form's fields.
+    pub fn apply(&self, form: &AssignmentForm, mut row: assignment::Model) -> Result<assignment::Model, ServiceError> {
+        let kind: AssignmentKind = enum_from_text(form.kind.trim())
+            .map_err(|_| ServiceError::invalid("kind", format!("\"{}\" is not uppdrag or initiativ", form.kind)))?;
+        row.kind = enum_text(&kind);
+        row.title = validate::text("title", &form.title, MAX_TITLE)?.to_owned();
+        let goal = form.goal.trim();
+        row.goal_id = match goal {
+            "" => None,
+            code => Some(
+                self.goals
+                    .iter()
+                    .find(|g| g.code == code)
+                    .ok_or_else(|| {
+                        ServiceError::invalid(
+                            "goal",
+                            format!("\"{code}\" is not a goal of this plan that can have uppdrag"),
+                        )
+                    })?
+                    .id,
+            ),
+        };
+        let department = form.department.trim();
+        row.department_id = match department {
+            "" => None,
+            name => Some(
+                self.council
+                    .departments
+                    .iter()
+                    .find(|d| d.name == name)
+                    .ok_or_else(|| {
+                        ServiceError::invalid(
+                            "department",
+                            format!("\"{name}\" is not a department of {}", self.council.name),
+                        )
+                    })?
+                    .id,
+            ),
+        };
+        row.is_new = form.is_new;
+        row.end_date = optional_date("end_date", &form.end_date)?;
+        let body = form.decision_body.trim();
+        row.decision_body = if body.is_empty() {
+            None
+        } else {
+            Some(validate::text("decision_body", body, 200)?.to_owned())
+        };
+        Ok(row)
+    }
+
+    pub fn goal_choices(&self) -> Vec<GoalChoice> {
+        goals_in_tree_order(self.goals.iter().collect())
+            .into_iter()
+            .map(|g| GoalChoice {
+                code: g.code.clone(),
+                label: format!("{} {}", g.number, g.title).trim().to_owned(),
+            })
+            .collect()
+    }
+}
+
+fn optional_date(field: &'static str, written: &str) -> Result<Option<NaiveDate>, ServiceError> {
+    let written = written.trim();
+    if written.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(written, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| ServiceError::invalid(field, format!("\"{written}\" is not a date (YYYY-MM-DD)")))
+}
+
+/// A follow-up as stored: status and forecast as their texts, the comment's date parsed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct CheckedFollowUp {
+    pub status: Option<String>,
+    pub forecast: Option<String>,
+    pub comment: Option<(NaiveDate, String)>,
+}
+
+/// Checks a follow-up: known status and forecast, a comment dated not after `today`.
+pub fn checked_follow_up(follow_up: &FollowUp, today: NaiveDate) -> Result<CheckedFollowUp, ServiceError> {
+    let status = follow_up
+        .status
+        .as_deref()
+        .map(|s| {
+            enum_from_text::<AssignmentStatus>(s)
+                .map(|s| enum_text(&s))
+                .map_err(|_| {
+                    ServiceError::invalid("status", format!("\"{s}\" is not ej_paborjad, paborjad or slutford"))
+                })
+        })
+        .transpose()?;
+    let forecast = follow_up
+        .forecast
+        .as_deref()
+        .map(|f| {
+            enum_from_text::<AssignmentForecast>(f)
+                .map(|f| enum_text(&f))
+                .map_err(|_| ServiceError::invalid("forecast", format!("\"{f}\" is not enligt_plan or avvikelse")))
+        })
+        .transpose()?;
+    let comment = match &follow_up.comment {
+        None => None,
+        Some(NewComment { date, text }) => {
+            let date = optional_date("comment_date", date)?
+                .ok_or_else(|| ServiceError::invalid("comment_date", "a comment needs its date"))?;
+            if date > today {
+                return Err(ServiceError::invalid("comment_date", format!("{date} is after today")));
+            }
+            Some((date, validate::text("comment", text, MAX_COMMENT)?.to_owned()))
+        }
+    };
+    Ok(CheckedFollowUp {
+        status,
+        forecast,
+        comment,
+    })
+}
+
+/// The audit log's form of an item: one field per thing it is, and its follow-up.
+pub(super) fn audit_text(context: &PlanContext, item: &assignment::Model) -> String {
+    let form = context.form_of(item);
+    json!({
+        "kind": form.kind,
+        "title": form.title,
+        "goal": form.goal,
+        "department": form.department,
+        "new": form.is_new.map(|n| if n { "ny" } else { "kvarstående" }).unwrap_or_default(),
+        "end_date": form.end_date,
+        "decision_body": form.decision_body,
+        "status": item.status.clone().unwrap_or_default(),
+        "forecast": item.forecast.clone().unwrap_or_default(),
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn follow_up(status: Option<&str>, forecast: Option<&str>, comment: Option<(&str, &str)>) -> FollowUp {
+        FollowUp {
+            status: status.map(Into::into),
+            forecast: forecast.map(Into::into),
+            comment: comment.map(|(date, text)| NewComment {
+                date: date.into(),
+                text: text.into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_follow_up_names_the_field_that_is_wrong() {
+        let today = NaiveDate::from_ymd_opt(2024, 7, 31).unwrap();
+        let ok = checked_follow_up(
+            &follow_up(Some("paborjad"), Some("avvikelse"), Some(("2024-07-31", " Försenat. "))),
+            today,
+        )
+        .unwrap();
+        let expected = CheckedFollowUp {
+            status: Some("paborjad".into()),
+            forecast: Some("avvikelse".into()),
+            comment: Some((today, "Försenat.".into())),
+        };
+        assert_eq!(ok, expected);
+        let empty = checked_follow_up(&follow_up(None, None, None), today).unwrap();
+        assert_eq!((empty.status, empty.forecast, empty.comment), (None, None, None));
+        for (bad, field) in [
+            (follow_up(Some("klar"), None, None), "status"),
+            (follow_up(None, Some("bra"), None), "forecast"),
+            (follow_up(None, None, Some(("2024-08-01", "x"))), "comment_date"),
+            (follow_up(None, None, Some(("", "x"))), "comment_date"),
+            (follow_up(None, None, Some(("2024-07-01", "  "))), "comment"),
+        ] {
+            match checked_follow_up(&bad, today) {
+                Err(ServiceError::Invalid { field: f, .. }) => assert_eq!(f, field, "{bad:?}"),
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
+    }
+}
