@@ -240,6 +240,20 @@ messages! {
     NoGoal => "(inget mål)", "(no goal)";
     DeleteAssignment => "Ta bort", "Delete";
     ConfirmDeleteAssignment => "Vill du ta bort uppdraget med dess kommentarer? Det går inte att ångra.", "Delete the item with its comments? This cannot be undone.";
+    GoalStructure => "Målstruktur", "Goal structure";
+    StructureIntro => "Nivåerna i kommunens mål, överst först. Varje nivå har sina textavsnitt och bär det som kryssats i. Ändringar kontrolleras mot alla planer, även antagna versioner, innan något sparas.", "The levels of the municipality's goals, top first. Each level has its text sections and carries what is ticked. Changes are checked against every plan, adopted versions included, before anything is saved.";
+    AddLevel => "Lägg till nivå", "Add level";
+    RemoveLevel => "Ta bort nivån", "Remove the level";
+    SaveStructure => "Spara målstrukturen", "Save the goal structure";
+    StructureConflict => "Någon annan har ändrat målstrukturen efter att du öppnade sidan, så din ändring sparades inte. Ladda om sidan och gör ändringen igen.", "Someone else changed the goal structure after you opened the page, so your change was not saved. Reload the page and make the change again.";
+    LevelName => "Namn", "Name";
+    LevelPlural => "Namn i plural", "Plural name";
+    Numbering => "Numrering", "Numbering";
+    NumberingSequence => "1, 2, 3", "1, 2, 3";
+    NumberingNested => "1.1, 1.2 (under överordnat mål)", "1.1, 1.2 (under the parent)";
+    NumberingNone => "Ingen", "None";
+    LevelSections => "Textavsnitt (ett per rad)", "Text sections (one per line)";
+    LevelCarries => "Mål på nivån kan ha", "Goals on the level can have";
     ValuesConflict => "Någon annan har ändrat några av värdena efter att du öppnade sidan, så inget sparades. Det du skrivit finns kvar; ladda om sidan för att se de andra ändringarna och gör sedan dina igen.", "Someone else changed some of the values after you opened the page, so nothing was saved. What you typed is still here; reload the page to see the other changes, then make yours again.";
 }
 

@@ -32,7 +32,7 @@ use crate::components::header::Header;
 use crate::i18n::{Locale, Msg, text_now};
 use crate::pages::{
     AssignmentPage, GoalEditPage, HomePage, IndicatorEditPage, LoginPage, NewAssignmentPage, NewGoalPage, NotFound,
-    OutcomeImportPage, PlanPage, UsersPage, ValueSheetPage,
+    OutcomeImportPage, PlanPage, StructurePage, UsersPage, ValueSheetPage,
 };
 
 /// File names of the stylesheet and icon in `pkg/` (content-hashed by `scripts/build.sh`).
@@ -92,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/malstruktur") view=StructurePage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id") view=PlanPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/mal/:code") view=GoalEditPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/nytt-mal") view=NewGoalPage ssr=SsrMode::Async />

@@ -7,6 +7,7 @@ mod goals;
 mod indicators;
 mod outcomes;
 mod plans;
+mod structure;
 mod tenant;
 
 pub use assignments::*;
@@ -15,6 +16,7 @@ pub use goals::*;
 pub use indicators::*;
 pub use outcomes::*;
 pub use plans::*;
+pub use structure::*;
 pub use tenant::*;
 
 #[cfg(feature = "ssr")]

@@ -368,18 +368,19 @@ pub async fn plan_document(
 }
 
 fn levels_of(rows: &[goal_level::Model]) -> Result<Vec<doc::Level>, ServiceError> {
-    rows.iter()
-        .map(|l| {
-            Ok(doc::Level {
-                key: l.key.clone(),
-                name: l.name.clone(),
-                plural: l.plural.clone(),
-                numbering: enum_from_text(&l.numbering)?,
-                sections: from_json(&l.sections)?,
-                carries: from_json(&l.carries)?,
-            })
-        })
-        .collect()
+    rows.iter().map(level_of).collect()
+}
+
+/// A stored goal level as the document's.
+pub fn level_of(l: &goal_level::Model) -> Result<doc::Level, ServiceError> {
+    Ok(doc::Level {
+        key: l.key.clone(),
+        name: l.name.clone(),
+        plural: l.plural.clone(),
+        numbering: enum_from_text(&l.numbering)?,
+        sections: from_json(&l.sections)?,
+        carries: from_json(&l.carries)?,
+    })
 }
 
 /// A plan's uppdrag and initiativ in the order the plan lists them.

@@ -7,6 +7,7 @@ mod error;
 mod goal_edit;
 mod import;
 mod plan;
+mod structure;
 mod values;
 
 pub use assignment_edit::*;
@@ -15,6 +16,7 @@ pub use error::AppError;
 pub use goal_edit::*;
 pub use import::*;
 pub use plan::*;
+pub use structure::*;
 pub use values::*;
 
 use serde::{Deserialize, Serialize};

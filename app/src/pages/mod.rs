@@ -9,6 +9,7 @@ mod not_found;
 mod outcome_import;
 mod plan;
 mod plan_decisions;
+mod structure;
 mod users;
 mod value_sheet;
 
@@ -20,6 +21,7 @@ pub use login::LoginPage;
 pub use not_found::NotFound;
 pub use outcome_import::OutcomeImportPage;
 pub use plan::PlanPage;
+pub use structure::StructurePage;
 pub use users::UsersPage;
 pub use value_sheet::ValueSheetPage;
 

@@ -135,7 +135,7 @@ pub async fn save(
     let plan = rows::find_plan(&txn, scope, current.plan_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    super::plan_decisions::lock_draft(&txn, scope, &plan).await?;
+    super::plan_decisions::lock_draft(&txn, scope, plan.id).await?;
     let council = councils::list_with_departments(&txn, scope)
         .await?
         .into_iter()

@@ -14,6 +14,7 @@ pub mod plan_decisions;
 pub mod plan_view;
 pub mod plans;
 pub mod read_cache;
+pub mod structure;
 pub mod tenants;
 pub mod users;
 pub mod validate;

@@ -38,15 +38,19 @@ pub fn checked(form: &DecisionForm, today: NaiveDate) -> Result<(NaiveDate, Stri
 }
 
 /// Fails unless the plan is a draft, and holds the plan's row until the transaction ends:
-/// every change to a draft's content calls this first (see [`plans::lock_draft`]).
-pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, plan: &plan::Model) -> Result<(), ServiceError> {
-    if plans::lock_draft(db, scope, plan.id).await? {
-        Ok(())
-    } else {
-        Err(ServiceError::Conflict(format!(
+/// every change to a draft's content calls this first (see [`plans::lock_draft`]), before
+/// it reads, so that on SQLite the transaction starts as a writer instead of upgrading a
+/// read snapshot that another writer may have made stale.
+pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, plan_id: Uuid) -> Result<(), ServiceError> {
+    if plans::lock_draft(db, scope, plan_id).await? {
+        return Ok(());
+    }
+    match rows::find_plan(db, scope, plan_id).await? {
+        None => Err(ServiceError::NotFound),
+        Some(plan) => Err(ServiceError::Conflict(format!(
             "{} is adopted and cannot be changed; start a new draft to change it",
             plan.name
-        )))
+        ))),
     }
 }
 

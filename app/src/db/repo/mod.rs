@@ -6,6 +6,7 @@ pub mod audit;
 pub mod councils;
 pub mod goals;
 pub mod indicators;
+pub mod levels;
 pub mod login_failures;
 pub mod plans;
 pub mod platform_admins;

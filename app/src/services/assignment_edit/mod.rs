@@ -147,8 +147,8 @@ async fn open_draft(
 ) -> Result<(DatabaseTransaction, PlanContext), ServiceError> {
     auth.require(Role::Admin)?;
     let txn = db.begin().await?;
+    plan_decisions::lock_draft(&txn, auth.scope(), plan_id).await?;
     let context = PlanContext::load(&txn, auth.scope(), plan_id).await?;
-    plan_decisions::lock_draft(&txn, auth.scope(), &context.plan).await?;
     Ok((txn, context))
 }
 

@@ -126,8 +126,8 @@ async fn open_draft(
     auth.require(Role::Admin)?;
     let scope = auth.scope();
     let txn = db.begin().await?;
+    plan_decisions::lock_draft(&txn, scope, plan_id).await?;
     let tree = Tree::load(&txn, scope, plan_id).await?;
-    plan_decisions::lock_draft(&txn, scope, &tree.plan).await?;
     Ok((txn, tree, scope))
 }
 

@@ -1,0 +1,52 @@
+//! Writes to the tenant's goal levels, each conditional on the revision the admin saw.
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+use crate::db::TenantScope;
+use crate::db::entities::goal_level;
+
+fn this_level(scope: TenantScope, id: Uuid, revision: i32) -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(goal_level::Column::TenantId.eq(scope.tenant_id()))
+        .add(goal_level::Column::Id.eq(id))
+        .add(goal_level::Column::Revision.eq(revision))
+}
+
+/// Writes `row`'s position, names, numbering, sections and carries if the stored level is
+/// still at `revision`; the revision goes up by one.
+pub async fn update_if_revision(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    revision: i32,
+    row: &goal_level::Model,
+) -> Result<bool, DbErr> {
+    use goal_level::Column as C;
+    let result = goal_level::Entity::update_many()
+        .col_expr(C::Position, Expr::value(row.position))
+        .col_expr(C::Name, Expr::value(row.name.clone()))
+        .col_expr(C::Plural, Expr::value(row.plural.clone()))
+        .col_expr(C::Numbering, Expr::value(row.numbering.clone()))
+        .col_expr(C::Sections, Expr::value(row.sections.clone()))
+        .col_expr(C::Carries, Expr::value(row.carries.clone()))
+        .col_expr(C::Revision, Expr::value(revision + 1))
+        .filter(this_level(scope, row.id, revision))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Deletes the level if it is still at `revision`.
+pub async fn delete_if_revision(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    id: Uuid,
+    revision: i32,
+) -> Result<bool, DbErr> {
+    let result = goal_level::Entity::delete_many()
+        .filter(this_level(scope, id, revision))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}

@@ -1,0 +1,375 @@
+//! The tenant's goal structure (admins): the ordered goal levels with their names,
+//! numbering, text sections and what their goals may carry. A save is the whole list: each
+//! level changed, added (at the end) or removed. It is checked against every plan of the
+//! tenant, adopted versions included, before anything is written: a section some goal has
+//! text in, a level some goal is on, or a kind of item some goal carries cannot go.
+
+use std::collections::HashSet;
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::auth::AuthContext;
+use super::{ServiceError, history};
+use crate::db::TenantScope;
+use crate::db::entities::goal_level;
+use crate::db::repo::audit::{self, AuditEntry};
+use crate::db::repo::{levels, rows, tenants};
+use crate::exchange::document::{self as doc, Carry, Numbering};
+use crate::exchange::import::{enum_from_text, enum_text, json_text};
+use crate::exchange::{export, validate};
+use crate::model::{LevelForm, Role, StructureView};
+
+const ENTITY: &str = "goal_level";
+const MAX_NAME: usize = 100;
+const HISTORY: u64 = 200;
+
+fn invalid(at: usize, form: &LevelForm, message: impl std::fmt::Display) -> ServiceError {
+    let name = form.name.trim();
+    let which = if name.is_empty() {
+        format!("level {}", at + 1)
+    } else {
+        format!("level {} ({name})", at + 1)
+    };
+    ServiceError::invalid("levels", format!("{which}: {message}"))
+}
+
+/// A checked form as the document's level (the key is set by the caller).
+fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
+    let name = form.name.trim();
+    let plural = form.plural.trim();
+    for (field, text) in [("name", name), ("plural", plural)] {
+        if text.is_empty() {
+            return Err(invalid(at, form, format!("{field} must not be empty")));
+        }
+        if text.chars().count() > MAX_NAME {
+            return Err(invalid(
+                at,
+                form,
+                format!("{field} is longer than {MAX_NAME} characters"),
+            ));
+        }
+    }
+    let numbering: Numbering = enum_from_text(form.numbering.trim()).map_err(|_| {
+        invalid(
+            at,
+            form,
+            format!("numbering \"{}\" is not sequence, nested or none", form.numbering),
+        )
+    })?;
+    let mut sections: Vec<String> = Vec::new();
+    for title in form.sections.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if title.chars().count() > MAX_NAME {
+            return Err(invalid(
+                at,
+                form,
+                format!("section \"{title}\" is longer than {MAX_NAME} characters"),
+            ));
+        }
+        if sections.iter().any(|s| s == title) {
+            return Err(invalid(at, form, format!("section \"{title}\" appears twice")));
+        }
+        sections.push(title.to_owned());
+    }
+    let mut carries: Vec<Carry> = Vec::new();
+    for written in &form.carries {
+        let carry: Carry = enum_from_text(written.trim()).map_err(|_| {
+            invalid(
+                at,
+                form,
+                format!("\"{written}\" is not indicators, assignments, activities or focus_areas"),
+            )
+        })?;
+        if !carries.contains(&carry) {
+            carries.push(carry);
+        }
+    }
+    carries.sort();
+    Ok(doc::Level {
+        key: String::new(),
+        name: name.to_owned(),
+        plural: plural.to_owned(),
+        numbering,
+        sections,
+        carries,
+    })
+}
+
+/// A key for a new level from its name: lower-case ASCII letters, digits and `-`, unique.
+fn new_key(name: &str, taken: &HashSet<String>) -> String {
+    let folded: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' | 'à' | 'á' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let base: String = folded
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let base = if base.is_empty() { "niva".to_owned() } else { base };
+    (1..)
+        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+        .find(|k| !taken.contains(k))
+        .expect("a free key")
+}
+
+fn form_of(row: &goal_level::Model) -> Result<LevelForm, ServiceError> {
+    let corrupt = |e: serde_json::Error| ServiceError::Corrupt(format!("level {}: {e}", row.key));
+    let sections: Vec<String> = serde_json::from_str(&row.sections).map_err(corrupt)?;
+    let carries: Vec<String> = serde_json::from_str(&row.carries).map_err(corrupt)?;
+    Ok(LevelForm {
+        id: Some(row.id),
+        revision: row.revision,
+        name: row.name.clone(),
+        plural: row.plural.clone(),
+        numbering: row.numbering.clone(),
+        sections,
+        carries,
+    })
+}
+
+fn audit_text(level: &doc::Level) -> String {
+    json!({
+        "name": level.name,
+        "plural": level.plural,
+        "numbering": enum_text(&level.numbering),
+        "sections": level.sections.join("; "),
+        "carries": level.carries.iter().map(enum_text).collect::<Vec<_>>().join(", "),
+    })
+    .to_string()
+}
+
+async fn sorted_levels(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Vec<goal_level::Model>, ServiceError> {
+    let mut levels = rows::goal_levels(db, scope).await?;
+    levels.sort_by_key(|l| l.position);
+    Ok(levels)
+}
+
+/// The levels and their history.
+pub async fn load(db: &DatabaseConnection, auth: &AuthContext) -> Result<StructureView, ServiceError> {
+    auth.require(Role::Admin)?;
+    let scope = auth.scope();
+    let levels = sorted_levels(db, scope).await?;
+    // Every level's changes, removed levels' too, newest first.
+    let entries = audit::for_entity_prefix(db, scope, ENTITY, "", HISTORY).await?;
+    Ok(StructureView {
+        levels: levels.iter().map(form_of).collect::<Result<_, _>>()?,
+        history: history::entries(entries),
+    })
+}
+
+/// Saves the whole list of levels (see the module's note); returns the saved structure.
+pub async fn save(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    forms: &[LevelForm],
+) -> Result<StructureView, ServiceError> {
+    auth.require(Role::Admin)?;
+    let scope = auth.scope();
+    if forms.is_empty() {
+        return Err(ServiceError::invalid("levels", "a structure needs at least one level"));
+    }
+    let txn = db.begin().await?;
+    let stored = sorted_levels(&txn, scope).await?;
+    let kept: Vec<Uuid> = forms.iter().filter_map(|f| f.id).collect();
+    let stored_order: Vec<Uuid> = stored.iter().map(|l| l.id).filter(|id| kept.contains(id)).collect();
+    if kept.iter().any(|id| !stored.iter().any(|l| l.id == *id)) {
+        return Err(ServiceError::NotFound);
+    }
+    if kept != stored_order {
+        return Err(ServiceError::invalid("levels", "existing levels cannot change order"));
+    }
+    if let Some(at) = forms.iter().position(|f| f.id.is_none())
+        && forms[at..].iter().any(|f| f.id.is_some())
+    {
+        return Err(invalid(at, &forms[at], "new levels go below the existing ones"));
+    }
+
+    let mut taken: HashSet<String> = stored.iter().map(|l| l.key.clone()).collect();
+    let mut new_levels = Vec::new();
+    for (at, form) in forms.iter().enumerate() {
+        let mut level = checked(at, form)?;
+        level.key = match form.id.and_then(|id| stored.iter().find(|l| l.id == id)) {
+            Some(row) => row.key.clone(),
+            None => {
+                let key = new_key(&level.name, &taken);
+                taken.insert(key.clone());
+                key
+            }
+        };
+        new_levels.push(level);
+    }
+
+    // Every plan, adopted versions included, must still fit the structure.
+    let mut document = export::read(&txn, scope).await?;
+    document.levels = new_levels.clone();
+    let problems = validate::document(&document);
+    if !problems.is_empty() {
+        return Err(ServiceError::Rejected(problems));
+    }
+
+    for (position, (form, level)) in forms.iter().zip(&new_levels).enumerate() {
+        let position = i32::try_from(position).expect("few levels");
+        let row = goal_level::Model {
+            tenant_id: scope.tenant_id(),
+            id: form.id.unwrap_or_else(Uuid::now_v7),
+            position,
+            key: level.key.clone(),
+            name: level.name.clone(),
+            plural: level.plural.clone(),
+            numbering: enum_text(&level.numbering),
+            sections: json_text(&level.sections),
+            carries: json_text(&level.carries),
+            revision: 1,
+        };
+        match stored.iter().find(|l| Some(l.id) == form.id) {
+            None => {
+                record(
+                    &txn,
+                    scope,
+                    auth,
+                    "create",
+                    row.id.to_string(),
+                    None,
+                    Some(audit_text(level)),
+                )
+                .await?;
+                rows::insert(&txn, scope, vec![row]).await?;
+            }
+            Some(old) => {
+                let before = export::level_of(old)?;
+                if before == *level && old.position == position {
+                    continue;
+                }
+                if !levels::update_if_revision(&txn, scope, form.revision, &row).await? {
+                    return Err(stale(&level.name));
+                }
+                let (old_text, new_text) = (audit_text(&before), audit_text(level));
+                if old_text != new_text {
+                    record(
+                        &txn,
+                        scope,
+                        auth,
+                        "update",
+                        row.id.to_string(),
+                        Some(old_text),
+                        Some(new_text),
+                    )
+                    .await?;
+                }
+            }
+        }
+    }
+    for old in stored.iter().filter(|l| !kept.contains(&l.id)) {
+        let before = export::level_of(old)?;
+        if !levels::delete_if_revision(&txn, scope, old.id, old.revision).await? {
+            return Err(stale(&old.name));
+        }
+        record(
+            &txn,
+            scope,
+            auth,
+            "delete",
+            old.id.to_string(),
+            Some(audit_text(&before)),
+            None,
+        )
+        .await?;
+    }
+    tenants::touch(&txn, scope).await?;
+    txn.commit().await?;
+    load(db, auth).await
+}
+
+fn stale(name: &str) -> ServiceError {
+    ServiceError::Conflict(format!("level {name} was changed by someone else since you opened it"))
+}
+
+async fn record(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    auth: &AuthContext,
+    action: &str,
+    id: String,
+    old: Option<String>,
+    new: Option<String>,
+) -> Result<(), ServiceError> {
+    let entry = AuditEntry {
+        actor: &auth.me.email,
+        action,
+        entity_type: ENTITY,
+        entity_id: Some(id),
+        old_value: old,
+        new_value: new,
+    };
+    Ok(audit::record(db, scope, entry).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(name: &str, numbering: &str, sections: &[&str], carries: &[&str]) -> LevelForm {
+        LevelForm {
+            name: name.into(),
+            plural: name.into(),
+            numbering: numbering.into(),
+            sections: sections.iter().map(|s| s.to_string()).collect(),
+            carries: carries.iter().map(|s| s.to_string()).collect(),
+            ..LevelForm::default()
+        }
+    }
+
+    #[test]
+    fn a_level_form_is_trimmed_and_checked_with_the_level_named() {
+        let level = checked(
+            0,
+            &form(
+                " Nämndmål ",
+                "nested",
+                &[" Beskrivning ", ""],
+                &["indicators", "indicators"],
+            ),
+        )
+        .expect("valid");
+        assert_eq!((level.name.as_str(), level.numbering), ("Nämndmål", Numbering::Nested));
+        assert_eq!(
+            (level.sections, level.carries),
+            (vec!["Beskrivning".to_owned()], vec![Carry::Indicators])
+        );
+        for (bad, expected) in [
+            (form("", "nested", &[], &[]), "level 2: name must not be empty"),
+            (form("Mål", "roman", &[], &[]), "level 2 (Mål): numbering \"roman\""),
+            (form("Mål", "none", &["A", "A"], &[]), "section \"A\" appears twice"),
+            (form("Mål", "none", &[], &["budget"]), "\"budget\" is not indicators"),
+        ] {
+            match checked(1, &bad) {
+                Err(ServiceError::Invalid {
+                    field: "levels",
+                    message,
+                }) => {
+                    assert!(message.contains(expected), "{message} should say {expected}")
+                }
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn new_keys_are_ascii_and_unique() {
+        let taken: HashSet<String> = ["malomrade".to_owned()].into();
+        assert_eq!(new_key("Målområde", &taken), "malomrade-2");
+        assert_eq!(new_key("KF-mål", &taken), "kf-mal");
+        assert_eq!(new_key("Nämndens mål", &taken), "namndens-mal");
+        assert_eq!(new_key("§§", &taken), "niva");
+    }
+}

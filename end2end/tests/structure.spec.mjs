@@ -1,0 +1,45 @@
+// An admin adds a text section to Södertälje's nämndmål level, then tries to remove a
+// section the plan's goals have text in and is told which goals, with nothing saved.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, login, hydrated } from '../support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+test('edit the goal structure', async () => {
+  const page = await newPage(browser);
+  await login(page, server.base, 'Södertälje kommun', 'admin@sodertalje.example');
+  await page.waitForURL(`${server.base}/`);
+  await hydrated(page);
+  await page.getByRole('button', { name: /Användarmeny/ }).click();
+  await page.getByRole('link', { name: 'Målstruktur' }).click();
+  await page.waitForURL(`${server.base}/admin/malstruktur`);
+  await page.getByRole('heading', { level: 1, name: 'Målstruktur' }).waitFor();
+  await hydrated(page);
+  const levels = page.locator('fieldset.level');
+  assert.equal(await levels.count(), 3);
+  const names = await levels.locator('input[type=text]').evaluateAll((inputs) => inputs.filter((_, i) => i % 2 === 0).map((i) => i.value));
+  assert.deepEqual(names, ['Målområde', 'KF-mål', 'Nämndmål']);
+
+  const last = levels.nth(2);
+  const sections = last.getByLabel('Textavsnitt (ett per rad)');
+  const original = await sections.inputValue();
+  await sections.fill(`${original}\nUppföljning`);
+  await page.getByRole('button', { name: 'Spara målstrukturen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sparat.' }).waitFor();
+  await page.locator('.history__list li', { hasText: 'Uppföljning' }).first().waitFor();
+
+  // Removing every section of a level whose goals have texts is refused, naming the goal.
+  await sections.fill('');
+  await page.getByRole('button', { name: 'Spara målstrukturen' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /is not a section of Nämndmål/);
+  await page.reload();
+  await hydrated(page);
+  assert.equal(await page.locator('fieldset.level').nth(2).getByLabel('Textavsnitt (ett per rad)').inputValue(), `${original}\nUppföljning`);
+  assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
+});

@@ -1,0 +1,177 @@
+//! The tenant's goal structure: admins rename levels, change sections and what goals carry,
+//! add and remove levels; every change is checked against all plans first (a section with
+//! text, a level with goals, a carried kind in use cannot go), stale saves are conflicts,
+//! and each change is in the history.
+
+mod common;
+
+use common::TestApp;
+
+use app::exchange::{export_tenant, validate};
+use app::model::{LevelForm, StructureView};
+use app::services::ServiceError;
+use app::services::auth::AuthContext;
+use app::services::structure::{load, save};
+
+async fn admin(app: &TestApp) -> AuthContext {
+    app.auth_as("norrtalje", "admin@norrtalje.example").await
+}
+
+fn rejected(result: Result<StructureView, ServiceError>, expected: &str) {
+    match result {
+        Err(ServiceError::Rejected(problems)) => {
+            let all: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            assert!(
+                all.iter().any(|p| p.contains(expected)),
+                "{all:#?} should mention {expected}"
+            );
+        }
+        other => panic!("expected a rejection mentioning {expected}, got {other:?}"),
+    }
+}
+
+async fn assert_unchanged(app: &TestApp, auth: &AuthContext, before: &StructureView) {
+    assert_eq!(
+        load(&app.db, auth).await.expect("load").levels,
+        before.levels,
+        "nothing written"
+    );
+}
+
+#[tokio::test]
+async fn levels_change_when_every_plan_still_fits() {
+    let app = TestApp::spawn().await;
+    let auth = admin(&app).await;
+    let before = load(&app.db, &auth).await.expect("load");
+    let names: Vec<&str> = before.levels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Målområde", "Inriktningsmål"]);
+
+    let mut levels = before.levels.clone();
+    levels[1].sections.push("Uppföljning".into());
+    levels[1].plural = "Inriktningsmålen".into();
+    levels.push(LevelForm {
+        name: "Aktivitetsmål".into(),
+        plural: "Aktivitetsmål".into(),
+        numbering: "nested".into(),
+        sections: vec!["Beskrivning".into()],
+        carries: vec!["indicators".into()],
+        ..LevelForm::default()
+    });
+    let saved = save(&app.db, &auth, &levels).await.expect("saved");
+    assert_eq!(saved.levels.len(), 3);
+    assert_eq!(saved.levels[1].revision, before.levels[1].revision + 1);
+    assert_eq!(
+        saved.levels[0].revision, before.levels[0].revision,
+        "an unchanged level is not written"
+    );
+    let actions: Vec<&str> = saved.history.iter().map(|h| h.action.as_str()).collect();
+    assert_eq!(actions, ["create", "update"]);
+    assert!(
+        saved.history[1]
+            .changes
+            .iter()
+            .any(|c| c.field == "sections" && c.new.ends_with("; Uppföljning"))
+    );
+
+    // The new level is usable at once: a goal can go under an inriktningsmål.
+    let plan = app::services::plans::list_for(&app.db, &auth, "norrtalje")
+        .await
+        .expect("plans")[0]
+        .id;
+    let under = app::services::goal_edit::blank(&app.db, &auth, plan, Some("1.1"))
+        .await
+        .expect("blank");
+    assert_eq!(
+        (under.level.as_str(), under.form.number.as_str()),
+        ("Aktivitetsmål", "1.1.1")
+    );
+    let doc = export_tenant(&app.db, "norrtalje").await.expect("export");
+    assert_eq!(validate::document(&doc), []);
+    assert_eq!(doc.levels[2].key, "aktivitetsmal");
+
+    // An unused level can go again.
+    let removed = save(&app.db, &auth, &saved.levels[..2]).await.expect("removed");
+    assert_eq!(removed.levels.len(), 2);
+    assert_eq!(removed.history[0].action, "delete");
+}
+
+#[tokio::test]
+async fn what_plans_use_cannot_go_and_nothing_is_written() {
+    let app = TestApp::spawn().await;
+    let auth = admin(&app).await;
+    let before = load(&app.db, &auth).await.expect("load");
+
+    let mut no_section = before.levels.clone();
+    no_section[1].sections.retain(|s| s != "Beskrivning");
+    rejected(
+        save(&app.db, &auth, &no_section).await,
+        "\"Beskrivning\" is not a section of Inriktningsmål",
+    );
+
+    let mut no_indicators = before.levels.clone();
+    no_indicators[1].carries.retain(|c| c != "indicators");
+    rejected(save(&app.db, &auth, &no_indicators).await, "indicator");
+
+    rejected(save(&app.db, &auth, &before.levels[..1]).await, "inriktningsmal");
+
+    let mut bad = before.levels.clone();
+    bad[0].numbering = "roman".into();
+    match save(&app.db, &auth, &bad).await {
+        Err(ServiceError::Invalid {
+            field: "levels",
+            message,
+        }) => {
+            assert!(
+                message.starts_with("level 1 (Målområde): numbering \"roman\""),
+                "{message}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    let swapped = vec![before.levels[1].clone(), before.levels[0].clone()];
+    assert!(matches!(
+        save(&app.db, &auth, &swapped).await,
+        Err(ServiceError::Invalid { .. })
+    ));
+    assert_unchanged(&app, &auth, &before).await;
+}
+
+#[tokio::test]
+async fn a_stale_save_is_a_conflict_and_only_admins_save() {
+    let app = TestApp::spawn().await;
+    let auth = admin(&app).await;
+    let before = load(&app.db, &auth).await.expect("load");
+    let mut first = before.levels.clone();
+    first[0].plural = "Målområdena".into();
+    save(&app.db, &auth, &first).await.expect("first save");
+    let mut second = before.levels.clone();
+    second[0].name = "Strategiskt område".into();
+    assert!(matches!(
+        save(&app.db, &auth, &second).await,
+        Err(ServiceError::Conflict(_))
+    ));
+    assert_eq!(
+        load(&app.db, &auth).await.expect("load").levels[0].plural,
+        "Målområdena"
+    );
+
+    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    assert!(matches!(load(&app.db, &editor).await, Err(ServiceError::Forbidden)));
+    assert!(matches!(
+        save(&app.db, &editor, &first).await,
+        Err(ServiceError::Forbidden)
+    ));
+    // Another tenant's admin sees and changes only their own levels.
+    let other = app.auth_as("sodertalje", "admin@sodertalje.example").await;
+    let theirs = load(&app.db, &other).await.expect("load");
+    assert!(
+        theirs
+            .levels
+            .iter()
+            .all(|l| !before.levels.iter().any(|m| m.id == l.id))
+    );
+    assert!(matches!(
+        save(&app.db, &other, &first).await,
+        Err(ServiceError::NotFound)
+    ));
+}
