@@ -57,18 +57,7 @@ pub async fn write(
     for (position, level) in doc.levels.iter().enumerate() {
         let id = Uuid::now_v7();
         level_ids.insert(level.key.as_str(), id);
-        level_rows.push(goal_level::Model {
-            tenant_id: scope.tenant_id(),
-            id,
-            position: position as i32,
-            key: level.key.clone(),
-            name: level.name.clone(),
-            plural: level.plural.clone(),
-            numbering: enum_text(&level.numbering),
-            sections: json_text(&level.sections),
-            carries: json_text(&level.carries),
-            revision: 1,
-        });
+        level_rows.push(level_row(scope, id, position as i32, level));
     }
     rows::insert(db, scope, level_rows).await?;
 
@@ -356,5 +345,26 @@ impl ContentRows {
         rows::insert(db, scope, self.focus_links).await?;
         rows::insert(db, scope, self.activities).await?;
         Ok(())
+    }
+}
+
+/// A document's level as its stored row (revision 1), the inverse of `export::level_of`.
+pub(crate) fn level_row(
+    scope: TenantScope,
+    id: Uuid,
+    position: i32,
+    level: &super::document::Level,
+) -> goal_level::Model {
+    goal_level::Model {
+        tenant_id: scope.tenant_id(),
+        id,
+        position,
+        key: level.key.clone(),
+        name: level.name.clone(),
+        plural: level.plural.clone(),
+        numbering: enum_text(&level.numbering),
+        sections: json_text(&level.sections),
+        carries: json_text(&level.carries),
+        revision: 1,
     }
 }

@@ -17,7 +17,7 @@ use crate::db::entities::goal_level;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{levels, rows, tenants};
 use crate::exchange::document::{self as doc, Carry, Numbering};
-use crate::exchange::import::{enum_from_text, enum_text, json_text};
+use crate::exchange::import::{enum_from_text, enum_text, level_row};
 use crate::exchange::{export, validate};
 use crate::model::{LevelForm, Role, StructureView};
 
@@ -219,18 +219,7 @@ pub async fn save(
 
     for (position, (form, level)) in forms.iter().zip(&new_levels).enumerate() {
         let position = i32::try_from(position).expect("few levels");
-        let row = goal_level::Model {
-            tenant_id: scope.tenant_id(),
-            id: form.id.unwrap_or_else(Uuid::now_v7),
-            position,
-            key: level.key.clone(),
-            name: level.name.clone(),
-            plural: level.plural.clone(),
-            numbering: enum_text(&level.numbering),
-            sections: json_text(&level.sections),
-            carries: json_text(&level.carries),
-            revision: 1,
-        };
+        let row = level_row(scope, form.id.unwrap_or_else(Uuid::now_v7), position, level);
         match stored.iter().find(|l| Some(l.id) == form.id) {
             None => {
                 record(

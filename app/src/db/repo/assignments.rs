@@ -17,10 +17,8 @@ pub async fn find(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid) -> Re
 }
 
 fn this_item(scope: TenantScope, id: Uuid, revision: i32) -> sea_orm::Condition {
-    sea_orm::Condition::all()
-        .add(assignment::Column::TenantId.eq(scope.tenant_id()))
-        .add(assignment::Column::Id.eq(id))
-        .add(assignment::Column::Revision.eq(revision))
+    use assignment::Column as C;
+    super::at_revision((C::TenantId, C::Id, C::Revision), scope, id, revision)
 }
 
 /// Writes `row`'s own fields (all but the keys, plan and position) if the stored item is

@@ -41,10 +41,8 @@ pub async fn attached(db: &impl ConnectionTrait, scope: TenantScope, goal_id: Uu
 }
 
 fn this_goal(scope: TenantScope, id: Uuid, revision: i32) -> sea_orm::Condition {
-    sea_orm::Condition::all()
-        .add(goal::Column::TenantId.eq(scope.tenant_id()))
-        .add(goal::Column::Id.eq(id))
-        .add(goal::Column::Revision.eq(revision))
+    use goal::Column as C;
+    super::at_revision((C::TenantId, C::Id, C::Revision), scope, id, revision)
 }
 
 /// Sets number, title and sections (JSON) if the goal is still at `revision`.

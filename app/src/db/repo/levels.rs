@@ -1,17 +1,15 @@
 //! Writes to the tenant's goal levels, each conditional on the revision the admin saw.
 
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::db::TenantScope;
 use crate::db::entities::goal_level;
 
 fn this_level(scope: TenantScope, id: Uuid, revision: i32) -> sea_orm::Condition {
-    sea_orm::Condition::all()
-        .add(goal_level::Column::TenantId.eq(scope.tenant_id()))
-        .add(goal_level::Column::Id.eq(id))
-        .add(goal_level::Column::Revision.eq(revision))
+    use goal_level::Column as C;
+    super::at_revision((C::TenantId, C::Id, C::Revision), scope, id, revision)
 }
 
 /// Writes `row`'s position, names, numbering, sections and carries if the stored level is
