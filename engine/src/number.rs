@@ -1,6 +1,8 @@
 //! Numbers as people write them in Swedish documents and spreadsheets: `6,2`, `-4,1`,
 //! `1 234,5`, `8.41`. A decimal comma or point; spaces (also no-break) group thousands.
+//! [`SwedishNumber`] writes them back the same way.
 
+use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
@@ -53,6 +55,34 @@ pub fn parse_number(text: &str) -> Result<Decimal, NumberError> {
     Decimal::from_str(&plain).map_err(|_| NumberError::TooLarge(trimmed.to_owned()))
 }
 
+/// Displays a number the Swedish way: decimal comma, a space between groups of thousands,
+/// no trailing zeros: `-401 630`, `7,2`, `1 234,5`. [`parse_number`] reads it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SwedishNumber(pub Decimal);
+
+impl fmt::Display for SwedishNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Decimal's own Display is exact and never uses an exponent; regroup its digits.
+        let plain = self.0.normalize().to_string();
+        let (sign, unsigned) = match plain.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", plain.as_str()),
+        };
+        let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        f.write_str(sign)?;
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                f.write_str(" ")?;
+            }
+            write!(f, "{digit}")?;
+        }
+        if !fraction.is_empty() {
+            write!(f, ",{fraction}")?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,7 +127,30 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn writes_numbers_the_swedish_way() {
+        let cases = [
+            ("0", "0"),
+            ("7.20", "7,2"),
+            ("-401630", "-401 630"),
+            ("1234.5", "1 234,5"),
+            ("999", "999"),
+            ("-0.5", "-0,5"),
+            ("1000000", "1 000 000"),
+            ("123456.789", "123 456,789"),
+        ];
+        for (value, want) in cases {
+            assert_eq!(SwedishNumber(d(value)).to_string(), want, "{value}");
+        }
+    }
+
     proptest! {
+        #[test]
+        fn swedish_display_parses_back(units in i64::MIN..i64::MAX, scale in 0u32..10) {
+            let value = Decimal::new(units, scale);
+            prop_assert_eq!(parse_number(&SwedishNumber(value).to_string()), Ok(value.normalize()));
+        }
+
         #[test]
         fn swedish_formatting_round_trips(units in -10_000_000_000i64..10_000_000_000, scale in 0u32..5) {
             let value = Decimal::new(units, scale);
