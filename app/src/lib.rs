@@ -31,8 +31,9 @@ use crate::api::{Login, Logout, current_user};
 use crate::components::header::Header;
 use crate::i18n::{Locale, Msg, text_now};
 use crate::pages::{
-    AssignmentPage, GoalEditPage, HomePage, IndicatorEditPage, LoginPage, NewAssignmentPage, NewGoalPage, NotFound,
-    OutcomeImportPage, PlanPage, StructurePage, UsersPage, ValueSheetPage,
+    AssignmentPage, GoalEditPage, HomePage, IndicatorEditPage, LoginPage, NewAssignmentPage, NewGoalPage,
+    NewIndicatorPage, NotFound, OrganisationPage, OutcomeImportPage, PlanPage, PlatformPage, StructurePage, UsersPage,
+    ValueSheetPage,
 };
 
 /// File names of the stylesheet and icon in `pkg/` (content-hashed by `scripts/build.sh`).
@@ -93,11 +94,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/malstruktur") view=StructurePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/organisation") view=OrganisationPage ssr=SsrMode::Async />
+                    <Route path=path!("/plattform") view=PlatformPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id") view=PlanPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/mal/:code") view=GoalEditPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/nytt-mal") view=NewGoalPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/uppdrag/:item") view=AssignmentPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/nytt-uppdrag") view=NewAssignmentPage ssr=SsrMode::Async />
+                    <Route path=path!("/planer/:id/ny-indikator") view=NewIndicatorPage ssr=SsrMode::Async />
                     <Route path=path!("/indikatorer/:code") view=IndicatorEditPage ssr=SsrMode::Async />
                     <Route path=path!("/indikatorer/:code/utfall") view=ValueSheetPage ssr=SsrMode::Async />
                     <Route path=path!("/utfall/import") view=OutcomeImportPage ssr=SsrMode::Async />

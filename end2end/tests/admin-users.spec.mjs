@@ -16,7 +16,7 @@ test('admin opens the user list from the menu', async () => {
   await page.getByRole('button', { name: /Användarmeny/ }).click();
   await page.getByRole('link', { name: 'Administrera användare' }).click();
   await page.waitForURL(`${server.base}/admin/users`);
-  await page.getByRole('heading', { name: 'Användare' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Användare' }).waitFor();
   const rows = page.locator('table.data tbody tr');
   await rows.first().waitFor();
   assert.equal(await rows.count(), 3);
@@ -26,7 +26,23 @@ test('admin opens the user list from the menu', async () => {
   }
   assert.match(text, /Administratör/);
   assert.match(text, /\d{4}-\d{2}-\d{2}/, 'Swedish (ISO) dates');
-  assert.deepEqual(page.errors, []);
+
+  // Adding a user: a short password is refused by the server, then the user is listed.
+  await hydrated(page);
+  await page.getByLabel('E-postadress').fill('controller@sodertalje.example');
+  await page.getByLabel('Namn').fill('Cecilia Controller');
+  await page.getByLabel('Roll').selectOption('editor');
+  const password = page.getByLabel('Första lösenord (minst 12 tecken)');
+  await password.evaluate((input) => input.removeAttribute('minlength'));
+  await password.fill('kort');
+  await page.getByRole('button', { name: 'Lägg till användare' }).click();
+  assert.match(await page.getByRole('alert').innerText(), /password: must be at least 12 characters/);
+  await password.fill('ett-långt-lösenord');
+  await page.getByRole('button', { name: 'Lägg till användare' }).click();
+  await page.getByRole('status').filter({ hasText: 'Användaren är tillagd.' }).waitFor();
+  assert.equal(await rows.count(), 4);
+  assert.match(await page.locator('table.data').innerText(), /controller@sodertalje\.example\s+Cecilia Controller\s+Redigerare/);
+  assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
 });
 
 test('a viewer who types the admin address is refused', async () => {

@@ -12,6 +12,7 @@ mod m20261123_000003_create_users_sessions;
 mod m20261123_000004_create_audit_log;
 mod m20261123_000005_create_plans;
 mod m20261124_000006_tenant_data_version;
+mod m20261125_000007_organisation_revisions;
 mod tenant_owned;
 
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_create_audit_log::Migration),
             Box::new(m20261123_000005_create_plans::Migration),
             Box::new(m20261124_000006_tenant_data_version::Migration),
+            Box::new(m20261125_000007_organisation_revisions::Migration),
         ]
     }
 }

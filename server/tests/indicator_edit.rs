@@ -126,3 +126,60 @@ async fn only_admins_edit_and_other_tenants_codes_are_not_found() {
         Err(ServiceError::NotFound)
     ));
 }
+
+#[tokio::test]
+async fn an_admin_adds_an_indicator_to_a_goal_that_carries_indicators() {
+    let app = TestApp::spawn().await;
+    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let plan = app::services::plans::list_for(&app.db, &admin, "norrtalje")
+        .await
+        .expect("plans")
+        .into_iter()
+        .find(|p| p.first_year == 2026)
+        .expect("the 2026–2028 plan");
+    let form = app::model::IndicatorForm {
+        name: "Andel brukare som känner sig trygga".into(),
+        kind: "namnd".into(),
+        unit: "%".into(),
+        direction: "higher".into(),
+        periodicity: "year".into(),
+        targets: vec![app::model::TargetInput {
+            year: 2027,
+            text: "90".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let goal = |code: &str| code.to_owned();
+    let create = |goal: String, code: &'static str, form: app::model::IndicatorForm| {
+        let (db, admin) = (&app.db, &admin);
+        async move { app::services::indicator_edit::create(db, admin, plan.id, &goal, code, form).await }
+    };
+
+    // A målområde carries no indicators; a bad or taken code is named.
+    for (goal_code, code, field, expected) in [
+        ("1", "sn-trygghet", "goal", "carries no indicators"),
+        ("1.1", "SN Trygghet", "code", "is not a code"),
+        ("1.1", "sjukfranvaro", "code", "\"sjukfranvaro\" is taken"),
+        ("9.9", "sn-trygghet", "goal", "the plan has no goal 9.9"),
+    ] {
+        match create(goal(goal_code), code, form.clone()).await {
+            Err(ServiceError::Invalid { field: got, message }) => {
+                assert_eq!(got, field, "{goal_code} {code}");
+                assert!(message.contains(expected), "{message} should say {expected}");
+            }
+            other => panic!("{goal_code} {code}: {other:?}"),
+        }
+    }
+
+    let code = create(goal("1.1"), "sn-trygghet", form.clone()).await.expect("created");
+    let view = load(&app.db, &admin, &code).await.expect("editable");
+    assert_eq!(view.form.name, form.name);
+    assert!(view.goal.starts_with("1.1 "), "{}", view.goal);
+    assert!(view.form.targets.iter().any(|t| t.year == 2027 && t.text == "90"));
+    assert_eq!(view.history[0].action, "create");
+
+    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let denied = app::services::indicator_edit::create(&app.db, &editor, plan.id, "1.1", "sn-x", form).await;
+    assert!(matches!(denied, Err(ServiceError::Forbidden)), "{denied:?}");
+}

@@ -128,11 +128,6 @@ async fn what_plans_use_cannot_go_and_nothing_is_written() {
         }
         other => panic!("{other:?}"),
     }
-    let swapped = vec![before.levels[1].clone(), before.levels[0].clone()];
-    assert!(matches!(
-        save(&app.db, &auth, &swapped).await,
-        Err(ServiceError::Invalid { .. })
-    ));
     assert_unchanged(&app, &auth, &before).await;
 }
 
@@ -174,4 +169,39 @@ async fn a_stale_save_is_a_conflict_and_only_admins_save() {
         save(&app.db, &other, &first).await,
         Err(ServiceError::NotFound)
     ));
+}
+
+#[tokio::test]
+async fn levels_move_only_where_every_goal_still_fits_the_tree() {
+    let app = TestApp::spawn().await;
+    let auth = admin(&app).await;
+    let before = load(&app.db, &auth).await.expect("load");
+
+    // Swapping målområde and inriktningsmål would put every goal in the wrong place.
+    let swapped: Vec<LevelForm> = before.levels.iter().rev().cloned().collect();
+    rejected(save(&app.db, &auth, &swapped).await, "its place in the tree needs");
+    assert_unchanged(&app, &auth, &before).await;
+
+    // Two new levels below that no goal uses yet can be added and then reordered.
+    let level = |name: &str| LevelForm {
+        name: name.into(),
+        plural: name.into(),
+        numbering: "nested".into(),
+        ..LevelForm::default()
+    };
+    let mut levels = before.levels.clone();
+    levels.extend([level("Delmål"), level("Aktivitet")]);
+    let added = save(&app.db, &auth, &levels).await.expect("added").levels;
+    let mut reordered = added.clone();
+    reordered.swap(2, 3);
+    let saved = save(&app.db, &auth, &reordered).await.expect("reordered").levels;
+    let names: Vec<&str> = saved.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Målområde", "Inriktningsmål", "Aktivitet", "Delmål"]);
+    assert_eq!(saved[2].revision, added[3].revision + 1, "a moved level is written");
+    let history = load(&app.db, &auth).await.expect("load").history;
+    assert!(
+        history[0].changes.iter().any(|c| c.field == "position"),
+        "the move is in the history: {:?}",
+        history[0]
+    );
 }

@@ -20,6 +20,20 @@ pub async fn save_indicator(id: Uuid, revision: i32, form: IndicatorForm) -> Res
     super::context::reply(crate::services::indicator_edit::save(&state.db, &auth, id, revision, form).await)
 }
 
+/// Adds an indicator to a draft plan's goal; returns its code.
+#[server(input = Json)]
+pub async fn create_indicator(
+    plan_id: Uuid,
+    goal: String,
+    code: String,
+    form: IndicatorForm,
+) -> Result<String, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    let created = crate::services::indicator_edit::create(&state.db, &auth, plan_id, &goal, &code, form).await;
+    super::context::reply(created)
+}
+
 /// An indicator's outcomes and forecasts to enter (editors), by its code.
 #[server]
 pub async fn load_value_sheet(code: String) -> Result<ValueSheet, AppError> {

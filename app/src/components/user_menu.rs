@@ -55,7 +55,11 @@ pub fn UserMenu(me: Me) -> impl IntoView {
                     })}
                     {is_admin.then(|| view! {
                         <li><a href="/admin/users" on:click=move |_| open.set(false)>{t(Msg::ManageUsers)}</a></li>
+                        <li><a href="/admin/organisation" on:click=move |_| open.set(false)>{t(Msg::Organisation)}</a></li>
                         <li><a href="/admin/malstruktur" on:click=move |_| open.set(false)>{t(Msg::GoalStructure)}</a></li>
+                    })}
+                    {platform.then(|| view! {
+                        <li><a href="/plattform" on:click=move |_| open.set(false)>{t(Msg::Municipalities)}</a></li>
                     })}
                     <li>
                         <button type="button" class="link-button" on:click=switch_language>{t(Msg::Language)}</button>

@@ -50,7 +50,12 @@ pub async fn write(
     actor: &str,
 ) -> Result<ImportSummary, ServiceError> {
     let t = &doc.tenant;
-    tenants::set_texts(db, scope, t.vision_title.clone(), t.vision.clone(), t.values.clone()).await?;
+    let texts = tenants::TenantTexts {
+        vision_title: t.vision_title.clone(),
+        vision: t.vision.clone(),
+        values: t.values.clone(),
+    };
+    tenants::set_texts(db, scope, texts).await?;
 
     let mut level_ids = HashMap::new();
     let mut level_rows = Vec::new();

@@ -11,7 +11,7 @@ use super::document::{FORMAT, FORMAT_VERSION};
 
 const MAX_NAME: usize = 200;
 const MAX_TITLE: usize = 1000;
-const MAX_CODE: usize = 63;
+pub(crate) const MAX_CODE: usize = 63;
 const MAX_DECIMALS: u32 = 6;
 
 struct Checker {
@@ -56,7 +56,8 @@ fn key_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
 }
 
-fn indicator_code_char(c: char) -> bool {
+/// Indicator codes: stable ids in URLs, files and the API (`sn-1-1-ko`).
+pub(crate) fn indicator_code_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
 }
 

@@ -98,6 +98,8 @@ pub struct GoalView {
     pub last_level: bool,
     /// Its level carries uppdrag and initiativ.
     pub carries_assignments: bool,
+    /// Its level carries indicators.
+    pub carries_indicators: bool,
     pub sections: Vec<TextSection>,
     pub table: Option<IndicatorTable>,
     pub assignments: Vec<AssignmentView>,

@@ -28,10 +28,16 @@ pub fn IndicatorEditPage() -> impl IntoView {
     }
 }
 
-type Getter = fn(&IndicatorForm) -> String;
-type Setter = fn(&mut IndicatorForm, String);
+pub(super) type Getter = fn(&IndicatorForm) -> String;
+pub(super) type Setter = fn(&mut IndicatorForm, String);
 
-fn text_field(label: Msg, form: RwSignal<IndicatorForm>, get: Getter, set: Setter, disabled: bool) -> impl IntoView {
+pub(super) fn text_field(
+    label: Msg,
+    form: RwSignal<IndicatorForm>,
+    get: Getter,
+    set: Setter,
+    disabled: bool,
+) -> impl IntoView {
     view! {
         <label class="field">
             <span>{t(label)}</span>
@@ -40,7 +46,7 @@ fn text_field(label: Msg, form: RwSignal<IndicatorForm>, get: Getter, set: Sette
     }
 }
 
-fn select_field(
+pub(super) fn select_field(
     label: Msg,
     form: RwSignal<IndicatorForm>,
     get: Getter,

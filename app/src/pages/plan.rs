@@ -75,7 +75,13 @@ fn plan_page(view_data: PlanView, reload: Callback<()>) -> AnyView {
     let plan_id = plan.id;
     let decided = plan.clone();
     let query = RwSignal::new(String::new());
-    let haystacks = haystacks(&goals);
+    // The filter only runs in the browser; on the server the query is empty and every goal
+    // visible, so the search texts are built after hydration only.
+    let haystacks = if cfg!(feature = "ssr") {
+        vec![String::new(); goals.len()]
+    } else {
+        haystacks(&goals)
+    };
     let visible = move |haystack: &str| {
         let q = query.read().trim().to_lowercase();
         q.is_empty() || haystack.contains(&q)
@@ -192,6 +198,9 @@ fn goal_view(goal: GoalView, rights: PlanRights, plan_id: Uuid) -> AnyView {
                     <a href=format!("/planer/{plan_id}/mal/{}", goal.code)>{t(Msg::EditGoal)}</a>
                     {(!goal.last_level).then(|| view! {
                         " · "<a href=format!("/planer/{plan_id}/nytt-mal?under={}", goal.code)>{t(Msg::AddSubGoal)}</a>
+                    })}
+                    {goal.carries_indicators.then(|| view! {
+                        " · "<a href=format!("/planer/{plan_id}/ny-indikator?mal={}", goal.code)>{t(Msg::NewIndicator)}</a>
                     })}
                     {goal.carries_assignments.then(|| view! {
                         " · "<a href=format!("/planer/{plan_id}/nytt-uppdrag?mal={}", goal.code)>{t(Msg::AddAssignment)}</a>
@@ -361,6 +370,7 @@ mod tests {
             depth,
             last_level: false,
             carries_assignments: false,
+            carries_indicators: false,
             sections: vec![],
             table: None,
             assignments: vec![],

@@ -96,7 +96,6 @@ fn level_card(levels: RwSignal<Vec<LevelForm>>, i: usize) -> impl IntoView {
             })
         }
     };
-    let current = levels.with_untracked(|l| l[i].clone());
     let heading = format!("{} {}", text_now(Msg::Level), i + 1);
     view! {
         <fieldset class="card level">
@@ -113,8 +112,11 @@ fn level_card(levels: RwSignal<Vec<LevelForm>>, i: usize) -> impl IntoView {
                 <label class="field field--narrow">
                     <span>{t(Msg::Numbering)}</span>
                     <select on:change=set(|l, v| l.numbering = v)>
-                        {NUMBERINGS.iter().map(|(value, label)| view! {
-                            <option value=*value selected=current.numbering == *value>{t(*label)}</option>
+                        {NUMBERINGS.iter().map(|(value, label)| {
+                            let value = *value;
+                            let selected = move || levels.with(|l| l.get(i).is_some_and(|l| l.numbering == value));
+                            let initially = levels.with_untracked(|l| l.get(i).is_some_and(|l| l.numbering == value));
+                            view! { <option value=value selected=initially prop:selected=selected>{t(*label)}</option> }
                         }).collect_view()}
                     </select>
                 </label>
@@ -143,9 +145,20 @@ fn level_card(levels: RwSignal<Vec<LevelForm>>, i: usize) -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <button type="button" class="danger" on:click=move |_| levels.update(|l| { l.remove(i); })>
-                {t(Msg::RemoveLevel)}
-            </button>
+            <div class="actions">
+                <button type="button" disabled=move || i == 0 on:click=move |_| levels.update(|l| l.swap(i - 1, i))>
+                    {t(Msg::MoveUp)}
+                </button>
+                " "
+                <button type="button" disabled=move || i + 1 >= levels.read().len()
+                    on:click=move |_| levels.update(|l| if i + 1 < l.len() { l.swap(i, i + 1) })>
+                    {t(Msg::MoveDown)}
+                </button>
+                " "
+                <button type="button" class="danger" on:click=move |_| levels.update(|l| { l.remove(i); })>
+                    {t(Msg::RemoveLevel)}
+                </button>
+            </div>
         </fieldset>
     }
 }

@@ -2,8 +2,35 @@
 //! each changed field the old and new value. Edits are logged as JSON objects of their
 //! form's fields, so two entries' difference is the fields that changed.
 
+use sea_orm::ConnectionTrait;
+
+use super::ServiceError;
+use super::auth::AuthContext;
 use crate::db::entities::audit_log;
+use crate::db::repo::audit::{self, AuditEntry};
 use crate::model::{FieldChange, HistoryEntry};
+
+/// Records a change to one of the signed-in user's tenant's entities: `old` and `new` are
+/// JSON objects of the entity's fields, so [`changes`] can later list what changed.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    auth: &AuthContext,
+    entity_type: &str,
+    action: &str,
+    id: String,
+    old: Option<String>,
+    new: Option<String>,
+) -> Result<(), ServiceError> {
+    let entry = AuditEntry {
+        actor: &auth.me.email,
+        action,
+        entity_type,
+        entity_id: Some(id),
+        old_value: old,
+        new_value: new,
+    };
+    Ok(audit::record(db, auth.scope(), entry).await?)
+}
 
 /// Audit entries (newest first) as history entries.
 pub fn entries(rows: Vec<audit_log::Model>) -> Vec<HistoryEntry> {

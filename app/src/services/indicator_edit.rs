@@ -10,8 +10,9 @@ use super::{ServiceError, history, validate};
 use crate::db::entities::{indicator, indicator_target};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{councils, indicators, rows};
-use crate::exchange::document::{Better, IndicatorKind, PlanStatus};
+use crate::exchange::document::{Better, Carry, IndicatorKind, PlanStatus};
 use crate::exchange::import::{enum_from_text, enum_text, json_text};
+use crate::exchange::validate::{MAX_CODE, indicator_code_char};
 use crate::model::{IndicatorEditView, IndicatorForm, Role, TargetInput};
 use engine::{Periodicity, Target};
 
@@ -120,28 +121,15 @@ fn choice<T: serde::de::DeserializeOwned>(field: &'static str, value: &str, allo
     enum_from_text(value).map_err(|_| ServiceError::invalid(field, format!("\"{value}\" is not one of {allowed}")))
 }
 
-/// Saves the form if nobody else saved since `revision`; returns the new revision.
-pub async fn save(
-    db: &DatabaseConnection,
-    auth: &AuthContext,
-    id: Uuid,
-    revision: i32,
-    form: IndicatorForm,
-) -> Result<i32, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
-    let txn = db.begin().await?;
-    let current = indicators::find(&txn, scope, id).await?.ok_or(ServiceError::NotFound)?;
-    let plan = rows::find_plan(&txn, scope, current.plan_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    super::plan_decisions::lock_draft(&txn, scope, plan.id).await?;
-    let council = councils::list_with_departments(&txn, scope)
-        .await?
-        .into_iter()
-        .find(|c| c.id == plan.council_id)
-        .ok_or_else(|| ServiceError::Corrupt("plan without council".into()))?;
+type CheckedTargets = Vec<(i32, Target, Option<String>)>;
 
+/// The form checked and applied to `row` (its identity, goal and position kept), with the
+/// targets per year.
+fn apply(
+    form: &IndicatorForm,
+    council: &crate::model::Council,
+    row: indicator::Model,
+) -> Result<(indicator::Model, CheckedTargets), ServiceError> {
     let name = validate::text("name", &form.name, 500)?.to_owned();
     let unit = form.unit.trim().to_owned();
     if unit.chars().count() > 16 {
@@ -181,12 +169,7 @@ pub async fn save(
         .collect();
     let targets = parse_targets(&form.targets)?;
 
-    let before = form_of(
-        &current,
-        &rows::targets_of(&txn, scope, vec![id]).await?,
-        &council.departments,
-    );
-    let updated = indicator::Model {
+    let row = indicator::Model {
         name,
         definition: form.definition.trim().to_owned(),
         kind: enum_text(&kind),
@@ -201,25 +184,48 @@ pub async fn save(
         baseline_value: optional(&form.baseline_value),
         baseline_label: optional(&form.baseline_label),
         footnotes: json_text(&footnotes),
-        ..current.clone()
+        ..row
     };
+    Ok((row, targets))
+}
+
+/// Saves the form if nobody else saved since `revision`; returns the new revision.
+pub async fn save(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    id: Uuid,
+    revision: i32,
+    form: IndicatorForm,
+) -> Result<i32, ServiceError> {
+    auth.require(Role::Admin)?;
+    let scope = auth.scope();
+    let txn = db.begin().await?;
+    // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
+    crate::db::repo::tenants::touch(&txn, scope).await?;
+    let current = indicators::find(&txn, scope, id).await?.ok_or(ServiceError::NotFound)?;
+    let plan = rows::find_plan(&txn, scope, current.plan_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    super::plan_decisions::lock_draft(&txn, scope, plan.id).await?;
+    let council = councils::list_with_departments(&txn, scope)
+        .await?
+        .into_iter()
+        .find(|c| c.id == plan.council_id)
+        .ok_or_else(|| ServiceError::Corrupt("plan without council".into()))?;
+
+    let (updated, targets) = apply(&form, &council, current.clone())?;
+    let before = form_of(
+        &current,
+        &rows::targets_of(&txn, scope, vec![id]).await?,
+        &council.departments,
+    );
     if !indicators::update_if_revision(&txn, scope, &updated, revision).await? {
         return Err(ServiceError::Conflict(format!(
             "someone else saved {} after you opened it (revision {} is now {}); reload to see their changes, then make yours again",
             current.code, revision, current.revision
         )));
     }
-    let target_rows = targets
-        .iter()
-        .map(|(year, target, label)| indicator_target::Model {
-            tenant_id: scope.tenant_id(),
-            indicator_id: id,
-            year: *year,
-            target: json_text(target),
-            label: label.clone(),
-        })
-        .collect();
-    indicators::replace_targets(&txn, scope, id, target_rows).await?;
+    indicators::replace_targets(&txn, scope, id, target_rows(scope, id, &targets)).await?;
     let after = form_of(
         &updated,
         &rows::targets_of(&txn, scope, vec![id]).await?,
@@ -238,12 +244,132 @@ pub async fn save(
         },
     )
     .await?;
-    crate::db::repo::tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(revision + 1)
 }
 
-fn parse_targets(inputs: &[TargetInput]) -> Result<Vec<(i32, Target, Option<String>)>, ServiceError> {
+/// Adds an indicator to a draft plan's goal (on a level that carries indicators) with a
+/// code unique in the tenant; returns the code. Targets and the rest follow in the editor.
+pub async fn create(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    plan_id: Uuid,
+    goal_code: &str,
+    code: &str,
+    form: IndicatorForm,
+) -> Result<String, ServiceError> {
+    auth.require(Role::Admin)?;
+    let scope = auth.scope();
+    let code = code.trim();
+    if code.is_empty() || code.len() > MAX_CODE || !code.chars().all(indicator_code_char) {
+        return Err(ServiceError::invalid(
+            "code",
+            format!("\"{code}\" is not a code: 1–{MAX_CODE} characters of a–z, 0–9, '-' and '_'"),
+        ));
+    }
+    let txn = db.begin().await?;
+    super::plan_decisions::lock_draft(&txn, scope, plan_id).await?;
+    let plan = rows::find_plan(&txn, scope, plan_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let goal = rows::goals_of_plan(&txn, scope, plan_id)
+        .await?
+        .into_iter()
+        .find(|g| g.code == goal_code)
+        .ok_or_else(|| ServiceError::invalid("goal", format!("the plan has no goal {goal_code}")))?;
+    let level = rows::goal_levels(&txn, scope)
+        .await?
+        .into_iter()
+        .find(|l| l.id == goal.level_id)
+        .ok_or_else(|| ServiceError::Corrupt(format!("goal {goal_code} without level")))?;
+    let carries: Vec<Carry> = serde_json::from_str(&level.carries)
+        .map_err(|e| ServiceError::Corrupt(format!("level {} carries: {e}", level.key)))?;
+    if !carries.contains(&Carry::Indicators) {
+        return Err(ServiceError::invalid(
+            "goal",
+            format!(
+                "{} {} is a {}, which carries no indicators",
+                goal.number, goal.title, level.name
+            ),
+        ));
+    }
+    if indicators::find_by_code(&txn, scope, code).await?.is_some() {
+        return Err(ServiceError::invalid(
+            "code",
+            format!("\"{code}\" is taken by another indicator"),
+        ));
+    }
+    let council = councils::list_with_departments(&txn, scope)
+        .await?
+        .into_iter()
+        .find(|c| c.id == plan.council_id)
+        .ok_or_else(|| ServiceError::Corrupt("plan without council".into()))?;
+    let position = rows::indicators_of_plan(&txn, scope, plan_id)
+        .await?
+        .iter()
+        .map(|i| i.position + 1)
+        .max()
+        .unwrap_or_default();
+    let blank = indicator::Model {
+        tenant_id: scope.tenant_id(),
+        id: Uuid::now_v7(),
+        plan_id,
+        goal_id: goal.id,
+        position,
+        code: code.to_owned(),
+        name: String::new(),
+        definition: String::new(),
+        kind: String::new(),
+        unit: String::new(),
+        decimals: 0,
+        direction: String::new(),
+        periodicity: String::new(),
+        cumulative: false,
+        department_id: None,
+        source: None,
+        kolada: None,
+        baseline_value: None,
+        baseline_label: None,
+        footnotes: String::new(),
+        revision: 1,
+    };
+    let (row, targets) = apply(&form, &council, blank)?;
+    let id = row.id;
+    rows::insert(&txn, scope, vec![row.clone()]).await?;
+    indicators::replace_targets(&txn, scope, id, target_rows(scope, id, &targets)).await?;
+    let after = form_of(
+        &row,
+        &rows::targets_of(&txn, scope, vec![id]).await?,
+        &council.departments,
+    );
+    let entry = AuditEntry {
+        actor: &auth.me.email,
+        action: "create",
+        entity_type: ENTITY,
+        entity_id: Some(id.to_string()),
+        old_value: None,
+        new_value: Some(json_text(&after)),
+    };
+    audit::record(&txn, scope, entry).await?;
+    crate::db::repo::tenants::touch(&txn, scope).await?;
+    txn.commit().await?;
+    Ok(code.to_owned())
+}
+
+fn target_rows(scope: crate::db::TenantScope, id: Uuid, targets: &CheckedTargets) -> Vec<indicator_target::Model> {
+    targets
+        .iter()
+        .map(|(year, target, label)| indicator_target::Model {
+            tenant_id: scope.tenant_id(),
+            indicator_id: id,
+            year: *year,
+            target: json_text(target),
+            label: label.clone(),
+        })
+        .collect()
+}
+
+fn parse_targets(inputs: &[TargetInput]) -> Result<CheckedTargets, ServiceError> {
     let mut out: Vec<(i32, Target, Option<String>)> = Vec::new();
     for input in inputs {
         let text = input.text.trim();

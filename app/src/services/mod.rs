@@ -9,6 +9,7 @@ pub mod goal_edit;
 pub mod history;
 pub mod import_jobs;
 pub mod indicator_edit;
+pub mod organisation;
 pub mod outcomes;
 pub mod plan_decisions;
 pub mod plan_view;

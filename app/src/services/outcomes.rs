@@ -177,6 +177,8 @@ async fn write(
 ) -> Result<OutcomeImportSummary, ServiceError> {
     progress(ImportPhase::Writing, 0, rows_to_write.len());
     let txn = db.begin().await?;
+    // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
+    crate::db::repo::tenants::touch(&txn, scope).await?;
     let mut ids: Vec<uuid::Uuid> = rows_to_write.iter().map(|r| r.indicator_id).collect();
     ids.sort();
     ids.dedup();
@@ -257,7 +259,6 @@ async fn write(
         new_value: Some(crate::exchange::import::json_text(&summary)),
     };
     audit::record(&txn, scope, entry).await?;
-    crate::db::repo::tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(summary)
 }

@@ -13,11 +13,11 @@ use super::{ServiceError, validate};
 use crate::db::TenantScope;
 use crate::db::entities::{plan, plan_version};
 use crate::db::repo::audit::{self, AuditEntry};
-use crate::db::repo::{plans, rows, tenants};
+use crate::db::repo::{councils, plans, rows, tenants};
 use crate::exchange::document::PlanStatus;
 use crate::exchange::export;
 use crate::exchange::import::{enum_text, json_text};
-use crate::model::{DecisionForm, PlanState, Role};
+use crate::model::{DecisionForm, NewPlanForm, PlanState, Role};
 
 const ENTITY: &str = "plan";
 
@@ -93,6 +93,74 @@ async fn open(
         .await?
         .ok_or(ServiceError::NotFound)?;
     Ok((txn, plan))
+}
+
+/// The longest span a plan may cover; municipal plans run one to four years.
+const MAX_PLAN_YEARS: i32 = 10;
+
+/// The checked new plan: a name and a span of years in order, at most [`MAX_PLAN_YEARS`].
+pub fn checked_new_plan(form: &NewPlanForm) -> Result<(Uuid, String, i32, i32), ServiceError> {
+    let council = form
+        .council_id
+        .ok_or_else(|| ServiceError::invalid("council", "choose the council the plan belongs to"))?;
+    let name = validate::text("name", &form.name, 200)?.to_owned();
+    let (first, last) = (form.first_year, form.last_year);
+    for (field, year) in [("first_year", first), ("last_year", last)] {
+        if !(engine::period::FIRST_YEAR..=engine::period::LAST_YEAR).contains(&year) {
+            return Err(ServiceError::invalid(field, format!("{year} is not a plausible year")));
+        }
+    }
+    if last < first {
+        return Err(ServiceError::invalid(
+            "last_year",
+            format!("{last} is before the first year {first}"),
+        ));
+    }
+    if last - first >= MAX_PLAN_YEARS {
+        return Err(ServiceError::invalid(
+            "last_year",
+            format!(
+                "a plan covers at most {MAX_PLAN_YEARS} years ({first}–{last} is {})",
+                last - first + 1
+            ),
+        ));
+    }
+    Ok((council, name, first, last))
+}
+
+/// Starts a new, empty plan for one of the tenant's councils, as version 1 in draft.
+pub async fn create_plan(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    form: &NewPlanForm,
+) -> Result<Uuid, ServiceError> {
+    auth.require(Role::Admin)?;
+    let scope = auth.scope();
+    let (council_id, name, first_year, last_year) = checked_new_plan(form)?;
+    let txn = db.begin().await?;
+    tenants::touch(&txn, scope).await?; // a write first: the transaction starts as a writer
+    if !councils::all(&txn, scope).await?.iter().any(|c| c.id == council_id) {
+        return Err(ServiceError::NotFound);
+    }
+    let plan = plan::Model {
+        tenant_id: scope.tenant_id(),
+        id: Uuid::now_v7(),
+        council_id,
+        name: name.clone(),
+        first_year,
+        last_year,
+        status: enum_text(&PlanStatus::Draft),
+        version: 1,
+        sections: json_text(&Vec::<crate::exchange::document::Section>::new()),
+        revision: 1,
+        created_at: Utc::now(),
+    };
+    let id = plan.id;
+    rows::insert(&txn, scope, vec![plan]).await?;
+    let new = serde_json::json!({ "name": name, "first_year": first_year, "last_year": last_year });
+    record(&txn, scope, auth, "create", id, new).await?;
+    txn.commit().await?;
+    Ok(id)
 }
 
 /// Adopts the plan's current draft by `decision` (in `scope`: the user's tenant, or the
@@ -217,5 +285,33 @@ mod tests {
         ] {
             assert_eq!(field_of(checked(&bad, today)), field, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_new_plan_needs_a_council_a_name_and_years_in_order() {
+        let form = |council: bool, name: &str, first: i32, last: i32| NewPlanForm {
+            council_id: council.then(Uuid::now_v7),
+            name: name.into(),
+            first_year: first,
+            last_year: last,
+        };
+        let ok = checked_new_plan(&form(true, " Verksamhetsplan 2027–2029 ", 2027, 2029)).unwrap();
+        assert_eq!((ok.1.as_str(), ok.2, ok.3), ("Verksamhetsplan 2027–2029", 2027, 2029));
+        for (bad, field) in [
+            (form(false, "Plan", 2027, 2027), "council"),
+            (form(true, " ", 2027, 2027), "name"),
+            (form(true, "Plan", 0, 2027), "first_year"),
+            (form(true, "Plan", 2028, 2027), "last_year"),
+            (form(true, "Plan", 2027, 2037), "last_year"),
+        ] {
+            match checked_new_plan(&bad) {
+                Err(ServiceError::Invalid { field: got, .. }) => assert_eq!(got, field, "{bad:?}"),
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
+        assert!(
+            checked_new_plan(&form(true, "Plan", 2027, 2036)).is_ok(),
+            "ten years is allowed"
+        );
     }
 }

@@ -19,11 +19,14 @@ use crate::model::{
 /// `assignment_ids` are the ids of `content.assignments`, in the same order (for links).
 pub fn build(plan: PlanSummary, levels: &[doc::Level], content: PlanContent, assignment_ids: &[Uuid]) -> PlanView {
     let level_names: HashMap<&str, &str> = levels.iter().map(|l| (l.key.as_str(), l.name.as_str())).collect();
-    let carrying: HashSet<&str> = levels
-        .iter()
-        .filter(|l| l.carries.contains(&doc::Carry::Assignments))
-        .map(|l| l.key.as_str())
-        .collect();
+    let carrying = |carry: doc::Carry| -> HashSet<&str> {
+        levels
+            .iter()
+            .filter(|l| l.carries.contains(&carry))
+            .map(|l| l.key.as_str())
+            .collect()
+    };
+    let (with_assignments, with_indicators) = (carrying(doc::Carry::Assignments), carrying(doc::Carry::Indicators));
     let assignments_of = |goal: Option<&str>| -> Vec<AssignmentView> {
         content
             .assignments
@@ -52,7 +55,8 @@ pub fn build(plan: PlanSummary, levels: &[doc::Level], content: PlanContent, ass
             last_level: levels.last().is_some_and(|l| l.key == goal.level),
             sections: goal.sections.iter().map(section).collect(),
             table: (!indicators.is_empty()).then(|| table(&indicators)),
-            carries_assignments: carrying.contains(goal.level.as_str()),
+            carries_assignments: with_assignments.contains(goal.level.as_str()),
+            carries_indicators: with_indicators.contains(goal.level.as_str()),
             assignments: assignments_of(Some(&goal.code)),
             focus_areas: content
                 .focus_areas

@@ -1,6 +1,6 @@
 //! The tenant's goal structure (admins): the ordered goal levels with their names,
 //! numbering, text sections and what their goals may carry. A save is the whole list: each
-//! level changed, added (at the end) or removed. It is checked against every plan of the
+//! level changed, added, moved or removed. It is checked against every plan of the
 //! tenant, adopted versions included, before anything is written: a section some goal has
 //! text in, a level some goal is on, or a kind of item some goal carries cannot go.
 
@@ -11,14 +11,14 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::auth::AuthContext;
-use super::{ServiceError, history};
+use super::{ServiceError, history, validate};
 use crate::db::TenantScope;
 use crate::db::entities::goal_level;
-use crate::db::repo::audit::{self, AuditEntry};
+use crate::db::repo::audit;
 use crate::db::repo::{levels, rows, tenants};
 use crate::exchange::document::{self as doc, Carry, Numbering};
 use crate::exchange::import::{enum_from_text, enum_text, level_row};
-use crate::exchange::{export, validate};
+use crate::exchange::{self, export};
 use crate::model::{LevelForm, Role, StructureView};
 
 const ENTITY: &str = "goal_level";
@@ -96,32 +96,6 @@ fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
     })
 }
 
-/// A key for a new level from its name: lower-case ASCII letters, digits and `-`, unique.
-fn new_key(name: &str, taken: &HashSet<String>) -> String {
-    let folded: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' | 'à' | 'á' => 'a',
-            'ö' | 'ø' | 'ó' => 'o',
-            'é' | 'è' => 'e',
-            'ü' => 'u',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
-        .collect();
-    let base: String = folded
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let base = if base.is_empty() { "niva".to_owned() } else { base };
-    (1..)
-        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
-        .find(|k| !taken.contains(k))
-        .expect("a free key")
-}
-
 fn form_of(row: &goal_level::Model) -> Result<LevelForm, ServiceError> {
     let corrupt = |e: serde_json::Error| ServiceError::Corrupt(format!("level {}: {e}", row.key));
     let sections: Vec<String> = serde_json::from_str(&row.sections).map_err(corrupt)?;
@@ -137,8 +111,9 @@ fn form_of(row: &goal_level::Model) -> Result<LevelForm, ServiceError> {
     })
 }
 
-fn audit_text(level: &doc::Level) -> String {
+fn audit_text(level: &doc::Level, position: i32) -> String {
     json!({
+        "position": position + 1,
         "name": level.name,
         "plural": level.plural,
         "numbering": enum_text(&level.numbering),
@@ -179,19 +154,12 @@ pub async fn save(
         return Err(ServiceError::invalid("levels", "a structure needs at least one level"));
     }
     let txn = db.begin().await?;
+    // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
+    tenants::touch(&txn, scope).await?;
     let stored = sorted_levels(&txn, scope).await?;
     let kept: Vec<Uuid> = forms.iter().filter_map(|f| f.id).collect();
-    let stored_order: Vec<Uuid> = stored.iter().map(|l| l.id).filter(|id| kept.contains(id)).collect();
     if kept.iter().any(|id| !stored.iter().any(|l| l.id == *id)) {
         return Err(ServiceError::NotFound);
-    }
-    if kept != stored_order {
-        return Err(ServiceError::invalid("levels", "existing levels cannot change order"));
-    }
-    if let Some(at) = forms.iter().position(|f| f.id.is_none())
-        && forms[at..].iter().any(|f| f.id.is_some())
-    {
-        return Err(invalid(at, &forms[at], "new levels go below the existing ones"));
     }
 
     let mut taken: HashSet<String> = stored.iter().map(|l| l.key.clone()).collect();
@@ -201,7 +169,7 @@ pub async fn save(
         level.key = match form.id.and_then(|id| stored.iter().find(|l| l.id == id)) {
             Some(row) => row.key.clone(),
             None => {
-                let key = new_key(&level.name, &taken);
+                let key = validate::key_from_name(&level.name, &taken, "niva");
                 taken.insert(key.clone());
                 key
             }
@@ -212,7 +180,7 @@ pub async fn save(
     // Every plan, adopted versions included, must still fit the structure.
     let mut document = export::read(&txn, scope).await?;
     document.levels = new_levels.clone();
-    let problems = validate::document(&document);
+    let problems = exchange::validate::document(&document);
     if !problems.is_empty() {
         return Err(ServiceError::Rejected(problems));
     }
@@ -222,14 +190,14 @@ pub async fn save(
         let row = level_row(scope, form.id.unwrap_or_else(Uuid::now_v7), position, level);
         match stored.iter().find(|l| Some(l.id) == form.id) {
             None => {
-                record(
+                history::record(
                     &txn,
-                    scope,
                     auth,
+                    ENTITY,
                     "create",
                     row.id.to_string(),
                     None,
-                    Some(audit_text(level)),
+                    Some(audit_text(level, position)),
                 )
                 .await?;
                 rows::insert(&txn, scope, vec![row]).await?;
@@ -242,12 +210,12 @@ pub async fn save(
                 if !levels::update_if_revision(&txn, scope, form.revision, &row).await? {
                     return Err(stale(&level.name));
                 }
-                let (old_text, new_text) = (audit_text(&before), audit_text(level));
+                let (old_text, new_text) = (audit_text(&before, old.position), audit_text(level, position));
                 if old_text != new_text {
-                    record(
+                    history::record(
                         &txn,
-                        scope,
                         auth,
+                        ENTITY,
                         "update",
                         row.id.to_string(),
                         Some(old_text),
@@ -263,44 +231,23 @@ pub async fn save(
         if !levels::delete_if_revision(&txn, scope, old.id, old.revision).await? {
             return Err(stale(&old.name));
         }
-        record(
+        history::record(
             &txn,
-            scope,
             auth,
+            ENTITY,
             "delete",
             old.id.to_string(),
-            Some(audit_text(&before)),
+            Some(audit_text(&before, old.position)),
             None,
         )
         .await?;
     }
-    tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     load(db, auth).await
 }
 
 fn stale(name: &str) -> ServiceError {
     ServiceError::Conflict(format!("level {name} was changed by someone else since you opened it"))
-}
-
-async fn record(
-    db: &impl ConnectionTrait,
-    scope: TenantScope,
-    auth: &AuthContext,
-    action: &str,
-    id: String,
-    old: Option<String>,
-    new: Option<String>,
-) -> Result<(), ServiceError> {
-    let entry = AuditEntry {
-        actor: &auth.me.email,
-        action,
-        entity_type: ENTITY,
-        entity_id: Some(id),
-        old_value: old,
-        new_value: new,
-    };
-    Ok(audit::record(db, scope, entry).await?)
 }
 
 #[cfg(test)]
@@ -351,14 +298,5 @@ mod tests {
                 other => panic!("{bad:?}: {other:?}"),
             }
         }
-    }
-
-    #[test]
-    fn new_keys_are_ascii_and_unique() {
-        let taken: HashSet<String> = ["malomrade".to_owned()].into();
-        assert_eq!(new_key("Målområde", &taken), "malomrade-2");
-        assert_eq!(new_key("KF-mål", &taken), "kf-mal");
-        assert_eq!(new_key("Nämndens mål", &taken), "namndens-mal");
-        assert_eq!(new_key("§§", &taken), "niva");
     }
 }

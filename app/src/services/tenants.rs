@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
 use super::auth::AuthContext;
@@ -6,7 +8,7 @@ use super::{ServiceError, validate};
 use crate::db::TenantScope;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{councils, tenants};
-use crate::model::{Council, TenantHome, TenantSummary};
+use crate::model::{Council, NewTenantForm, Role, TenantHome, TenantSummary};
 
 /// Tenants shown on the login page. Municipalities are public bodies; listing them is fine.
 pub async fn list_public(db: &DatabaseConnection) -> Result<Vec<TenantSummary>, ServiceError> {
@@ -18,6 +20,17 @@ pub async fn list_public(db: &DatabaseConnection) -> Result<Vec<TenantSummary>, 
             name: t.name,
         })
         .collect())
+}
+
+/// Every tenant, for the platform admins' page.
+pub async fn list_for_platform(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+) -> Result<Vec<TenantSummary>, ServiceError> {
+    if !auth.me.platform_admin {
+        return Err(ServiceError::Forbidden);
+    }
+    list_public(db).await
 }
 
 /// The tenant home: councils with departments and plans, built once per data version.
@@ -67,6 +80,47 @@ pub async fn create_for(
     Ok(TenantSummary {
         slug: tenant.slug,
         name: tenant.name,
+    })
+}
+
+/// A new municipality with its first admin (platform admins, from the platform page).
+/// Everything is checked before the tenant is written; the admin then configures the
+/// structure, organisation and plans in the tenant's own admin pages.
+pub async fn create_with_admin(
+    db: &DatabaseConnection,
+    auth: &AuthContext,
+    form: &NewTenantForm,
+) -> Result<TenantSummary, ServiceError> {
+    if !auth.me.platform_admin {
+        return Err(ServiceError::Forbidden);
+    }
+    let name = validate::text("name", &form.name, 200)?;
+    let existing = tenants::list(db).await?;
+    if existing.iter().any(|t| t.name.to_lowercase() == name.to_lowercase()) {
+        return Err(ServiceError::Conflict(format!(
+            "a municipality named {name} exists already"
+        )));
+    }
+    let taken: HashSet<String> = existing.into_iter().map(|t| t.slug).collect();
+    let slug = match form.slug.trim() {
+        "" => validate::key_from_name(name.trim_end_matches(" kommun"), &taken, "kommun"),
+        written => written.to_owned(),
+    };
+    validate::email(&form.admin.email)?;
+    validate::text("admin_name", &form.admin.name, 200)?;
+    validate::new_password(&form.admin.password)?;
+    let scope = create(db, &slug, name, &auth.me.email).await?;
+    let admin = super::users::NewUserInput {
+        email: &form.admin.email,
+        name: &form.admin.name,
+        role: Role::Admin,
+        password: &form.admin.password,
+        is_demo: false,
+    };
+    super::users::create_or_update(db, scope, admin, false, &auth.me.email).await?;
+    Ok(TenantSummary {
+        slug,
+        name: name.to_owned(),
     })
 }
 

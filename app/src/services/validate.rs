@@ -48,6 +48,34 @@ pub fn slug(field: &'static str, value: &str) -> Result<String, ServiceError> {
     }
 }
 
+/// A key or slug made from a name (`Målområde` → `malomrade`, `KF-mål` → `kf-mal`):
+/// lower-case ASCII letters, digits and `-`, and not one of `taken` (`-2`, `-3`, … added).
+/// `fallback` when the name has no letters or digits at all.
+pub fn key_from_name(name: &str, taken: &std::collections::HashSet<String>, fallback: &str) -> String {
+    let folded: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' | 'à' | 'á' => 'a',
+            'ö' | 'ø' | 'ó' => 'o',
+            'é' | 'è' => 'e',
+            'ü' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect();
+    let base: String = folded
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let base = if base.is_empty() { fallback.to_owned() } else { base };
+    (1..)
+        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+        .find(|k| !taken.contains(k))
+        .expect("a free key")
+}
+
 /// A new password: 12–1024 characters (long passphrases welcome, megabyte bodies not).
 pub fn new_password(value: &str) -> Result<&str, ServiceError> {
     let len = value.chars().count();
@@ -69,6 +97,19 @@ mod tests {
             ServiceError::Invalid { field, .. } => field,
             other => panic!("expected Invalid, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn keys_from_names_are_ascii_and_unique() {
+        let taken: std::collections::HashSet<String> = ["malomrade".to_owned()].into();
+        assert_eq!(key_from_name("Målområde", &taken, "niva"), "malomrade-2");
+        assert_eq!(key_from_name("KF-mål", &taken, "niva"), "kf-mal");
+        assert_eq!(key_from_name("Nämndens mål", &taken, "niva"), "namndens-mal");
+        assert_eq!(key_from_name("§§", &taken, "niva"), "niva");
+        assert_eq!(
+            key_from_name("Vård- och omsorgsnämnden", &taken, "x"),
+            "vard-och-omsorgsnamnden"
+        );
     }
 
     #[test]

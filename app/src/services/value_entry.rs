@@ -216,6 +216,8 @@ pub async fn save(
     let changes = check(edits, enum_from_text(&indicator.periodicity)?)?;
 
     let txn = db.begin().await?;
+    // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
+    crate::db::repo::tenants::touch(&txn, scope).await?;
     let current: HashMap<(String, String, String), (String, Option<String>)> =
         rows::values_of(&txn, scope, vec![indicator.id])
             .await?
@@ -240,7 +242,6 @@ pub async fn save(
     for change in &changes {
         write(&txn, scope, indicator.id, change, &auth.me.email).await?;
     }
-    crate::db::repo::tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     load(db, auth, code).await
 }

@@ -10,6 +10,7 @@ pub struct Model {
     pub slug: String,
     pub name: String,
     pub sort_order: i32,
+    pub revision: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,8 @@ pub struct Model {
     pub values: Option<String>,
     /// Bumped by every write to the tenant's configuration or plan data.
     pub data_version: i64,
+    /// Of the vision and values texts (optimistic locking).
+    pub revision: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -31,27 +31,49 @@ pub async fn insert(db: &impl ConnectionTrait, slug: &str, name: &str) -> Result
         vision: Set(None),
         values: Set(None),
         data_version: Set(0),
+        revision: Set(0),
     }
     .insert(db)
     .await
 }
 
-/// Sets the tenant's vision and values texts (they belong to the tenant, not to a plan).
+/// The tenant's vision and values texts (they belong to the tenant, not to a plan).
+pub struct TenantTexts {
+    pub vision_title: Option<String>,
+    pub vision: Option<String>,
+    pub values: Option<String>,
+}
+
+/// Sets the tenant's texts (after [`lock_texts`] when an admin edits them).
 pub async fn set_texts(
     db: &impl ConnectionTrait,
     scope: crate::db::TenantScope,
-    vision_title: Option<String>,
-    vision: Option<String>,
-    values: Option<String>,
+    texts: TenantTexts,
 ) -> Result<(), DbErr> {
     tenant::Entity::update_many()
         .filter(tenant::Column::Id.eq(scope.tenant_id()))
-        .col_expr(tenant::Column::VisionTitle, Expr::value(vision_title))
-        .col_expr(tenant::Column::Vision, Expr::value(vision))
-        .col_expr(tenant::Column::Values, Expr::value(values))
+        .col_expr(tenant::Column::VisionTitle, Expr::value(texts.vision_title))
+        .col_expr(tenant::Column::Vision, Expr::value(texts.vision))
+        .col_expr(tenant::Column::Values, Expr::value(texts.values))
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Takes the texts' next revision if they are still at `revision`: the first write of an
+/// edit, so a stale edit changes nothing and the transaction holds the row from the start.
+pub async fn lock_texts(
+    db: &impl ConnectionTrait,
+    scope: crate::db::TenantScope,
+    revision: i32,
+) -> Result<bool, DbErr> {
+    let done = tenant::Entity::update_many()
+        .filter(tenant::Column::Id.eq(scope.tenant_id()))
+        .filter(tenant::Column::Revision.eq(revision))
+        .col_expr(tenant::Column::Revision, Expr::value(revision + 1))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected == 1)
 }
 
 /// The tenant's data version: read models built at this version are current.

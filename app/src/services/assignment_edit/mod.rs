@@ -253,6 +253,8 @@ pub async fn report(
         comment,
     } = checked_follow_up(follow_up, Utc::now().date_naive())?;
     let txn = db.begin().await?;
+    // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
+    tenants::touch(&txn, scope).await?;
     let current = find_in(&txn, scope, plan_id, id).await?;
     let old = json!({ "status": current.status.clone().unwrap_or_default(), "forecast": current.forecast.clone().unwrap_or_default() });
     let row = assignment::Model {
@@ -286,7 +288,6 @@ pub async fn report(
         (Some(old.to_string()), Some(new.to_string())),
     )
     .await?;
-    tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(revision + 1)
 }

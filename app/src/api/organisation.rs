@@ -1,0 +1,45 @@
+use leptos::prelude::*;
+use server_fn::codec::Json;
+use uuid::Uuid;
+
+use crate::model::{AppError, CouncilForm, NewPlanForm, OrganisationView, TenantTextsForm};
+
+/// The tenant's texts, councils and departments, with their history (admins).
+#[server]
+pub async fn organisation() -> Result<OrganisationView, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::organisation::load(&state.db, &auth).await)
+}
+
+/// Saves the vision and values texts; returns the organisation as saved.
+#[server(input = Json)]
+pub async fn save_tenant_texts(texts: TenantTextsForm) -> Result<OrganisationView, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::organisation::save_texts(&state.db, &auth, &texts).await)
+}
+
+/// Adds a council (no id) or saves one with its departments.
+#[server(input = Json)]
+pub async fn save_council(council: CouncilForm) -> Result<OrganisationView, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::organisation::save_council(&state.db, &auth, &council).await)
+}
+
+/// Removes a council without plans.
+#[server]
+pub async fn delete_council(id: Uuid, revision: i32) -> Result<OrganisationView, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::organisation::delete_council(&state.db, &auth, id, revision).await)
+}
+
+/// Starts a new, empty plan for a council; returns its id.
+#[server(input = Json)]
+pub async fn create_plan(plan: NewPlanForm) -> Result<Uuid, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::plan_decisions::create_plan(&state.db, &auth, &plan).await)
+}
