@@ -38,10 +38,10 @@ session_cookie() {
         http://127.0.0.1:3900/api/v1/auth/login | awk '$6 == "malbild_session" { print "malbild_session=" $7 }'
 }
 
-measure() { # $1 = label, rest = wrk args
+measure() { # $1 = label, rest = wrk args; $connections (default 32) connections
     local label="$1"; shift
     local out
-    out="$(wrk -t2 -c32 -d"${duration}s" --latency "$@")"
+    out="$(wrk -t2 -c"${connections:-32}" -d"${duration}s" --latency "$@")"
     local rps p50 p99 errors
     rps="$(awk '/^Requests\/sec/ { print $2 }' <<<"$out")"
     p50="$(awk '$1 == "50%" { print $2 }' <<<"$out")"
@@ -53,6 +53,16 @@ measure() { # $1 = label, rest = wrk args
 plan_path() { # the Norrtälje 2026–2028 plan's page
     curl -sf -H "Cookie: $cookie" http://127.0.0.1:3900/api/v1/tenants/norrtalje/plans |
         python3 -c 'import json, sys; print(next("/planer/" + p["id"] for p in json.load(sys.stdin) if p["name"] == "Verksamhetsplan 2026–2028"))'
+}
+
+measure_plan() { # $1 = database label. Then at lower concurrency: the latency of the page
+    # itself, without 32 requests queueing on two cores.
+    local plan connections
+    plan="$(plan_path)"
+    measure "council page (plan), $1" -H "Cookie: $cookie" -H 'Accept: text/html' "http://127.0.0.1:3900$plan"
+    for connections in 4 8 16; do
+        measure "  … with $connections connections" -H "Cookie: $cookie" -H 'Accept: text/html' "http://127.0.0.1:3900$plan"
+    done
 }
 
 # 100 000 outcome rows over Södertälje's monthly indicators: every month from 2000 on,
@@ -88,7 +98,7 @@ printf '%-34s %12s %10s %10s\n' "target (wrk -t2 -c32, ${duration}s)" "req/s" "p
 start_server "sqlite://$work/bench.sqlite3?mode=rwc"
 cookie="$(session_cookie)"
 measure "tenant home, SQLite" -H "Cookie: $cookie" -H 'Accept: text/html' http://127.0.0.1:3900/
-measure "council page (plan), SQLite" -H "Cookie: $cookie" -H 'Accept: text/html' "http://127.0.0.1:3900$(plan_path)"
+measure_plan "SQLite"
 css="$(basename "$(ls target/site/pkg/malbild.*.css)")"
 wasm="$(basename "$(ls target/site/pkg/malbild.*_bg.wasm)")"
 measure "static $css" http://127.0.0.1:3900/pkg/"$css"
@@ -104,7 +114,7 @@ if pg_isready -q -h 127.0.0.1; then
     start_server "$pg/$db"
     cookie="$(session_cookie)"
     measure "tenant home, PostgreSQL" -H "Cookie: $cookie" -H 'Accept: text/html' http://127.0.0.1:3900/
-    measure "council page (plan), PostgreSQL" -H "Cookie: $cookie" -H 'Accept: text/html' "http://127.0.0.1:3900$(plan_path)"
+    measure_plan "PostgreSQL"
     stop_server
     time_import "import 100 000 outcomes, PostgreSQL"
     psql "$pg/postgres" -qc "DROP DATABASE $db"
