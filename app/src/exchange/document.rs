@@ -5,12 +5,16 @@
 //! Everything is referenced by code or name, never by database id, so a document can be
 //! loaded into another database or under another slug.
 
+use engine::assess::{Method, Rule};
 use engine::{Period, Periodicity, Target};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "malbild-tenant";
-pub const FORMAT_VERSION: u32 = 1;
+/// 2 added how verdicts are reached (`indicator_method`, `rule`, `method`); a version 1
+/// document is a version 2 document without them, and is read as such.
+pub const FORMAT_VERSION: u32 = 2;
+pub const OLDEST_READABLE_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -34,6 +38,10 @@ pub struct TenantInfo {
     pub vision: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub values: Option<String>,
+    /// How indicators are assessed unless one says otherwise (`engine::assess::Method`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub indicator_method: Option<Method>,
 }
 
 /// How goals of one level are numbered when an admin adds one.
@@ -66,6 +74,10 @@ pub struct Level {
     pub numbering: Numbering,
     pub sections: Vec<String>,
     pub carries: Vec<Carry>,
+    /// The rule for goals of this level that have none of their own (`engine::assess::Rule`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub rule: Option<Rule>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -163,6 +175,11 @@ pub struct Goal {
     pub title: String,
     #[serde(default)]
     pub sections: Vec<Section>,
+    /// How the goal's verdict follows from its inputs, when not its level's rule. Input keys
+    /// are the codes of its indicators and child goals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub rule: Option<Rule>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -221,6 +238,10 @@ pub struct Indicator {
     pub footnotes: Vec<String>,
     #[serde(default)]
     pub targets: Vec<YearTarget>,
+    /// How the indicator is assessed, when not the tenant's default method.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub method: Option<Method>,
     /// Outcomes and forecasts. Measurements, not plan content: they stay with the
     /// indicator across versions and are left out of adopted snapshots.
     #[serde(default)]

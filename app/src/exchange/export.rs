@@ -23,6 +23,11 @@ fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ServiceErr
     serde_json::from_str(text).map_err(|e| corrupt(format!("stored JSON {text:.40}: {e}")))
 }
 
+/// A stored optional JSON column (a rule or method).
+pub(crate) fn optional_json<T: serde::de::DeserializeOwned>(text: &Option<String>) -> Result<Option<T>, ServiceError> {
+    text.as_deref().map(from_json).transpose()
+}
+
 pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<TenantDocument, ServiceError> {
     let tenant = tenants::find_by_id(db, scope.tenant_id())
         .await?
@@ -65,6 +70,7 @@ pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Tenan
             vision_title: tenant.vision_title,
             vision: tenant.vision,
             values: tenant.values,
+            indicator_method: optional_json(&tenant.indicator_method)?,
         },
         levels,
         councils: council_list
@@ -199,6 +205,7 @@ impl Tables {
                 number: g.number.clone(),
                 title: g.title.clone(),
                 sections: from_json(&g.sections)?,
+                rule: optional_json(&g.rule)?,
             });
         }
 
@@ -263,6 +270,7 @@ impl Tables {
                 }),
                 footnotes: from_json(&i.footnotes)?,
                 targets,
+                method: optional_json(&i.method)?,
                 values,
             });
         }
@@ -380,6 +388,7 @@ pub fn level_of(l: &goal_level::Model) -> Result<doc::Level, ServiceError> {
         numbering: enum_from_text(&l.numbering)?,
         sections: from_json(&l.sections)?,
         carries: from_json(&l.carries)?,
+        rule: optional_json(&l.rule)?,
     })
 }
 

@@ -56,6 +56,7 @@ pub async fn write(
         values: t.values.clone(),
     };
     tenants::set_texts(db, scope, texts).await?;
+    tenants::set_indicator_method(db, scope, t.indicator_method.as_ref().map(json_text)).await?;
 
     let mut level_ids = HashMap::new();
     let mut level_rows = Vec::new();
@@ -208,6 +209,7 @@ impl ContentRows {
                 title: goal.title.clone(),
                 sections: json_text(&goal.sections),
                 revision: 1,
+                rule: goal.rule.as_ref().map(json_text),
             });
             *position += 1;
             goal_ids.insert(goal.code.as_str(), id);
@@ -239,6 +241,7 @@ impl ContentRows {
                 baseline_label: i.baseline.as_ref().and_then(|b| b.label.clone()),
                 footnotes: json_text(&i.footnotes),
                 revision: 1,
+                method: i.method.as_ref().map(json_text),
             });
             targets.extend(i.targets.iter().map(|t| indicator_target::Model {
                 tenant_id,
@@ -371,5 +374,6 @@ pub(crate) fn level_row(
         sections: json_text(&level.sections),
         carries: json_text(&level.carries),
         revision: 1,
+        rule: level.rule.as_ref().map(json_text),
     }
 }

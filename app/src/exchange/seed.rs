@@ -45,6 +45,7 @@ struct TenantToml {
     vision_title: Option<String>,
     vision: Option<String>,
     values: Option<String>,
+    indicator_method: Option<engine::assess::Method>,
     #[serde(default)]
     levels: Vec<Level>,
     #[serde(default)]
@@ -101,6 +102,7 @@ struct IndicatorToml {
     outcomes: BTreeMap<String, String>,
     #[serde(default)]
     forecasts: BTreeMap<String, String>,
+    method: Option<engine::assess::Method>,
 }
 
 #[derive(Deserialize)]
@@ -192,6 +194,7 @@ fn tenant_document(t: TenantToml) -> TenantDocument {
             vision_title: t.vision_title,
             vision: t.vision,
             values: t.values,
+            indicator_method: t.indicator_method,
         },
         levels: t.levels,
         councils: t.councils,
@@ -341,6 +344,7 @@ fn indicator_document(i: IndicatorToml) -> Result<doc::Indicator, Vec<Problem>> 
         baseline: i.baseline,
         footnotes: i.footnotes,
         targets,
+        method: i.method,
         values,
     })
 }

@@ -1,6 +1,7 @@
 //! Plain serde types that cross the wire between server and browser.
 //! No logic beyond parsing and display; compiled into both the server and the wasm bundle.
 
+mod assessment;
 mod assignment_edit;
 mod edit;
 mod error;
@@ -11,6 +12,7 @@ mod plan;
 mod structure;
 mod values;
 
+pub use assessment::*;
 pub use assignment_edit::*;
 pub use edit::*;
 pub use error::AppError;

@@ -332,6 +332,7 @@ pub async fn create(
         baseline_label: None,
         footnotes: String::new(),
         revision: 1,
+        method: None,
     };
     let (row, targets) = apply(&form, &council, blank)?;
     let id = row.id;

@@ -1,6 +1,7 @@
 //! Business operations: validation, authorisation, transactions. Server functions and REST
 //! handlers are thin wrappers around these. Server-only (`ssr` feature).
 
+pub mod assessment;
 pub mod assignment_edit;
 pub mod auth;
 pub mod demo;

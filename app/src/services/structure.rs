@@ -93,6 +93,7 @@ fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
         numbering,
         sections,
         carries,
+        rule: None,
     })
 }
 
@@ -167,7 +168,11 @@ pub async fn save(
     for (at, form) in forms.iter().enumerate() {
         let mut level = checked(at, form)?;
         level.key = match form.id.and_then(|id| stored.iter().find(|l| l.id == id)) {
-            Some(row) => row.key.clone(),
+            Some(row) => {
+                // The form has no rule: a level keeps the one it has.
+                level.rule = export::optional_json(&row.rule)?;
+                row.key.clone()
+            }
             None => {
                 let key = validate::key_from_name(&level.name, &taken, "niva");
                 taken.insert(key.clone());

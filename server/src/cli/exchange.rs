@@ -25,6 +25,22 @@ pub async fn export(config: &Config, tenant: &str, output: Option<PathBuf>) -> a
     Ok(())
 }
 
+/// Prints a month's verdicts as JSON.
+pub async fn assess(config: &Config, tenant: &str, council: Option<&str>, period: &str) -> anyhow::Result<()> {
+    let db = connect(config).await?;
+    let scope = app::services::tenants::operator_scope(&db, tenant)
+        .await
+        .with_context(|| format!("no tenant \"{tenant}\""))?;
+    let verdicts = app::services::assessment::assess(&db, scope, council, period)
+        .await
+        .map_err(explain)
+        .with_context(|| format!("assessing {tenant} at {period}"))?;
+    let mut json = serde_json::to_string_pretty(&verdicts)?;
+    json.push('\n');
+    std::io::stdout().lock().write_all(json.as_bytes())?;
+    Ok(())
+}
+
 /// Loads a tenant document into a new or empty tenant, all or nothing.
 pub async fn import(config: &Config, file: &Path, as_slug: Option<&str>) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;

@@ -57,6 +57,19 @@ pub enum Command {
     /// Outcomes and forecasts.
     #[command(subcommand)]
     Outcomes(OutcomesCommand),
+    /// Print the verdicts of a month as JSON: one object per goal and per indicator with its
+    /// code, verdict (green, yellow, red, grey) and explanation.
+    Assess {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+        /// Only this council's plans.
+        #[arg(long)]
+        council: Option<String>,
+        /// The month followed up, YYYY-MM.
+        #[arg(long)]
+        period: String,
+    },
     /// Load a tenant document into a new or empty tenant (all or nothing).
     Import {
         /// The JSON file written by `malbild export`.
@@ -97,6 +110,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             exchange::import_outcomes(&config, &tenant, &file).await
         }
         Command::Import { file, as_slug } => exchange::import(&config, &file, as_slug.as_deref()).await,
+        Command::Assess {
+            tenant,
+            council,
+            period,
+        } => exchange::assess(&config, &tenant, council.as_deref(), &period).await,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The REST API under `/api/v1`: JSON in and out, errors as `{ "error": { "code", "message" } }`,
 //! described by the OpenAPI document at `/api/v1/openapi.json` generated from these handlers.
 
+mod assessments;
 mod auth;
 pub mod error;
 mod json;
@@ -24,7 +25,8 @@ use app::state::AppState;
         (name = "auth", description = "Sessions"),
         (name = "tenants", description = "A tenant's councils and users"),
         (name = "plans", description = "Plans, goals, indicators; the whole tenant's export"),
-        (name = "outcomes", description = "Importing outcomes and forecasts")
+        (name = "outcomes", description = "Importing outcomes and forecasts"),
+        (name = "assessments", description = "Verdicts (traffic lights) and their explanations")
     )
 )]
 struct ApiDoc;
@@ -51,6 +53,7 @@ pub fn api_router() -> axum::Router<AppState> {
         .routes(routes!(plans::adopt))
         .routes(routes!(plans::start_draft))
         .routes(routes!(outcomes::import_status))
+        .routes(routes!(assessments::assessments))
         .merge(uploads)
         .split_for_parts();
     router.route(

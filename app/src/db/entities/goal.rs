@@ -19,6 +19,9 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub sections: String,
     pub revision: i32,
+    /// The goal's own rule (JSON `engine::assess::Rule`), else its level's.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub rule: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

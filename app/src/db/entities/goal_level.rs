@@ -19,6 +19,9 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub carries: String,
     pub revision: i32,
+    /// The default rule for goals of the level (JSON `engine::assess::Rule`).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub rule: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -30,6 +30,9 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub footnotes: String,
     pub revision: i32,
+    /// The indicator's own method (JSON `engine::assess::Method`), else the tenant's.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub method: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

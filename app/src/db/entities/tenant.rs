@@ -19,6 +19,9 @@ pub struct Model {
     pub data_version: i64,
     /// Of the vision and values texts (optimistic locking).
     pub revision: i32,
+    /// The default assessment method of indicators (JSON `engine::assess::Method`).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub indicator_method: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

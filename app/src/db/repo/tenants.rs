@@ -32,6 +32,7 @@ pub async fn insert(db: &impl ConnectionTrait, slug: &str, name: &str) -> Result
         values: Set(None),
         data_version: Set(0),
         revision: Set(0),
+        indicator_method: Set(None),
     }
     .insert(db)
     .await
@@ -55,6 +56,20 @@ pub async fn set_texts(
         .col_expr(tenant::Column::VisionTitle, Expr::value(texts.vision_title))
         .col_expr(tenant::Column::Vision, Expr::value(texts.vision))
         .col_expr(tenant::Column::Values, Expr::value(texts.values))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Sets the tenant's default assessment method of indicators (JSON), or clears it.
+pub async fn set_indicator_method(
+    db: &impl ConnectionTrait,
+    scope: crate::db::TenantScope,
+    method: Option<String>,
+) -> Result<(), DbErr> {
+    tenant::Entity::update_many()
+        .filter(tenant::Column::Id.eq(scope.tenant_id()))
+        .col_expr(tenant::Column::IndicatorMethod, Expr::value(method))
         .exec(db)
         .await?;
     Ok(())

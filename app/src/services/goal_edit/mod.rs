@@ -156,6 +156,7 @@ pub async fn create(
         title: form.title.clone(),
         sections: stored_sections(&form),
         revision: 1,
+        rule: None,
     };
     let id = row.id;
     rows::insert(&txn, scope, vec![row]).await?;

@@ -1,0 +1,86 @@
+//! Checks of how verdicts are reached: the tenant's default method, each level's default
+//! rule, each goal's own rule and each indicator's own method. A goal's rule may name only
+//! its own inputs: the codes of its indicators and of its child goals.
+
+use std::collections::{HashMap, HashSet};
+
+use engine::assess::Rule;
+
+use super::Checker;
+use crate::exchange::document::{PlanContent, TenantDocument};
+
+pub(super) fn check(check: &mut Checker, doc: &TenantDocument) {
+    if let Some(method) = &doc.tenant.indicator_method
+        && let Err(e) = method.validate()
+    {
+        check.fail("tenant › indicator_method", e.to_string());
+    }
+    for level in &doc.levels {
+        if let Some(rule) = &level.rule
+            && let Err(e) = rule.validate()
+        {
+            check.fail(format!("level \"{}\" › rule", level.key), e.to_string());
+        }
+    }
+    for plan in &doc.plans {
+        let at = format!("plan \"{}\" ({})", plan.name, plan.council);
+        content(check, &at, &plan.content);
+        for adopted in &plan.adopted {
+            content(
+                check,
+                &format!("{at} › adopted version {}", adopted.version),
+                &adopted.content,
+            );
+        }
+    }
+}
+
+fn content(check: &mut Checker, at: &str, content: &PlanContent) {
+    let mut inputs: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for indicator in &content.indicators {
+        inputs
+            .entry(indicator.goal.as_str())
+            .or_default()
+            .insert(indicator.code.as_str());
+        if let Some(method) = &indicator.method
+            && let Err(e) = method.validate()
+        {
+            check.fail(
+                format!("{at} › indicator \"{}\" › method", indicator.code),
+                e.to_string(),
+            );
+        }
+    }
+    for goal in &content.goals {
+        if let Some(parent) = &goal.parent {
+            inputs.entry(parent.as_str()).or_default().insert(goal.code.as_str());
+        }
+    }
+    let none = HashSet::new();
+    for goal in &content.goals {
+        let Some(rule) = &goal.rule else { continue };
+        let here = format!("{at} › goal \"{}\" › rule", goal.code);
+        if let Err(e) = rule.validate() {
+            check.fail(&here, e.to_string());
+        }
+        let own = inputs.get(goal.code.as_str()).unwrap_or(&none);
+        let mut named = Vec::new();
+        keys(rule, &mut named);
+        for key in named.into_iter().filter(|k| !own.contains(k)) {
+            check.fail(
+                &here,
+                format!("\"{key}\" is neither an indicator nor a child goal of {}", goal.code),
+            );
+        }
+    }
+}
+
+/// Every input key a rule names (mandatory inputs and weights), nested rules included.
+fn keys<'a>(rule: &'a Rule, out: &mut Vec<&'a str>) {
+    match rule {
+        Rule::CountGreen { mandatory, .. } => out.extend(mandatory.iter().map(String::as_str)),
+        Rule::Weighted { weights, .. } => out.extend(weights.iter().map(|(key, _)| key.as_str())),
+        Rule::All { rules } => rules.iter().for_each(|r| keys(r, out)),
+        Rule::Manual => {}
+    }
+}

@@ -1,0 +1,175 @@
+use super::*;
+use crate::exchange::document::*;
+
+fn base() -> TenantDocument {
+    serde_json::from_value(serde_json::json!({
+        "format": FORMAT, "format_version": FORMAT_VERSION,
+        "tenant": { "slug": "testkommun", "name": "Testkommun" },
+        "levels": [
+            { "key": "omrade", "name": "Målområde", "plural": "Målområden", "numbering": "sequence",
+              "sections": ["Beskrivning"], "carries": [] },
+            { "key": "mal", "name": "Nämndmål", "plural": "Nämndmål", "numbering": "nested",
+              "sections": [], "carries": ["indicators", "assignments"] }
+        ],
+        "councils": [{ "slug": "socialnamnden", "name": "Socialnämnden", "departments": ["Vuxna"] }],
+        "plans": [{
+            "council": "socialnamnden", "name": "Verksamhetsplan 2026", "first_year": 2026, "last_year": 2026,
+            "status": "draft", "version": 1,
+            "content": {
+                "goals": [
+                    { "code": "1", "level": "omrade", "number": "1", "title": "Trygghet",
+                      "sections": [{ "title": "Beskrivning", "text": "…" }] },
+                    { "code": "1.1", "parent": "1", "level": "mal", "number": "1.1", "title": "Fritt från våld" }
+                ],
+                "indicators": [{
+                    "code": "vald", "goal": "1.1", "name": "Insatser mot våld", "kind": "namnd", "unit": "st",
+                    "decimals": 0, "direction": "higher", "periodicity": "month", "cumulative": true,
+                    "department": "Vuxna",
+                    "targets": [{ "year": 2026, "target": { "kind": "value", "value": "20" } }],
+                    "values": [{ "period": "2026-01", "kind": "outcome", "gender": "T", "value": "3" }]
+                }],
+                "assignments": [{ "kind": "initiativ", "goal": "1.1", "title": "Utveckla stödet" }]
+            }
+        }]
+    }))
+    .expect("base document")
+}
+
+#[test]
+fn the_base_document_is_valid() {
+    assert_eq!(document(&base()), []);
+}
+
+#[test]
+fn a_version_1_document_is_read_and_its_own_inputs_may_be_named() {
+    let mut doc = base();
+    doc.format_version = 1;
+    assert_eq!(document(&doc), []);
+    let goals = &mut doc.plans[0].content.goals;
+    goals[0].rule = Some(engine::assess::Rule::count_green_including(1, "1.1"));
+    goals[1].rule = Some(engine::assess::Rule::count_green_including(1, "vald"));
+    assert_eq!(document(&doc), [], "a child goal and an own indicator");
+}
+
+#[test]
+fn each_inconsistency_is_reported_where_it_is() {
+    type Change = fn(&mut TenantDocument);
+    let cases: &[(Change, &str)] = &[
+        (|d| d.format_version = 99, "format: is \"malbild-tenant\" version 99"),
+        (
+            |d| d.plans[0].content.goals[0].rule = Some(engine::assess::Rule::count_green_including(1, "vald")),
+            "goal \"1\" › rule: \"vald\" is neither an indicator nor a child goal of 1",
+        ),
+        (
+            |d| {
+                d.levels[1].rule = Some(engine::assess::Rule::CountGreen {
+                    green: engine::assess::Quota::Share(rust_decimal::Decimal::from(150)),
+                    rest_at_least: None,
+                    mandatory: Vec::new(),
+                })
+            },
+            "level \"mal\" › rule: ",
+        ),
+        (
+            |d| {
+                d.plans[0].content.indicators[0].method = Some(engine::assess::Method::Threshold {
+                    margin: engine::assess::Margin::Percent(rust_decimal::Decimal::from(-5)),
+                })
+            },
+            "indicator \"vald\" › method: a margin cannot be negative",
+        ),
+        (
+            |d| d.tenant.slug = "Test Kommun".into(),
+            "tenant.slug: \"Test Kommun\" is not a valid code",
+        ),
+        (|d| d.levels[1].key = "omrade".into(), "level \"omrade\": appears twice"),
+        (
+            |d| d.councils[0].departments.push("Vuxna".into()),
+            "departments: \"Vuxna\" appears twice",
+        ),
+        (
+            |d| d.plans[0].council = "kfn".into(),
+            "plan \"Verksamhetsplan 2026\" › council: \"kfn\" is not a council",
+        ),
+        (
+            |d| d.plans[0].last_year = 2025,
+            "years: 2026–2025 is not a span of years",
+        ),
+        (
+            |d| d.plans[0].status = PlanStatus::Adopted,
+            "status: an adopted plan's version",
+        ),
+        (
+            |d| d.plans[0].content.goals[1].parent = Some("9".into()),
+            "goal \"1.1\" › parent: \"9\" is not a goal listed before it",
+        ),
+        (
+            |d| d.plans[0].content.goals[1].parent = None,
+            "goal \"1.1\" › level: is Nämndmål, but its place in the tree needs Målområde",
+        ),
+        (
+            |d| d.plans[0].content.goals[1].code = "1".into(),
+            "goal \"1\": appears twice",
+        ),
+        (
+            |d| d.plans[0].content.goals[0].sections[0].title = "Ambition".into(),
+            "\"Ambition\" is not a section of Målområde",
+        ),
+        (
+            |d| d.plans[0].content.indicators[0].goal = "1".into(),
+            "goal \"1\" is on level Målområde, which does not carry indicators",
+        ),
+        (
+            |d| d.plans[0].content.indicators[0].department = Some("Barn".into()),
+            "department: \"Barn\" is not a department of Socialnämnden",
+        ),
+        (
+            |d| d.plans[0].content.indicators[0].decimals = 9,
+            "decimals: is 9; at most 6",
+        ),
+        (
+            |d| d.plans[0].content.indicators[0].periodicity = engine::Periodicity::Tertial,
+            "values › 2026-01: is a month period, but the indicator is measured per tertial",
+        ),
+        (
+            |d| {
+                let v = d.plans[0].content.indicators[0].values[0].clone();
+                d.plans[0].content.indicators[0].values.push(v)
+            },
+            "2026-01 appears twice",
+        ),
+        (
+            |d| {
+                let t = d.plans[0].content.indicators[0].targets[0].clone();
+                d.plans[0].content.indicators[0].targets.push(t)
+            },
+            "2026 has two targets",
+        ),
+        (
+            |d| {
+                let p = d.plans[0].clone();
+                let mut p2 = p;
+                p2.name = "Plan 2".into();
+                d.plans.push(p2)
+            },
+            "indicator \"vald\": another indicator of the tenant has this code",
+        ),
+        (
+            |d| d.plans[0].content.assignments[0].goal = Some("1".into()),
+            "does not carry uppdrag or initiativ",
+        ),
+        (
+            |d| d.plans[0].content.assignments[0].title = " ".into(),
+            "title: must not be empty",
+        ),
+    ];
+    for (change, expected) in cases {
+        let mut doc = base();
+        change(&mut doc);
+        let problems: Vec<String> = document(&doc).iter().map(ToString::to_string).collect();
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "expected {expected:?} in {problems:#?}"
+        );
+    }
+}

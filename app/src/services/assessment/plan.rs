@@ -1,0 +1,169 @@
+//! A plan's verdicts at a month, from its content as the tenant document holds it: each
+//! indicator by its method, each goal by its rule from its indicators and child goals.
+//! Pure: the caller reads the document, this hands it to `engine::assess`.
+
+use std::collections::HashMap;
+
+use engine::assess::{
+    Better, GoalInput, IndicatorSeries, InputKind, Margin, Method, Quota, Rule, Verdict, assess_goal, assess_indicator,
+};
+use engine::{Period, Target, parse_number};
+use rust_decimal::Decimal;
+
+use crate::exchange::document::{self as doc, Gender, ValueKind};
+use crate::model::{Assessment, VerdictKind};
+
+/// The method of an indicator that has none and whose tenant has none: 5 % below target is
+/// yellow.
+pub fn default_method() -> Method {
+    Method::Threshold {
+        margin: Margin::Percent(Decimal::from(5)),
+    }
+}
+
+/// The rule of a goal that has none and whose level has none: a goal with only child goals
+/// is green when they all are (yellow counting half from ½); otherwise at least half its
+/// inputs green and none red.
+pub fn default_rule(only_child_goals: bool) -> Rule {
+    if only_child_goals {
+        Rule::Weighted {
+            weights: Vec::new(),
+            green_from: Decimal::ONE,
+            yellow_from: Decimal::new(5, 1),
+        }
+    } else {
+        Rule::CountGreen {
+            green: Quota::Share(Decimal::from(50)),
+            rest_at_least: Some(Verdict::Yellow),
+            mandatory: Vec::new(),
+        }
+    }
+}
+
+/// One indicator's series, owned so the engine can borrow it.
+struct Series {
+    outcomes: Vec<(Period, Decimal)>,
+    forecasts: Vec<(Period, Decimal)>,
+    targets: Vec<(i32, Target)>,
+    baseline: Option<Decimal>,
+}
+
+impl Series {
+    fn of(indicator: &doc::Indicator) -> Self {
+        let values = |kind: ValueKind| -> Vec<(Period, Decimal)> {
+            (indicator.values.iter())
+                .filter(|v| v.kind == kind && v.gender == Gender::Total)
+                .map(|v| (v.period, v.value))
+                .collect()
+        };
+        Series {
+            outcomes: values(ValueKind::Outcome),
+            forecasts: values(ValueKind::Forecast),
+            targets: indicator.targets.iter().map(|t| (t.year, t.target.clone())).collect(),
+            baseline: (indicator.baseline.as_ref())
+                .and_then(|b| b.value.as_deref())
+                .and_then(|v| parse_number(v).ok()),
+        }
+    }
+}
+
+fn better(direction: doc::Better) -> Better {
+    match direction {
+        doc::Better::Higher => Better::Higher,
+        doc::Better::Lower => Better::Lower,
+        doc::Better::Band => Better::Band,
+    }
+}
+
+/// Every goal's and indicator's verdict in the plan's current content at `at`, goals first
+/// in plan order, then indicators in plan order.
+pub fn assess(levels: &[doc::Level], tenant_method: Option<Method>, plan: &doc::Plan, at: Period) -> Vec<Assessment> {
+    let content = &plan.content;
+    let line = |kind, code: &str, name: String, verdict: Verdict, explanation: String| Assessment {
+        council: plan.council.clone(),
+        plan: plan.name.clone(),
+        kind,
+        code: code.to_owned(),
+        name,
+        verdict: verdict.into(),
+        explanation,
+    };
+    let series: Vec<Series> = content.indicators.iter().map(Series::of).collect();
+    let mut indicator_lines = Vec::with_capacity(content.indicators.len());
+    let mut by_goal: HashMap<&str, Vec<GoalInput>> = HashMap::new();
+    let assessments: Vec<_> = (content.indicators.iter().zip(&series))
+        .map(|(indicator, s)| {
+            let input = IndicatorSeries {
+                better: better(indicator.direction),
+                periodicity: indicator.periodicity,
+                cumulative: indicator.cumulative,
+                baseline: s.baseline,
+                outcomes: &s.outcomes,
+                forecasts: &s.forecasts,
+                targets: &s.targets,
+                method: indicator.method.or(tenant_method).unwrap_or_else(default_method),
+                manual: None,
+            };
+            assess_indicator(&input, at)
+        })
+        .collect();
+    for (indicator, assessment) in content.indicators.iter().zip(&assessments) {
+        indicator_lines.push(line(
+            VerdictKind::Indicator,
+            &indicator.code,
+            indicator.name.clone(),
+            assessment.verdict,
+            assessment.explanation.to_string(),
+        ));
+        (by_goal.entry(indicator.goal.as_str()).or_default()).push(GoalInput::indicator(
+            &indicator.code,
+            &indicator.name,
+            assessment,
+        ));
+    }
+
+    // Children come after their parent in a plan, so in reverse every child is done first.
+    let level_rules: HashMap<&str, &Rule> = (levels.iter())
+        .filter_map(|l| l.rule.as_ref().map(|r| (l.key.as_str(), r)))
+        .collect();
+    let mut goal_lines: Vec<Assessment> = Vec::with_capacity(content.goals.len());
+    let mut children: HashMap<&str, Vec<(&str, &str, Verdict)>> = HashMap::new();
+    for goal in content.goals.iter().rev() {
+        let mut inputs = by_goal.remove(goal.code.as_str()).unwrap_or_default();
+        let indicators = inputs.len();
+        for (code, title, verdict) in children
+            .remove(goal.code.as_str())
+            .unwrap_or_default()
+            .into_iter()
+            .rev()
+        {
+            inputs.push(GoalInput::new(code, title, InputKind::ChildGoal, verdict));
+        }
+        let fallback;
+        let rule = match goal
+            .rule
+            .as_ref()
+            .or_else(|| level_rules.get(goal.level.as_str()).copied())
+        {
+            Some(rule) => rule,
+            None => {
+                fallback = default_rule(indicators == 0 && !inputs.is_empty());
+                &fallback
+            }
+        };
+        let assessment = assess_goal(rule, &inputs, at, None);
+        if let Some(parent) = &goal.parent {
+            (children.entry(parent.as_str()).or_default()).push((&goal.code, &goal.title, assessment.verdict));
+        }
+        goal_lines.push(line(
+            VerdictKind::Goal,
+            &goal.code,
+            format!("{} {}", goal.number, goal.title).trim().to_owned(),
+            assessment.verdict,
+            assessment.explanation.to_string(),
+        ));
+    }
+    goal_lines.reverse();
+    goal_lines.extend(indicator_lines);
+    goal_lines
+}
