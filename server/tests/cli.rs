@@ -197,3 +197,46 @@ fn import_lists_every_problem_and_writes_nothing() {
     let again = cli.run(&["export", "--tenant", "ny"], "", &[]);
     assert!(!again.status.success(), "the tenant was not created");
 }
+
+#[test]
+fn assess_prints_each_goal_and_indicator_with_its_verdict_as_json() {
+    let cli = Cli::new();
+    assert!(cli.run(&["seed", "--demo"], "", &[]).status.success());
+    let out = cli.run(
+        &[
+            "assess",
+            "--tenant",
+            "sodertalje",
+            "--council",
+            "socialnamnden",
+            "--period",
+            "2025-10",
+        ],
+        "",
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let verdicts: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("a JSON array");
+    let goal = verdicts
+        .iter()
+        .find(|v| v["kind"] == "goal" && v["code"] == "5")
+        .expect("nämndmål 5");
+    assert!(["green", "yellow", "red", "grey"].contains(&goal["verdict"].as_str().unwrap()));
+    assert!(
+        goal["explanation"].as_str().unwrap().starts_with("Regel: minst 3 av 5"),
+        "{goal}"
+    );
+    assert!(
+        verdicts
+            .iter()
+            .any(|v| v["kind"] == "indicator" && v["code"] == "budgetfoljsamhet")
+    );
+
+    let bad = cli.run(&["assess", "--tenant", "sodertalje", "--period", "oktober"], "", &[]);
+    assert!(!bad.status.success());
+    assert!(
+        text(&bad.stderr).contains("is not a month; write it YYYY-MM"),
+        "{}",
+        text(&bad.stderr)
+    );
+}
