@@ -282,9 +282,7 @@ pub async fn create(
         .into_iter()
         .find(|l| l.id == goal.level_id)
         .ok_or_else(|| ServiceError::Corrupt(format!("goal {goal_code} without level")))?;
-    let carries: Vec<Carry> = serde_json::from_str(&level.carries)
-        .map_err(|e| ServiceError::Corrupt(format!("level {} carries: {e}", level.key)))?;
-    if !carries.contains(&Carry::Indicators) {
+    if !super::structure::carries(&level)?.contains(&Carry::Indicators) {
         return Err(ServiceError::invalid(
             "goal",
             format!(

@@ -97,6 +97,11 @@ fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
     })
 }
 
+/// What goals of a stored level may carry.
+pub(crate) fn carries(level: &goal_level::Model) -> Result<Vec<Carry>, ServiceError> {
+    serde_json::from_str(&level.carries).map_err(|e| ServiceError::Corrupt(format!("level {} carries: {e}", level.key)))
+}
+
 fn form_of(row: &goal_level::Model) -> Result<LevelForm, ServiceError> {
     let corrupt = |e: serde_json::Error| ServiceError::Corrupt(format!("level {}: {e}", row.key));
     let sections: Vec<String> = serde_json::from_str(&row.sections).map_err(corrupt)?;

@@ -39,9 +39,7 @@ impl PlanContext {
             .ok_or_else(|| ServiceError::Corrupt(format!("plan {} without council", plan.id)))?;
         let mut carrying = HashSet::new();
         for level in rows::goal_levels(db, scope).await? {
-            let carries: Vec<Carry> = serde_json::from_str(&level.carries)
-                .map_err(|e| ServiceError::Corrupt(format!("level {} carries: {e}", level.key)))?;
-            if carries.contains(&Carry::Assignments) {
+            if crate::services::structure::carries(&level)?.contains(&Carry::Assignments) {
                 carrying.insert(level.id);
             }
         }
