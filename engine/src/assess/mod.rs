@@ -13,6 +13,7 @@
 
 mod assignment;
 mod explain;
+mod explain_config;
 mod explain_goal;
 mod goal;
 mod grade;
