@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput and tail latency of the release build, measured with wrk over loopback: the
-# tenant home page and the council page of Norrtälje's plan (signed in) on SQLite and on
-# PostgreSQL, and static assets; then the time to import a 100 000-row outcome CSV.
+# tenant home page, the council page and the follow-up page of Norrtälje's plan (signed
+# in) on SQLite and on PostgreSQL, and static assets; then the time to import a 100 000-row outcome CSV.
 # Usage: scripts/bench.sh [seconds per run, default 10]. Needs a local PostgreSQL for the
 # Postgres row (MALBILD_BENCH_POSTGRES, default postgres://postgres@127.0.0.1:5432).
 set -euo pipefail
@@ -65,6 +65,14 @@ measure_plan() { # $1 = database label. Then at lower concurrency: the latency o
     done
 }
 
+measure_follow_up() { # $1 = database label: the follow-up dashboard at October 2026
+    local page connections
+    page="$(plan_path)/uppfoljning?manad=2026-10"
+    for connections in 8 32; do
+        measure "follow-up page, $1, c$connections" -H "Cookie: $cookie" -H 'Accept: text/html' "http://127.0.0.1:3900$page"
+    done
+}
+
 # 100 000 outcome rows over Södertälje's monthly indicators: every month from 2000 on,
 # for each gender, as a controller's export would look (semicolons, decimal commas).
 outcome_csv() {
@@ -99,6 +107,7 @@ start_server "sqlite://$work/bench.sqlite3?mode=rwc"
 cookie="$(session_cookie)"
 measure "tenant home, SQLite" -H "Cookie: $cookie" -H 'Accept: text/html' http://127.0.0.1:3900/
 measure_plan "SQLite"
+measure_follow_up "SQLite"
 css="$(basename "$(ls target/site/pkg/malbild.*.css)")"
 wasm="$(basename "$(ls target/site/pkg/malbild.*_bg.wasm)")"
 measure "static $css" http://127.0.0.1:3900/pkg/"$css"
@@ -115,6 +124,7 @@ if pg_isready -q -h 127.0.0.1; then
     cookie="$(session_cookie)"
     measure "tenant home, PostgreSQL" -H "Cookie: $cookie" -H 'Accept: text/html' http://127.0.0.1:3900/
     measure_plan "PostgreSQL"
+    measure_follow_up "PostgreSQL"
     stop_server
     time_import "import 100 000 outcomes, PostgreSQL"
     psql "$pg/postgres" -qc "DROP DATABASE $db"

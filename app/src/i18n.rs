@@ -293,6 +293,33 @@ messages! {
     NumberingNone => "Ingen", "None";
     LevelSections => "Textavsnitt (ett per rad)", "Text sections (one per line)";
     LevelCarries => "Mål på nivån kan ha", "Goals on the level can have";
+    FollowUpOf => "Uppföljning av", "Follow-up of";
+    Month => "Månad", "Month";
+    AllDepartments => "Alla avdelningar", "All departments";
+    Colour => "Färg", "Colour";
+    AllColours => "Alla färger", "All colours";
+    Green => "Grön", "Green";
+    Yellow => "Gul", "Yellow";
+    Red => "Röd", "Red";
+    Grey => "Ej bedömd", "Not assessed";
+    Show => "Visa", "Show";
+    HowAssessed => "Så bedöms det som saknar egen regel", "How verdicts are reached where nothing else is set";
+    GoalsPerLevel => "Mål per nivå", "Goals per level";
+    ChangeSince => "Förändring sedan", "Change since";
+    LastMonth => "Förra månaden", "Last month";
+    NoGoalsMatch => "Inga mål matchar filtret.", "No goals match the filter.";
+    ManualVerdict => "Manuell bedömning", "Manual verdict";
+    Motivation => "Motivering", "Motivation";
+    SaveVerdict => "Spara bedömning", "Save verdict";
+    WithdrawVerdict => "Ta bort bedömning", "Withdraw verdict";
+    GivenBy => "Bedömd av", "Given by";
+    VerdictConflict => "Någon annan har ändrat bedömningen efter att du öppnade sidan, så inget sparades. Ladda om sidan.", "Someone else changed the verdict after you opened the page, so nothing was saved. Reload the page.";
+    StatusByForecast => "Status och prognos", "Status and forecast";
+    NoForecast => "Ingen prognos", "No forecast";
+    Overdue => "Försenat", "Overdue";
+    Total => "Totalt", "Total";
+    PaceLine => "Takt mot årsmålet", "Pace towards the annual target";
+    OutcomeToDate => "Utfall (hittills i år för summerade mått)", "Outcome (year to date when summed)";
     ValuesConflict => "Någon annan har ändrat några av värdena efter att du öppnade sidan, så inget sparades. Det du skrivit finns kvar; ladda om sidan för att se de andra ändringarna och gör sedan dina igen.", "Someone else changed some of the values after you opened the page, so nothing was saved. What you typed is still here; reload the page to see the other changes, then make yours again.";
 }
 

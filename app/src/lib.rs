@@ -31,7 +31,7 @@ use crate::api::{Login, Logout, current_user};
 use crate::components::header::Header;
 use crate::i18n::{Locale, Msg, text_now};
 use crate::pages::{
-    AssignmentPage, GoalEditPage, HomePage, IndicatorEditPage, LoginPage, NewAssignmentPage, NewGoalPage,
+    AssignmentPage, FollowUpPage, GoalEditPage, HomePage, IndicatorEditPage, LoginPage, NewAssignmentPage, NewGoalPage,
     NewIndicatorPage, NotFound, OrganisationPage, OutcomeImportPage, PlanPage, PlatformPage, StructurePage, UsersPage,
     ValueSheetPage,
 };
@@ -97,6 +97,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/organisation") view=OrganisationPage ssr=SsrMode::Async />
                     <Route path=path!("/plattform") view=PlatformPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id") view=PlanPage ssr=SsrMode::Async />
+                    <Route path=path!("/planer/:id/uppfoljning") view=FollowUpPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/mal/:code") view=GoalEditPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/nytt-mal") view=NewGoalPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/uppdrag/:item") view=AssignmentPage ssr=SsrMode::Async />

@@ -3,6 +3,7 @@
 
 mod assignments;
 mod auth;
+mod follow_up;
 mod goals;
 mod indicators;
 mod organisation;
@@ -13,6 +14,7 @@ mod tenant;
 
 pub use assignments::*;
 pub use auth::*;
+pub use follow_up::*;
 pub use goals::*;
 pub use indicators::*;
 pub use organisation::*;

@@ -1,5 +1,5 @@
 //! A small inline SVG chart of an indicator: outcomes as a line with points, targets as a
-//! dashed line. Rendered on the server; no script needed. The table beside it carries the
+//! dashed line, and (on the follow-up page) the pace towards the year's target dotted. Rendered on the server; no script needed. The table beside it carries the
 //! exact figures, so the chart is decorative for screen readers beyond its summary.
 
 use leptos::prelude::*;
@@ -14,9 +14,13 @@ const PAD: f64 = 6.0;
 type Xy = Option<(f64, f64)>;
 
 /// Maps chart points to SVG coordinates: x spread evenly, y scaled to the values' range.
-/// Returns the outcome and the target coordinates.
-pub fn layout(points: &[ChartPoint]) -> (Vec<Xy>, Vec<Xy>) {
-    let values: Vec<f64> = points.iter().flat_map(|p| [p.outcome, p.target]).flatten().collect();
+/// Returns the outcome, the target and the pace coordinates.
+pub fn layout(points: &[ChartPoint]) -> [Vec<Xy>; 3] {
+    let values: Vec<f64> = points
+        .iter()
+        .flat_map(|p| [p.outcome, p.target, p.pace])
+        .flatten()
+        .collect();
     let (min, max) = values.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(*v), hi.max(*v))
     });
@@ -41,9 +45,9 @@ pub fn layout(points: &[ChartPoint]) -> (Vec<Xy>, Vec<Xy>) {
             ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0)
         })
     };
-    let outcomes = points.iter().enumerate().map(|(i, p)| at(i, p.outcome)).collect();
-    let targets = points.iter().enumerate().map(|(i, p)| at(i, p.target)).collect();
-    (outcomes, targets)
+    let series =
+        |value: fn(&ChartPoint) -> Option<f64>| points.iter().enumerate().map(|(i, p)| at(i, value(p))).collect();
+    [series(|p| p.outcome), series(|p| p.target), series(|p| p.pace)]
 }
 
 fn polyline(points: &[Xy]) -> String {
@@ -57,10 +61,13 @@ fn polyline(points: &[Xy]) -> String {
 
 #[component]
 pub fn IndicatorChart(points: Vec<ChartPoint>, #[prop(into)] label: String) -> impl IntoView {
-    if points.iter().all(|p| p.outcome.is_none() && p.target.is_none()) {
+    if points
+        .iter()
+        .all(|p| p.outcome.is_none() && p.target.is_none() && p.pace.is_none())
+    {
         return ().into_any();
     }
-    let (outcomes, targets) = layout(&points);
+    let [outcomes, targets, pace] = layout(&points);
     let first = points.first().map(|p| p.label.clone()).unwrap_or_default();
     let last = points.last().map(|p| p.label.clone()).unwrap_or_default();
     let dots = outcomes
@@ -73,6 +80,7 @@ pub fn IndicatorChart(points: Vec<ChartPoint>, #[prop(into)] label: String) -> i
         <figure class="chart">
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") width=WIDTH height=HEIGHT role="img" aria-label=label>
                 <polyline class="chart__target" points=polyline(&targets) />
+                {pace.iter().any(Option::is_some).then(|| view! { <polyline class="chart__pace" points=polyline(&pace) /> })}
                 <polyline class="chart__outcome" points=polyline(&outcomes) />
                 {dots}
             </svg>
@@ -91,19 +99,30 @@ mod tests {
             label: label.into(),
             outcome,
             target,
+            pace: None,
         }
     }
 
     #[test]
     fn the_highest_value_is_at_the_top_and_the_lowest_at_the_bottom() {
-        let (outcomes, targets) = layout(&[point("2023", Some(10.0), None), point("2024", Some(20.0), Some(15.0))]);
+        let [outcomes, targets, _] = layout(&[point("2023", Some(10.0), None), point("2024", Some(20.0), Some(15.0))]);
         assert_eq!(outcomes, [Some((PAD, HEIGHT - PAD)), Some((WIDTH - PAD, PAD))]);
         assert_eq!(targets, [None, Some((WIDTH - PAD, HEIGHT / 2.0))]);
     }
 
     #[test]
     fn a_flat_or_single_series_stays_inside_the_box() {
-        let (outcomes, _) = layout(&[point("2024", Some(5.0), Some(5.0))]);
+        let [outcomes, _, _] = layout(&[point("2024", Some(5.0), Some(5.0))]);
         assert_eq!(outcomes, [Some((WIDTH / 2.0, HEIGHT - PAD))]);
+    }
+
+    #[test]
+    fn the_pace_line_shares_the_scale() {
+        let mut first = point("jan", Some(1.0), Some(12.0));
+        first.pace = Some(0.0);
+        let [_, targets, pace] = layout(&[first, point("feb", None, Some(12.0))]);
+        assert_eq!(pace[0], Some((PAD, HEIGHT - PAD)), "pace 0 is the lowest value");
+        assert_eq!(targets[0].map(|(_, y)| y), Some(PAD), "the target the highest");
+        assert_eq!(pace[1], None);
     }
 }

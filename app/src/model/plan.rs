@@ -146,6 +146,9 @@ pub struct ChartPoint {
     pub label: String,
     pub outcome: Option<f64>,
     pub target: Option<f64>,
+    /// The level needed by this period to reach the year's target on pace (follow-up).
+    #[serde(default)]
+    pub pace: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,6 +1,8 @@
 //! One module per screen.
 
 mod assignment_edit;
+mod follow_up;
+mod follow_up_parts;
 mod goal_edit;
 mod home;
 mod indicator_edit;
@@ -17,6 +19,7 @@ mod users;
 mod value_sheet;
 
 pub use assignment_edit::{AssignmentPage, NewAssignmentPage};
+pub use follow_up::FollowUpPage;
 pub use goal_edit::{GoalEditPage, NewGoalPage};
 pub use home::HomePage;
 pub use indicator_edit::IndicatorEditPage;

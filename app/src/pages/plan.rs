@@ -118,6 +118,7 @@ fn plan_page(view_data: PlanView, reload: Callback<()>) -> AnyView {
             {plan.council_name}" · "{format!("{}–{}", plan.first_year, plan.last_year)}" · "
             <span class="badge" data-status=plan.status.clone()>{t(status)}" ("{t(Msg::Version)}" "{plan.version}")"</span>
         </p>
+        <p class="plan-links"><a href=format!("/planer/{plan_id}/uppfoljning")>{t(Msg::FollowUpHeading)}</a></p>
         <PlanDecisions plan=decided adoptions can_decide=rights.decide on_change=reload />
         {(!sections.is_empty()).then(|| view! {
             <details class="plan-texts">

@@ -6,6 +6,7 @@ pub mod assignment_edit;
 pub mod auth;
 pub mod demo;
 mod error;
+pub mod follow_up;
 pub mod goal_edit;
 pub mod history;
 pub mod import_jobs;

@@ -188,7 +188,7 @@ fn target_text(target: &Target, i: &Indicator) -> String {
 }
 
 /// The number a target aims at, where it has one (for the chart's target line).
-fn target_level(target: &Target) -> Option<Decimal> {
+pub(crate) fn target_level(target: &Target) -> Option<Decimal> {
     match target {
         Target::Value { value } | Target::Compare { value, .. } => Some(*value),
         Target::Band { center, .. } => Some(*center),
@@ -229,11 +229,12 @@ pub fn chart(i: &Indicator) -> Vec<ChartPoint> {
                 .find(|v| v.period == period)
                 .and_then(|v| v.value.to_f64()),
             target: target_of(period.year()).and_then(|t| t.to_f64()),
+            pace: None,
         })
         .collect()
 }
 
-fn assignment(a: &doc::Assignment, id: Option<Uuid>) -> AssignmentView {
+pub(crate) fn assignment(a: &doc::Assignment, id: Option<Uuid>) -> AssignmentView {
     let latest = a.comments.iter().max_by_key(|c| c.date);
     AssignmentView {
         id,

@@ -49,7 +49,7 @@ pub async fn list_for_councils(
         .collect()
 }
 
-fn summary(p: plan::Model, council_slug: &str, council_name: &str) -> PlanSummary {
+pub(crate) fn summary(p: plan::Model, council_slug: &str, council_name: &str) -> PlanSummary {
     PlanSummary {
         id: p.id,
         council_slug: council_slug.to_owned(),

@@ -1,5 +1,5 @@
 //! Read models kept in memory while the tenant's data is unchanged: the tenant home's
-//! councils and plans, and each council page's plan view. Every write to a tenant's
+//! councils and plans, each council page's plan view, and each plan's assessment inputs. Every write to a tenant's
 //! configuration or plan data bumps `tenants.data_version` in its transaction
 //! ([`crate::db::repo::tenants::touch`]); a reader fetches that one number and rebuilds
 //! only if the model was built at another version. So the cache is never stale, on any
@@ -12,6 +12,7 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use super::ServiceError;
+use super::assessment::PlanInputs;
 use crate::model::{Council, PlanSummary, PlanView};
 
 type Versioned<T> = Arc<(i64, T)>;
@@ -23,6 +24,7 @@ pub type HomeParts = (Vec<Council>, Vec<PlanSummary>);
 pub struct ReadCache {
     homes: moka::sync::Cache<Uuid, Versioned<HomeParts>>,
     plans: moka::sync::Cache<(Uuid, Uuid), Versioned<PlanView>>,
+    inputs: moka::sync::Cache<(Uuid, Uuid), Versioned<PlanInputs>>,
 }
 
 impl ReadCache {
@@ -30,6 +32,7 @@ impl ReadCache {
         Self {
             homes: moka::sync::Cache::new(10_000),
             plans: moka::sync::Cache::new(10_000),
+            inputs: moka::sync::Cache::new(10_000),
         }
     }
 
@@ -55,6 +58,21 @@ impl ReadCache {
         Fut: Future<Output = Result<PlanView, ServiceError>>,
     {
         cached(&self.plans, (tenant, plan), version, build).await
+    }
+
+    /// What a plan's verdicts are computed from at `version`.
+    pub async fn plan_inputs<F, Fut>(
+        &self,
+        tenant: Uuid,
+        plan: Uuid,
+        version: i64,
+        build: F,
+    ) -> Result<Versioned<PlanInputs>, ServiceError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<PlanInputs, ServiceError>>,
+    {
+        cached(&self.inputs, (tenant, plan), version, build).await
     }
 }
 

@@ -31,7 +31,8 @@ pub async fn assess(config: &Config, tenant: &str, council: Option<&str>, period
     let scope = app::services::tenants::operator_scope(&db, tenant)
         .await
         .with_context(|| format!("no tenant \"{tenant}\""))?;
-    let verdicts = app::services::assessment::assess(&db, scope, council, period)
+    let cache = app::services::read_cache::ReadCache::new();
+    let verdicts = app::services::assessment::assess(&db, &cache, scope, council, period)
         .await
         .map_err(explain)
         .with_context(|| format!("assessing {tenant} at {period}"))?;

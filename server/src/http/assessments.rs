@@ -1,16 +1,20 @@
-//! Verdicts of a month: what `malbild assess` prints.
+//! Verdicts of a month (what `malbild assess` prints) and the manual verdicts that
+//! override computed ones.
 
 use axum::Extension;
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use serde::Deserialize;
+use http::StatusCode;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
-use app::model::Assessment;
+use app::model::{Assessment, ManualVerdictForm, VerdictKind};
 use app::services;
 use app::state::{AppState, CurrentAuth};
 
 use super::error::{ApiError, ErrorBody};
+use super::json::ApiJson;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -40,6 +44,79 @@ pub async fn assessments(
     let auth = auth.ok_or(ApiError::Unauthenticated)?;
     let Query(AssessmentQuery { period, council }) =
         query.map_err(|_| ApiError::InvalidInput("period: give the month as ?period=YYYY-MM".into()))?;
-    let verdicts = services::assessment::for_tenant(&state.db, &auth, &tenant, council.as_deref(), &period).await?;
+    let verdicts = services::assessment::for_tenant(
+        &state.db,
+        &state.read_cache,
+        &auth,
+        &tenant,
+        council.as_deref(),
+        &period,
+    )
+    .await?;
     Ok(Json(verdicts))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct GivenRevision {
+    /// Send it back to change or withdraw this verdict.
+    pub revision: i32,
+}
+
+/// Gives a goal or indicator of the plan a manual verdict for a period with a motivation
+/// (`revision` absent), or changes the one at `revision`. It overrides the computed verdict
+/// at the period's last month. Audited. Editors and admins.
+#[utoipa::path(put, path = "/api/v1/tenants/{tenant}/plans/{plan}/manual-verdicts", tag = "assessments",
+    request_body = ManualVerdictForm,
+    params(("tenant" = String, Path, description = "Tenant slug"), ("plan" = Uuid, Path, description = "Plan id")),
+    responses(
+        (status = 200, body = GivenRevision),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "A viewer", body = ErrorBody),
+        (status = 404, description = "No such plan, goal or indicator in this tenant", body = ErrorBody),
+        (status = 409, description = "Given, changed or withdrawn by someone else since `revision`", body = ErrorBody),
+        (status = 422, description = "Bad period or missing motivation", body = ErrorBody),
+    ))]
+pub async fn give_manual_verdict(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    Path((tenant, plan)): Path<(String, Uuid)>,
+    ApiJson(form): ApiJson<ManualVerdictForm>,
+) -> Result<Json<GivenRevision>, ApiError> {
+    let auth = auth.ok_or(ApiError::Unauthenticated)?;
+    auth.scope_for_slug(&state.db, &tenant).await?;
+    let revision = services::assessment::manual::give(&state.db, &auth, plan, &form).await?;
+    Ok(Json(GivenRevision { revision }))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WithdrawQuery {
+    pub kind: VerdictKind,
+    /// The goal's code within the plan, or the indicator's code.
+    pub code: String,
+    pub period: String,
+    pub revision: i32,
+}
+
+/// Withdraws a manual verdict if it is still at `revision`. Audited. Editors and admins.
+#[utoipa::path(delete, path = "/api/v1/tenants/{tenant}/plans/{plan}/manual-verdicts", tag = "assessments",
+    params(("tenant" = String, Path, description = "Tenant slug"), ("plan" = Uuid, Path, description = "Plan id"), WithdrawQuery),
+    responses(
+        (status = 204, description = "Withdrawn"),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "A viewer", body = ErrorBody),
+        (status = 404, description = "No such plan, goal or indicator in this tenant", body = ErrorBody),
+        (status = 409, description = "Changed or withdrawn by someone else since `revision`", body = ErrorBody),
+    ))]
+pub async fn withdraw_manual_verdict(
+    State(state): State<AppState>,
+    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    Path((tenant, plan)): Path<(String, Uuid)>,
+    query: Result<Query<WithdrawQuery>, QueryRejection>,
+) -> Result<StatusCode, ApiError> {
+    let auth = auth.ok_or(ApiError::Unauthenticated)?;
+    let Query(q) = query.map_err(|e| ApiError::InvalidInput(format!("query: {e}")))?;
+    auth.scope_for_slug(&state.db, &tenant).await?;
+    services::assessment::manual::withdraw(&state.db, &auth, plan, q.kind, &q.code, &q.period, q.revision).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

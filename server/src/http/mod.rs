@@ -54,6 +54,10 @@ pub fn api_router() -> axum::Router<AppState> {
         .routes(routes!(plans::start_draft))
         .routes(routes!(outcomes::import_status))
         .routes(routes!(assessments::assessments))
+        .routes(routes!(
+            assessments::give_manual_verdict,
+            assessments::withdraw_manual_verdict
+        ))
         .merge(uploads)
         .split_for_parts();
     router.route(

@@ -14,6 +14,7 @@ pub mod indicator;
 pub mod indicator_target;
 pub mod indicator_value;
 pub mod login_failure;
+pub mod manual_verdict;
 pub mod plan;
 pub mod plan_version;
 pub mod platform_admin;

@@ -8,6 +8,7 @@ pub mod goals;
 pub mod indicators;
 pub mod levels;
 pub mod login_failures;
+pub mod manual_verdicts;
 pub mod plans;
 pub mod platform_admins;
 pub mod rows;

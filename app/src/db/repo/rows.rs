@@ -73,6 +73,7 @@ tenant_tables! {
     focus_area => focus_areas,
     focus_area_goal => focus_area_goals,
     activity => activities,
+    manual_verdict => manual_verdicts,
 }
 
 macro_rules! plan_tables {

@@ -5,13 +5,56 @@
 use std::collections::HashMap;
 
 use engine::assess::{
-    Better, GoalInput, IndicatorSeries, InputKind, Margin, Method, Quota, Rule, Verdict, assess_goal, assess_indicator,
+    Better, GoalInput, IndicatorSeries, InputKind, ManualVerdict, Margin, Method, Quota, Rule, Verdict, assess_goal,
+    assess_indicator,
 };
 use engine::{Period, Target, parse_number};
 use rust_decimal::Decimal;
 
 use crate::exchange::document::{self as doc, Gender, ValueKind};
-use crate::model::{Assessment, VerdictKind};
+use crate::model::{Assessment, ManualVerdictView, VerdictKind};
+
+/// A manual verdict as the engine takes it, and as the follow-up page shows it.
+#[derive(Debug, Clone)]
+pub struct GivenVerdict {
+    pub verdict: ManualVerdict,
+    pub view: ManualVerdictView,
+}
+
+/// A plan's manual verdicts by goal and by indicator code, any period.
+#[derive(Debug, Clone, Default)]
+pub struct ManualVerdicts {
+    goals: HashMap<String, Vec<GivenVerdict>>,
+    indicators: HashMap<String, Vec<GivenVerdict>>,
+}
+
+impl ManualVerdicts {
+    fn of_kind(&self, kind: VerdictKind) -> &HashMap<String, Vec<GivenVerdict>> {
+        match kind {
+            VerdictKind::Goal => &self.goals,
+            VerdictKind::Indicator => &self.indicators,
+        }
+    }
+
+    pub fn insert(&mut self, kind: VerdictKind, code: String, given: GivenVerdict) {
+        let map = match kind {
+            VerdictKind::Goal => &mut self.goals,
+            VerdictKind::Indicator => &mut self.indicators,
+        };
+        map.entry(code).or_default().push(given);
+    }
+
+    /// The verdict that applies at `at`: one given for the month, or else for the tertial,
+    /// half year or year ending in it (the shortest period wins).
+    pub fn at(&self, kind: VerdictKind, code: &str, at: Period) -> Option<&GivenVerdict> {
+        (self.of_kind(kind).get(code)?.iter())
+            .filter(|g| g.verdict.applies_to(at))
+            .min_by_key(|g| {
+                let (first, last) = g.verdict.period.months();
+                last - first
+            })
+    }
+}
 
 /// The method of an indicator that has none and whose tenant has none: 5 % below target is
 /// yellow.
@@ -76,8 +119,15 @@ fn better(direction: doc::Better) -> Better {
 }
 
 /// Every goal's and indicator's verdict in the plan's current content at `at`, goals first
-/// in plan order, then indicators in plan order.
-pub fn assess(levels: &[doc::Level], tenant_method: Option<Method>, plan: &doc::Plan, at: Period) -> Vec<Assessment> {
+/// in plan order, then indicators in plan order. A manual verdict that applies at `at`
+/// overrides the computed one.
+pub fn assess(
+    levels: &[doc::Level],
+    tenant_method: Option<Method>,
+    plan: &doc::Plan,
+    manual: &ManualVerdicts,
+    at: Period,
+) -> Vec<Assessment> {
     let content = &plan.content;
     let line = |kind, code: &str, name: String, verdict: Verdict, explanation: String| Assessment {
         council: plan.council.clone(),
@@ -102,7 +152,9 @@ pub fn assess(levels: &[doc::Level], tenant_method: Option<Method>, plan: &doc::
                 forecasts: &s.forecasts,
                 targets: &s.targets,
                 method: indicator.method.or(tenant_method).unwrap_or_else(default_method),
-                manual: None,
+                manual: manual
+                    .at(VerdictKind::Indicator, &indicator.code, at)
+                    .map(|g| &g.verdict),
             };
             assess_indicator(&input, at)
         })
@@ -151,7 +203,8 @@ pub fn assess(levels: &[doc::Level], tenant_method: Option<Method>, plan: &doc::
                 &fallback
             }
         };
-        let assessment = assess_goal(rule, &inputs, at, None);
+        let given = manual.at(VerdictKind::Goal, &goal.code, at).map(|g| &g.verdict);
+        let assessment = assess_goal(rule, &inputs, at, given);
         if let Some(parent) = &goal.parent {
             (children.entry(parent.as_str()).or_default()).push((&goal.code, &goal.title, assessment.verdict));
         }

@@ -1,0 +1,40 @@
+use leptos::prelude::*;
+use server_fn::codec::Json;
+use uuid::Uuid;
+
+use crate::model::{AppError, FollowUpFilter, FollowUpView, ManualVerdictForm, VerdictKind};
+
+/// A plan's follow-up at a month, filtered (any role).
+#[server(input = Json)]
+pub async fn get_follow_up(plan_id: Uuid, filter: FollowUpFilter) -> Result<FollowUpView, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    let today = chrono::Utc::now().date_naive();
+    super::context::reply(
+        crate::services::follow_up::view(&state.db, &state.read_cache, &auth, plan_id, &filter, today).await,
+    )
+}
+
+/// Gives or changes a manual verdict (editors and admins); returns its revision.
+#[server(input = Json)]
+pub async fn give_manual_verdict(plan_id: Uuid, form: ManualVerdictForm) -> Result<i32, AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(crate::services::assessment::manual::give(&state.db, &auth, plan_id, &form).await)
+}
+
+/// Withdraws a manual verdict if it is still at `revision` (editors and admins).
+#[server(input = Json)]
+pub async fn withdraw_manual_verdict(
+    plan_id: Uuid,
+    kind: VerdictKind,
+    code: String,
+    period: String,
+    revision: i32,
+) -> Result<(), AppError> {
+    let state = super::context::state()?;
+    let auth = super::context::require_auth().await?;
+    super::context::reply(
+        crate::services::assessment::manual::withdraw(&state.db, &auth, plan_id, kind, &code, &period, revision).await,
+    )
+}

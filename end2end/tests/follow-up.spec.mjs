@@ -1,0 +1,81 @@
+// The follow-up dashboard: an editor imports October's outcomes, picks the month and sees
+// nämndmål 5 turn green with its explanation and the indicator's chart, filters by colour,
+// and gives KF-mål 6 (judged as a whole) a manual verdict that the tree and counts show.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, login, hydrated } from '../support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+const csv = (text) => ({ name: 'oktober.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+test('follow up a month: verdicts, explanation, chart, filter and a manual verdict', async () => {
+  const page = await newPage(browser);
+  await login(page, server.base, 'Södertälje kommun', 'editor@sodertalje.example');
+  await page.waitForURL(`${server.base}/`);
+
+  // October 2025: budget adherence within its band, two more on target, one short.
+  await page.goto(`${server.base}/utfall/import`);
+  await hydrated(page);
+  await page.getByLabel('Fil').setInputFiles(csv('indicator;period;value\n'
+    + 'budgetfoljsamhet;2025-10;0,3\navtalstrohet;2025-10;81\n'
+    + 'e-ansokningar-ekonomiskt-bistand;2025-10;31\nomvandlingsgrad-sociala-kontrakt;2025-10;40\n'));
+  await page.getByRole('button', { name: 'Importera' }).click();
+  await page.locator('[data-import="done"]').waitFor();
+
+  await page.goto(`${server.base}/`);
+  await page.getByRole('link', { name: 'Verksamhetsplan 2025' }).click();
+  await page.getByRole('link', { name: 'Uppföljning' }).click();
+  await page.getByRole('heading', { level: 1, name: /Uppföljning av Verksamhetsplan 2025/ }).waitFor();
+  await hydrated(page);
+
+  // The default method is stated.
+  await page.getByText('Så bedöms det som saknar egen regel').click();
+  await page.getByText(/takt mot årsmålet/).first().waitFor();
+
+  await page.getByLabel('Månad').fill('2025-10');
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await page.waitForURL(/manad=2025-10/);
+  const five = page.locator('li.verdict-item[data-code="5"]');
+  await five.waitFor();
+  assert.equal(await five.getAttribute('data-verdict'), 'green');
+  await five.locator('summary').first().click();
+  const why = await five.locator('p.explanation').first().innerText();
+  assert.match(why, /3 av 5/);
+  assert.match(why, /Nämndens budgetföljsamhet/);
+  const budget = five.locator('li.verdict-indicator[data-code="budgetfoljsamhet"]');
+  assert.equal(await budget.getAttribute('data-verdict'), 'green');
+  await budget.locator('summary').click();
+  await budget.locator('svg[role="img"]').waitFor();
+  assert.equal(await budget.locator('circle.chart__dot').count(), 1, "October's outcome on the chart");
+
+  // Level counts: one nämndmål green this month, none in September.
+  const namndmal = page.locator('table.level-counts tr', { hasText: 'Nämndmål' });
+  assert.match(await namndmal.locator('td[data-colour="green"]').innerText(), /^1 \(\+1\)$/);
+
+  // Only green goals (with their ancestors).
+  await page.getByLabel('Färg').selectOption('green');
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await page.waitForURL(/farg=green/);
+  await page.locator('li.verdict-item[data-code="5"]').waitFor();
+  assert.equal(await page.locator('li.verdict-item[data-code="kf6"]').count(), 0);
+
+  // A helhetsbedömning on KF-mål 6.
+  await page.goto(`${server.base}${new URL(page.url()).pathname}?manad=2025-10`);
+  await hydrated(page);
+  const kf6 = page.locator('li.verdict-item[data-code="kf6"]');
+  assert.equal(await kf6.getAttribute('data-verdict'), 'grey');
+  await kf6.locator('summary').first().click();
+  const form = kf6.locator('form.manual-verdict').first();
+  await form.getByLabel('Manuell bedömning').selectOption('yellow');
+  await form.getByLabel('Motivering').fill('Rekryteringen går långsammare än planerat');
+  await form.getByRole('button', { name: 'Spara bedömning' }).click();
+  await page.locator('li.verdict-item[data-code="kf6"][data-verdict="yellow"]').waitFor();
+  const judged = page.locator('li.verdict-item[data-code="kf6"]');
+  assert.match(await judged.locator('p.explanation').first().textContent(), /Rekryteringen går långsammare/);
+  assert.match(await judged.textContent(), /Bedömd av Demo redigerare/);
+  assert.deepEqual(page.errors, []);
+});

@@ -1,0 +1,203 @@
+//! Manual verdicts through the REST API and the follow-up page's service: a helhetsbedömning
+//! overrides the computed verdict at its period's last month, with its motivation in the
+//! explanation; changes are revision-checked and audited; roles and tenants are walled off.
+
+mod common;
+
+use common::{TestApp, error_code, json_headers};
+use serde_json::{Value, json};
+
+use app::model::{Colour, FollowUpFilter};
+
+async fn plan_id(client: &reqwest::Client, app: &TestApp) -> String {
+    let plans: Vec<Value> = (client.get(app.url("/api/v1/tenants/sodertalje/plans")).send().await)
+        .expect("plans")
+        .json()
+        .await
+        .expect("json");
+    plans[0]["id"].as_str().expect("id").to_owned()
+}
+
+async fn goal_line(client: &reqwest::Client, app: &TestApp, period: &str, code: &str) -> Value {
+    let lines: Vec<Value> = (client.get(app.url(&format!("/api/v1/tenants/sodertalje/assessments?period={period}"))))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    (lines.into_iter())
+        .find(|l| l["kind"] == "goal" && l["code"] == code)
+        .expect("goal")
+}
+
+fn verdict(body: Value) -> Value {
+    let mut form = json!({ "kind": "goal", "code": "kf6", "period": "2025-T2", "verdict": "red",
+        "motivation": "Tryggheten har inte ökat enligt medborgarundersökningen", "revision": null });
+    form.as_object_mut()
+        .expect("object")
+        .extend(body.as_object().expect("object").clone());
+    form
+}
+
+#[tokio::test]
+async fn a_helhetsbedomning_overrides_at_its_period_and_is_revision_checked() {
+    let app = TestApp::spawn().await;
+    let editor = app.login_as("sodertalje", "editor@sodertalje.example").await;
+    let plan = plan_id(&editor, &app).await;
+    let url = app.url(&format!("/api/v1/tenants/sodertalje/plans/{plan}/manual-verdicts"));
+    let put = |body: Value| editor.put(&url).headers(json_headers()).json(&body).send();
+
+    assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "grey");
+    let res = put(verdict(json!({}))).await.expect("put");
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.json::<Value>().await.expect("json")["revision"], 1);
+
+    let august = goal_line(&editor, &app, "2025-08", "kf6").await;
+    assert_eq!(august["verdict"], "red", "tertial 2 ends in August");
+    let why = august["explanation"].as_str().expect("text");
+    assert!(why.contains("medborgarundersökningen"), "{why}");
+    assert_eq!(goal_line(&editor, &app, "2025-07", "kf6").await["verdict"], "grey");
+
+    // A second new verdict for the same period, and a stale change, are conflicts.
+    let res = put(verdict(json!({ "verdict": "green" }))).await.expect("put");
+    assert_eq!(error_code(res, 409).await.0, "conflict");
+    let res = put(verdict(json!({ "verdict": "green", "revision": 1 })))
+        .await
+        .expect("put");
+    assert_eq!(res.json::<Value>().await.expect("json")["revision"], 2);
+    let res = put(verdict(json!({ "verdict": "yellow", "revision": 1 })))
+        .await
+        .expect("put");
+    assert_eq!(error_code(res, 409).await.0, "conflict");
+    assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "green");
+
+    // Bad input changes nothing.
+    let res = put(verdict(json!({ "motivation": "  ", "revision": 2 })))
+        .await
+        .expect("put");
+    let (_, message) = error_code(res, 422).await;
+    assert!(message.contains("motivation"), "{message}");
+    let res = put(verdict(json!({ "period": "2031", "revision": 2 })))
+        .await
+        .expect("put");
+    assert!(error_code(res, 422).await.1.contains("outside the plan's years"));
+    let res = put(verdict(json!({ "code": "no-such-goal" }))).await.expect("put");
+    assert_eq!(res.status(), 404);
+
+    let scope = app.auth_as("sodertalje", "editor@sodertalje.example").await.scope();
+    let log = app::db::repo::audit::recent(&app.db, scope, 10).await.expect("audit");
+    let log: Vec<_> = log.into_iter().filter(|e| e.entity_type == "manual_verdict").collect();
+    assert_eq!(log.len(), 2, "a refused change is not logged");
+    assert_eq!(log[0].action, "change");
+    assert!(log[0].old_value.as_deref().is_some_and(|v| v.contains("\"red\"")));
+    assert_eq!(log[1].action, "give");
+
+    let withdraw = |revision: i32| {
+        editor
+            .delete(format!("{url}?kind=goal&code=kf6&period=2025-T2&revision={revision}"))
+            .send()
+    };
+    assert_eq!(error_code(withdraw(1).await.expect("delete"), 409).await.0, "conflict");
+    assert_eq!(withdraw(2).await.expect("delete").status(), 204);
+    assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "grey");
+}
+
+#[tokio::test]
+async fn viewers_and_other_tenants_cannot_give_verdicts() {
+    let app = TestApp::spawn().await;
+    let editor = app.login_as("sodertalje", "editor@sodertalje.example").await;
+    let plan = plan_id(&editor, &app).await;
+    let path = format!("plans/{plan}/manual-verdicts");
+
+    let viewer = app.login_as("sodertalje", "viewer@sodertalje.example").await;
+    let res = (viewer.put(app.url(&format!("/api/v1/tenants/sodertalje/{path}"))))
+        .headers(json_headers())
+        .json(&verdict(json!({})))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(res.status(), 403);
+
+    let stranger = app.login_as("norrtalje", "editor@norrtalje.example").await;
+    for tenant in ["sodertalje", "norrtalje"] {
+        let res = (stranger.put(app.url(&format!("/api/v1/tenants/{tenant}/{path}"))))
+            .headers(json_headers())
+            .json(&verdict(json!({})))
+            .send()
+            .await
+            .expect("put");
+        assert_eq!(res.status(), 404, "{tenant}: another tenant's plan is not found");
+    }
+    assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "grey");
+}
+
+#[tokio::test]
+async fn the_follow_up_counts_levels_filters_and_flags_what_a_verdict_changes() {
+    let app = TestApp::spawn().await;
+    let editor = app.auth_as("sodertalje", "editor@sodertalje.example").await;
+    let client = app.login_as("sodertalje", "editor@sodertalje.example").await;
+    let plan: uuid::Uuid = plan_id(&client, &app).await.parse().expect("uuid");
+    let cache = app::services::read_cache::ReadCache::new();
+    let today = chrono::NaiveDate::from_ymd_opt(2025, 11, 25).expect("date");
+    let at = |month: &str, colour: Option<Colour>| FollowUpFilter {
+        month: Some(month.to_owned()),
+        department: None,
+        colour,
+    };
+    let view = app::services::follow_up::view(&app.db, &cache, &editor, plan, &at("2025-08", None), today)
+        .await
+        .expect("view");
+    assert_eq!(
+        (view.month.as_str(), view.previous_month.as_str()),
+        ("2025-08", "2025-07")
+    );
+    assert!(view.can_judge);
+    let counted: u32 = view.levels.iter().map(|l| l.now.grey).sum();
+    assert_eq!(counted as usize, view.goals.len(), "no outcomes yet: every goal grey");
+    assert!(
+        view.defaults[0].1.starts_with("takt mot årsmålet"),
+        "{:?}",
+        view.defaults
+    );
+
+    let form = app::model::ManualVerdictForm {
+        kind: app::model::VerdictKind::Goal,
+        code: "kf6".into(),
+        period: "2025-08".into(),
+        verdict: Colour::Red,
+        motivation: "Helhetsbedömning".into(),
+        revision: None,
+    };
+    app::services::assessment::manual::give(&app.db, &editor, plan, &form)
+        .await
+        .expect("given");
+    let red = app::services::follow_up::view(&app.db, &cache, &editor, plan, &at("2025-08", Some(Colour::Red)), today)
+        .await
+        .expect("view");
+    let codes: Vec<&str> = red.goals.iter().map(|g| g.code.as_str()).collect();
+    assert!(codes.contains(&"kf6"), "{codes:?}");
+    let kf6 = red.goals.iter().find(|g| g.code == "kf6").expect("kf6");
+    assert_eq!((kf6.verdict, kf6.previous), (Colour::Red, Colour::Grey));
+    assert_eq!(kf6.manual.as_ref().map(|m| m.revision), Some(1));
+    let kf_level = red
+        .levels
+        .iter()
+        .find(|l| l.now.red == 1)
+        .expect("a level counts the red goal");
+    assert_eq!(kf_level.before.red, 0, "July had none");
+
+    let viewer = app.auth_as("sodertalje", "viewer@sodertalje.example").await;
+    let seen = app::services::follow_up::view(&app.db, &cache, &viewer, plan, &at("2025-08", None), today)
+        .await
+        .expect("view");
+    assert!(!seen.can_judge);
+    let bad = app::services::follow_up::view(&app.db, &cache, &viewer, plan, &at("augusti", None), today).await;
+    assert!(matches!(
+        bad,
+        Err(app::services::ServiceError::Invalid { field: "period", .. })
+    ));
+    let norrtalje = app.auth_as("norrtalje", "viewer@norrtalje.example").await;
+    let other = app::services::follow_up::view(&app.db, &cache, &norrtalje, plan, &at("2025-08", None), today).await;
+    assert!(matches!(other, Err(app::services::ServiceError::NotFound)));
+}
