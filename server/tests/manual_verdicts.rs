@@ -201,3 +201,57 @@ async fn the_follow_up_counts_levels_filters_and_flags_what_a_verdict_changes() 
     let other = app::services::follow_up::view(&app.db, &cache, &norrtalje, plan, &at("2025-08", None), today).await;
     assert!(matches!(other, Err(app::services::ServiceError::NotFound)));
 }
+
+#[tokio::test]
+async fn manual_verdicts_travel_with_the_tenant_document() {
+    let app = TestApp::spawn().await;
+    let editor = app.auth_as("sodertalje", "editor@sodertalje.example").await;
+    let client = app.login_as("sodertalje", "editor@sodertalje.example").await;
+    let plan: uuid::Uuid = plan_id(&client, &app).await.parse().expect("uuid");
+    for (kind, code, period) in [
+        (app::model::VerdictKind::Goal, "kf6", "2025-T2"),
+        (app::model::VerdictKind::Indicator, "budgetfoljsamhet", "2025-10"),
+    ] {
+        let form = app::model::ManualVerdictForm {
+            kind,
+            code: code.into(),
+            period: period.into(),
+            verdict: Colour::Yellow,
+            motivation: format!("Bedömning av {code}"),
+            revision: None,
+        };
+        app::services::assessment::manual::give(&app.db, &editor, plan, &form)
+            .await
+            .expect("given");
+    }
+    let first = app::exchange::export_tenant(&app.db, "sodertalje")
+        .await
+        .expect("export");
+    let given = &first.plans[0].manual_verdicts;
+    assert_eq!(given.len(), 2);
+    assert_eq!(
+        given[0].indicator.as_deref(),
+        Some("budgetfoljsamhet"),
+        "ordered by subject"
+    );
+    assert_eq!(
+        (given[1].goal.as_deref(), given[1].period.to_string().as_str()),
+        (Some("kf6"), "2025-T2")
+    );
+
+    app::exchange::import_document(&app.db, first.clone(), Some("sodertalje-kopia"), "test")
+        .await
+        .expect("import");
+    let mut second = app::exchange::export_tenant(&app.db, "sodertalje-kopia")
+        .await
+        .expect("export copy");
+    second.tenant.slug = "sodertalje".into();
+    assert_eq!(second.plans[0].manual_verdicts, first.plans[0].manual_verdicts);
+
+    let mut bad = first;
+    bad.plans[0].manual_verdicts[1].goal = Some("99".into());
+    let err = app::exchange::import_document(&app.db, bad, Some("ny-kommun"), "test")
+        .await
+        .expect_err("invalid");
+    assert!(err.to_string().contains("goal \"99\" is not in the plan"), "{err}");
+}

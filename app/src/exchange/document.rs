@@ -5,15 +5,15 @@
 //! Everything is referenced by code or name, never by database id, so a document can be
 //! loaded into another database or under another slug.
 
-use engine::assess::{Method, Rule};
+use engine::assess::{Method, Rule, Verdict};
 use engine::{Period, Periodicity, Target};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "malbild-tenant";
-/// 2 added how verdicts are reached (`indicator_method`, `rule`, `method`); a version 1
-/// document is a version 2 document without them, and is read as such.
-pub const FORMAT_VERSION: u32 = 2;
+/// 2 added how verdicts are reached (`indicator_method`, `rule`, `method`), 3 a plan's
+/// `manual_verdicts`; an older document is a newer one without them, and is read as such.
+pub const FORMAT_VERSION: u32 = 3;
 pub const OLDEST_READABLE_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -109,6 +109,29 @@ pub struct Plan {
     #[serde(default)]
     pub adopted: Vec<AdoptedVersion>,
     pub content: PlanContent,
+    /// People's verdicts on goals and indicators of the current content, by period. Follow-up
+    /// data like outcomes: not part of a version, so adopting does not freeze them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub manual_verdicts: Vec<ManualVerdict>,
+}
+
+/// A manual verdict (helhetsbedömning) on exactly one goal (by code) or indicator (by code)
+/// for a period, overriding the computed verdict at the period's last month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManualVerdict {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<String>,
+    /// A month, tertial, half year or year.
+    #[schema(value_type = String, example = "2025-T2")]
+    pub period: Period,
+    #[schema(value_type = String, example = "yellow")]
+    pub verdict: Verdict,
+    pub motivation: String,
+    pub given_by: String,
+    pub given_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// What a plan version consists of: what adopting freezes and a new draft copies.

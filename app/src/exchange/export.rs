@@ -91,6 +91,7 @@ struct Tables {
     plans: Vec<plan::Model>,
     versions: Vec<plan_version::Model>,
     rows: ContentRows,
+    manual: Vec<manual_verdict::Model>,
 }
 
 impl Tables {
@@ -128,7 +129,40 @@ impl Tables {
             version: p.version,
             adopted,
             content: self.content(p, level_keys, department_names)?,
+            manual_verdicts: self.manual_verdicts(p)?,
         })
+    }
+
+    /// The plan's manual verdicts by goal or indicator code, ordered by code and period.
+    fn manual_verdicts(&self, p: &plan::Model) -> Result<Vec<doc::ManualVerdict>, ServiceError> {
+        let goal = |id: Uuid| self.rows.goals.iter().find(|g| g.id == id).map(|g| g.code.clone());
+        let indicator = |id: Uuid| self.rows.indicators.iter().find(|i| i.id == id).map(|i| i.code.clone());
+        let mut out = (self.manual.iter().filter(|m| m.plan_id == p.id))
+            .map(|m| {
+                let subject = (m.goal_id.map(goal), m.indicator_id.map(indicator));
+                let (goal, indicator) = match subject {
+                    (Some(Some(goal)), None) => (Some(goal), None),
+                    (None, Some(Some(indicator))) => (None, Some(indicator)),
+                    _ => return Err(corrupt(format!("manual verdict {} is about nothing of its plan", m.id))),
+                };
+                Ok(doc::ManualVerdict {
+                    goal,
+                    indicator,
+                    period: m
+                        .period
+                        .parse()
+                        .map_err(|_| corrupt(format!("manual verdict {}: period", m.id)))?,
+                    verdict: (crate::model::Colour::parse(&m.verdict))
+                        .ok_or_else(|| corrupt(format!("manual verdict {}: verdict", m.id)))?
+                        .into(),
+                    motivation: m.motivation.clone(),
+                    given_by: m.given_by.clone(),
+                    given_at: m.given_at,
+                })
+            })
+            .collect::<Result<Vec<_>, ServiceError>>()?;
+        out.sort_by(|a, b| (&a.goal, &a.indicator, a.period).cmp(&(&b.goal, &b.indicator, b.period)));
+        Ok(out)
     }
 
     /// The rows of one plan only (the council page, the plan's API).
@@ -155,6 +189,7 @@ impl Tables {
                 assignments,
                 focus_areas,
             },
+            manual: crate::db::repo::manual_verdicts::of_plan(db, scope, plan.id).await?,
         })
     }
 
@@ -173,6 +208,7 @@ impl Tables {
                 focus_links: rows::focus_area_goals(db, scope).await?,
                 activities: rows::activities(db, scope).await?,
             },
+            manual: rows::manual_verdicts(db, scope).await?,
         })
     }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
-use super::document::{Plan, PlanContent, TenantDocument};
+use super::document::{self as doc, Plan, PlanContent, TenantDocument};
 use crate::db::TenantScope;
 use crate::db::entities::*;
 use crate::db::repo::{councils, rows, tenants};
@@ -159,8 +159,52 @@ async fn write_plan(
     summary.indicators += content.indicators.len();
     summary.values += content.values.len();
     summary.assignments += content.assignments.len();
+    let manual = manual_verdict_rows(scope, plan_id, &plan.manual_verdicts, &content)?;
     content.insert(db, scope).await?;
+    rows::insert(db, scope, manual).await?;
     Ok(())
+}
+
+/// The plan's manual verdicts as rows, their goals and indicators found by code among the
+/// plan's new rows (validation has checked that they are there).
+fn manual_verdict_rows(
+    scope: TenantScope,
+    plan_id: Uuid,
+    verdicts: &[doc::ManualVerdict],
+    content: &ContentRows,
+) -> Result<Vec<manual_verdict::Model>, ServiceError> {
+    let missing = |what: &str, code: &str| ServiceError::invalid("manual_verdicts", format!("no {what} \"{code}\""));
+    (verdicts.iter())
+        .map(|v| {
+            let goal_id = (v.goal.as_deref())
+                .map(|code| {
+                    (content.goals.iter().find(|g| g.code == code))
+                        .map(|g| g.id)
+                        .ok_or_else(|| missing("goal", code))
+                })
+                .transpose()?;
+            let indicator_id = (v.indicator.as_deref())
+                .map(|code| {
+                    (content.indicators.iter().find(|i| i.code == code))
+                        .map(|i| i.id)
+                        .ok_or_else(|| missing("indicator", code))
+                })
+                .transpose()?;
+            Ok(manual_verdict::Model {
+                tenant_id: scope.tenant_id(),
+                id: Uuid::now_v7(),
+                plan_id,
+                goal_id,
+                indicator_id,
+                period: v.period.to_string(),
+                verdict: crate::model::Colour::from(v.verdict).as_str().to_owned(),
+                motivation: v.motivation.clone(),
+                given_by: v.given_by.clone(),
+                given_at: v.given_at,
+                revision: 1,
+            })
+        })
+        .collect()
 }
 
 /// The rows plan content is stored in: what an import writes and an export reads.

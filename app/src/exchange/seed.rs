@@ -275,6 +275,7 @@ impl PlanParts {
             version: 1,
             adopted,
             content: self.content,
+            manual_verdicts: Vec::new(),
         })
     }
 }

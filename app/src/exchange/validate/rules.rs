@@ -1,13 +1,16 @@
 //! Checks of how verdicts are reached: the tenant's default method, each level's default
 //! rule, each goal's own rule and each indicator's own method. A goal's rule may name only
-//! its own inputs: the codes of its indicators and of its child goals.
+//! its own inputs: the codes of its indicators and of its child goals. And of the manual
+//! verdicts given: each about one goal or indicator of the plan, in the plan's years, with
+//! a motivation, at most one per subject and period.
 
 use std::collections::{HashMap, HashSet};
 
 use engine::assess::Rule;
 
 use super::Checker;
-use crate::exchange::document::{PlanContent, TenantDocument};
+use crate::exchange::document::{Plan, PlanContent, TenantDocument};
+use crate::services::assessment::manual::MOTIVATION_MAX;
 
 pub(super) fn check(check: &mut Checker, doc: &TenantDocument) {
     if let Some(method) = &doc.tenant.indicator_method
@@ -25,6 +28,7 @@ pub(super) fn check(check: &mut Checker, doc: &TenantDocument) {
     for plan in &doc.plans {
         let at = format!("plan \"{}\" ({})", plan.name, plan.council);
         content(check, &at, &plan.content);
+        manual_verdicts(check, &at, plan);
         for adopted in &plan.adopted {
             content(
                 check,
@@ -70,6 +74,45 @@ fn content(check: &mut Checker, at: &str, content: &PlanContent) {
             check.fail(
                 &here,
                 format!("\"{key}\" is neither an indicator nor a child goal of {}", goal.code),
+            );
+        }
+    }
+}
+
+fn manual_verdicts(check: &mut Checker, at: &str, plan: &Plan) {
+    let goals: HashSet<&str> = plan.content.goals.iter().map(|g| g.code.as_str()).collect();
+    let indicators: HashSet<&str> = plan.content.indicators.iter().map(|i| i.code.as_str()).collect();
+    let mut seen = HashSet::new();
+    for (i, verdict) in plan.manual_verdicts.iter().enumerate() {
+        let here = format!("{at} › manual_verdicts[{i}]");
+        match (&verdict.goal, &verdict.indicator) {
+            (Some(goal), None) if !goals.contains(goal.as_str()) => {
+                check.fail(&here, format!("goal \"{goal}\" is not in the plan"));
+            }
+            (None, Some(indicator)) if !indicators.contains(indicator.as_str()) => {
+                check.fail(&here, format!("indicator \"{indicator}\" is not in the plan"));
+            }
+            (Some(_), None) | (None, Some(_)) => {
+                if !seen.insert((&verdict.goal, &verdict.indicator, verdict.period)) {
+                    check.fail(&here, format!("a second verdict for {}", verdict.period));
+                }
+            }
+            _ => check.fail(&here, "give either a goal or an indicator"),
+        }
+        if !(plan.first_year..=plan.last_year).contains(&verdict.period.year()) {
+            check.fail(
+                format!("{here} › period"),
+                format!(
+                    "{} is outside the plan's years {}–{}",
+                    verdict.period, plan.first_year, plan.last_year
+                ),
+            );
+        }
+        let motivation = verdict.motivation.trim();
+        if motivation.is_empty() || motivation.chars().count() > MOTIVATION_MAX {
+            check.fail(
+                format!("{here} › motivation"),
+                format!("must be given, at most {MOTIVATION_MAX} characters"),
             );
         }
     }

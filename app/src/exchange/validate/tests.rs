@@ -173,3 +173,44 @@ fn each_inconsistency_is_reported_where_it_is() {
         );
     }
 }
+
+fn manual(goal: Option<&str>, indicator: Option<&str>, period: &str, motivation: &str) -> ManualVerdict {
+    ManualVerdict {
+        goal: goal.map(str::to_owned),
+        indicator: indicator.map(str::to_owned),
+        period: period.parse().expect("period"),
+        verdict: engine::assess::Verdict::Yellow,
+        motivation: motivation.to_owned(),
+        given_by: "Ann".to_owned(),
+        given_at: chrono::Utc::now(),
+    }
+}
+
+#[test]
+fn manual_verdicts_name_one_subject_of_the_plan_once_per_period_with_a_motivation() {
+    let mut doc = base();
+    doc.plans[0].manual_verdicts = vec![
+        manual(Some("1.1"), None, "2026-T2", "Helhetsbedömning"),
+        manual(None, Some("vald"), "2026-08", "Bedömt manuellt"),
+    ];
+    assert_eq!(document(&doc), []);
+    doc.plans[0].manual_verdicts.extend([
+        manual(Some("1.1"), None, "2026-T2", "Igen"),
+        manual(Some("9"), None, "2026-08", "x"),
+        manual(None, None, "2026-08", "x"),
+        manual(None, Some("vald"), "2027", "x"),
+        manual(Some("1"), None, "2026", "  "),
+    ]);
+    let problems: Vec<String> = document(&doc).iter().map(ToString::to_string).collect();
+    let expected = [
+        "manual_verdicts[2]: a second verdict for 2026-T2",
+        "manual_verdicts[3]: goal \"9\" is not in the plan",
+        "manual_verdicts[4]: give either a goal or an indicator",
+        "manual_verdicts[5] › period: 2027 is outside the plan's years 2026–2026",
+        "manual_verdicts[6] › motivation: must be given",
+    ];
+    assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+    for (problem, want) in problems.iter().zip(expected) {
+        assert!(problem.contains(want), "{problem} should contain {want}");
+    }
+}

@@ -18,7 +18,7 @@ use crate::services::auth::AuthContext;
 use crate::services::{ServiceError, history};
 
 const ENTITY: &str = "manual_verdict";
-const MOTIVATION_MAX: usize = 4000;
+pub const MOTIVATION_MAX: usize = 4000;
 
 /// A form's period and motivation, checked.
 fn checked(form: &ManualVerdictForm, years: (i32, i32)) -> Result<(Period, String), ServiceError> {
