@@ -320,6 +320,7 @@ messages! {
     Total => "Totalt", "Total";
     PaceLine => "Takt mot årsmålet", "Pace towards the annual target";
     OutcomeToDate => "Utfall (hittills i år för summerade mått)", "Outcome (year to date when summed)";
+    AssignmentInputs => "Uppdragens och initiativens status och prognos räknas in i målens bedömning", "The uppdrag's and initiativ's status and forecast count in the goals' verdicts";
     ValuesConflict => "Någon annan har ändrat några av värdena efter att du öppnade sidan, så inget sparades. Det du skrivit finns kvar; ladda om sidan för att se de andra ändringarna och gör sedan dina igen.", "Someone else changed some of the values after you opened the page, so nothing was saved. What you typed is still here; reload the page to see the other changes, then make yours again.";
 }
 

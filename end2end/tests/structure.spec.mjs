@@ -1,5 +1,6 @@
 // An admin adds a text section to Södertälje's nämndmål level, then tries to remove a
-// section the plan's goals have text in and is told which goals, with nothing saved.
+// section the plan's goals have text in and is told which goals, with nothing saved; then
+// lets the level's uppdrag count in the goals' verdicts, which needs the level to carry them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, login, hydrated } from '../support.mjs';
@@ -41,5 +42,17 @@ test('edit the goal structure', async () => {
   await page.reload();
   await hydrated(page);
   assert.equal(await page.locator('fieldset.level').nth(2).getByLabel('Textavsnitt (ett per rad)').inputValue(), `${original}\nUppföljning`);
+
+  const namndmal = page.locator('fieldset.level').nth(2);
+  const counts = namndmal.getByLabel(/status och prognos räknas in/);
+  await counts.check();
+  await page.getByRole('button', { name: 'Spara målstrukturen' }).click();
+  await page.getByRole('alert').filter({ hasText: /only where the level carries them/ }).waitFor();
+  await namndmal.getByLabel('Uppdrag och initiativ', { exact: true }).check();
+  await page.getByRole('button', { name: 'Spara målstrukturen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sparat.' }).waitFor();
+  await page.reload();
+  await hydrated(page);
+  assert.ok(await page.locator('fieldset.level').nth(2).getByLabel(/status och prognos räknas in/).isChecked());
   assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
 });

@@ -15,6 +15,7 @@ mod m20261124_000006_tenant_data_version;
 mod m20261125_000007_organisation_revisions;
 mod m20261125_000008_assessment_config;
 mod m20261125_000009_manual_verdicts;
+mod m20261125_000010_level_assignment_inputs;
 mod tenant_owned;
 
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000007_organisation_revisions::Migration),
             Box::new(m20261125_000008_assessment_config::Migration),
             Box::new(m20261125_000009_manual_verdicts::Migration),
+            Box::new(m20261125_000010_level_assignment_inputs::Migration),
         ]
     }
 }

@@ -205,3 +205,30 @@ async fn levels_move_only_where_every_goal_still_fits_the_tree() {
         history[0]
     );
 }
+
+#[tokio::test]
+async fn a_level_counts_its_uppdrag_in_verdicts_only_where_it_carries_them() {
+    let app = TestApp::spawn().await;
+    let auth = app.auth_as("sodertalje", "admin@sodertalje.example").await;
+    let before = load(&app.db, &auth).await.expect("load");
+    let mut levels = before.levels.clone();
+    let namndmal = levels.last_mut().expect("nämndmål");
+    namndmal.assignment_inputs = true;
+    match save(&app.db, &auth, &levels).await {
+        Err(ServiceError::Invalid { message, .. }) => {
+            assert!(
+                message.contains("(Nämndmål)") && message.contains("carries"),
+                "{message}"
+            )
+        }
+        other => panic!("expected invalid, got {other:?}"),
+    }
+    assert_unchanged(&app, &auth, &before).await;
+
+    levels.last_mut().expect("nämndmål").carries.push("assignments".into());
+    let saved = save(&app.db, &auth, &levels).await.expect("saved");
+    assert!(saved.levels.last().expect("nämndmål").assignment_inputs);
+    let doc = export_tenant(&app.db, "sodertalje").await.expect("export");
+    assert!(doc.levels.iter().any(|l| l.key == "namndmal" && l.assignment_inputs));
+    assert!(!doc.levels.iter().any(|l| l.key == "kf_mal" && l.assignment_inputs));
+}

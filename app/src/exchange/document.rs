@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "malbild-tenant";
 /// 2 added how verdicts are reached (`indicator_method`, `rule`, `method`), 3 a plan's
-/// `manual_verdicts`; an older document is a newer one without them, and is read as such.
+/// `manual_verdicts` and a level's `assignment_inputs`; an older document is a newer one without them, and is read as such.
 pub const FORMAT_VERSION: u32 = 3;
 pub const OLDEST_READABLE_VERSION: u32 = 1;
 
@@ -78,6 +78,10 @@ pub struct Level {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub rule: Option<Rule>,
+    /// Whether the uppdrag and initiativ of the level's goals count as inputs of the goals'
+    /// verdicts: completed or "enligt plan" is green, "avvikelse" yellow, no forecast grey.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assignment_inputs: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -425,6 +425,7 @@ pub fn level_of(l: &goal_level::Model) -> Result<doc::Level, ServiceError> {
         sections: from_json(&l.sections)?,
         carries: from_json(&l.carries)?,
         rule: optional_json(&l.rule)?,
+        assignment_inputs: l.assignment_inputs,
     })
 }
 

@@ -419,5 +419,6 @@ pub(crate) fn level_row(
         carries: json_text(&level.carries),
         revision: 1,
         rule: level.rule.as_ref().map(json_text),
+        assignment_inputs: level.assignment_inputs,
     }
 }

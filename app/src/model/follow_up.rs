@@ -150,6 +150,9 @@ pub struct FollowUpView {
     /// `YYYY-MM`, and the month before it.
     pub month: String,
     pub previous_month: String,
+    /// The two months as read: `oktober 2025`.
+    pub month_label: String,
+    pub previous_label: String,
     /// The plan's first and last months, for the month picker.
     pub first_month: String,
     pub last_month: String,

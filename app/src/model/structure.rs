@@ -20,6 +20,9 @@ pub struct LevelForm {
     pub sections: Vec<String>,
     /// What its goals may carry: `indicators`, `assignments`, `activities`, `focus_areas`.
     pub carries: Vec<String>,
+    /// Whether its goals' uppdrag and initiativ count in the goals' verdicts.
+    #[serde(default)]
+    pub assignment_inputs: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,7 +14,9 @@ use super::follow_up_parts::{ColourDot, LevelCounts, ManualVerdictEditor, assign
 use crate::api::get_follow_up;
 use crate::components::chart::IndicatorChart;
 use crate::i18n::{Msg, t};
-use crate::model::{AppError, Colour, FollowUpFilter, FollowUpView, GoalFollowUp, IndicatorFollowUp, VerdictKind};
+use crate::model::{
+    AppError, Colour, FollowUpFilter, FollowUpView, GoalFollowUp, IndicatorFollowUp, ManualVerdictView, VerdictKind,
+};
 
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
@@ -79,9 +81,9 @@ fn follow_up_page(data: FollowUpView, reload: Callback<()>) -> AnyView {
         <h1>{t(Msg::FollowUpOf)}" "{plan.name.clone()}</h1>
         {filters}
         {defaults(data.defaults)}
-        <LevelCounts levels=data.levels previous=data.previous_month />
+        <LevelCounts levels=data.levels previous=data.previous_label />
         <section aria-labelledby="goals-heading">
-            <h2 id="goals-heading">{t(Msg::Goal)}" "{data.month}</h2>
+            <h2 id="goals-heading">{t(Msg::Goal)}" – "{data.month_label}</h2>
             {goals}
         </section>
         {assignment_overview(data.assignments)}
@@ -153,6 +155,25 @@ struct GoalContext {
     reload: Callback<()>,
 }
 
+impl GoalContext {
+    /// The manual verdict form, for those who may give one.
+    fn editor(&self, kind: VerdictKind, code: &str, given: Option<ManualVerdictView>) -> Option<AnyView> {
+        self.can_judge.then(|| {
+            view! {
+                <ManualVerdictEditor
+                    plan_id=self.plan_id
+                    kind=kind
+                    code=code.to_owned()
+                    month=self.month.clone()
+                    given=given
+                    on_saved=self.reload
+                />
+            }
+            .into_any()
+        })
+    }
+}
+
 fn goal_item(goal: GoalFollowUp, context: &GoalContext) -> AnyView {
     let indicators = (!goal.indicators.is_empty()).then(|| {
         let items = (goal.indicators.into_iter())
@@ -160,18 +181,7 @@ fn goal_item(goal: GoalFollowUp, context: &GoalContext) -> AnyView {
             .collect_view();
         view! { <ul class="verdict-indicators">{items}</ul> }
     });
-    let editor = context.can_judge.then(|| {
-        view! {
-            <ManualVerdictEditor
-                plan_id=context.plan_id
-                kind=VerdictKind::Goal
-                code=goal.code.clone()
-                month=context.month.clone()
-                given=goal.manual.clone()
-                on_saved=context.reload
-            />
-        }
-    });
+    let editor = context.editor(VerdictKind::Goal, &goal.code, goal.manual);
     view! {
         <li class=format!("verdict-item verdict-item--{}", goal.depth) data-code=goal.code.clone() data-verdict=goal.verdict.as_str()>
             <details>
@@ -194,18 +204,7 @@ fn goal_item(goal: GoalFollowUp, context: &GoalContext) -> AnyView {
 
 fn indicator_item(indicator: IndicatorFollowUp, context: &GoalContext) -> AnyView {
     let label = format!("{} ({})", indicator.name, indicator.unit);
-    let editor = context.can_judge.then(|| {
-        view! {
-            <ManualVerdictEditor
-                plan_id=context.plan_id
-                kind=VerdictKind::Indicator
-                code=indicator.code.clone()
-                month=context.month.clone()
-                given=indicator.manual.clone()
-                on_saved=context.reload
-            />
-        }
-    });
+    let editor = context.editor(VerdictKind::Indicator, &indicator.code, indicator.manual);
     view! {
         <li class="verdict-indicator" data-code=indicator.code.clone() data-verdict=indicator.verdict.as_str()>
             <details>

@@ -77,7 +77,7 @@ pub fn LevelCounts(levels: Vec<LevelTally>, previous: String) -> AnyView {
             <h2 id="levels-heading">{t(Msg::GoalsPerLevel)}</h2>
             <div class="table-scroll">
                 <table class="level-counts">
-                    <caption>{t(Msg::ChangeSince)}" "{previous}" "<small>"(±)"</small></caption>
+                    <caption>{t(Msg::ChangeSince)}" "{previous}" (±)"</caption>
                     <thead>
                         <tr>
                             <th scope="col">{t(Msg::Level)}</th>

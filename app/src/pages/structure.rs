@@ -145,6 +145,15 @@ fn level_card(levels: RwSignal<Vec<LevelForm>>, i: usize) -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
+            <label class="check">
+                <input type="checkbox"
+                    prop:checked=move || levels.with(|l| l.get(i).is_some_and(|l| l.assignment_inputs))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        levels.update(|l| if let Some(level) = l.get_mut(i) { level.assignment_inputs = on; });
+                    } />
+                " "{t(Msg::AssignmentInputs)}
+            </label>
             <div class="actions">
                 <button type="button" disabled=move || i == 0 on:click=move |_| levels.update(|l| l.swap(i - 1, i))>
                     {t(Msg::MoveUp)}

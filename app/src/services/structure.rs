@@ -86,6 +86,13 @@ fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
         }
     }
     carries.sort();
+    if form.assignment_inputs && !carries.contains(&Carry::Assignments) {
+        return Err(invalid(
+            at,
+            form,
+            "uppdrag can count in the verdicts only where the level carries them",
+        ));
+    }
     Ok(doc::Level {
         key: String::new(),
         name: name.to_owned(),
@@ -94,6 +101,7 @@ fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
         sections,
         carries,
         rule: None,
+        assignment_inputs: form.assignment_inputs,
     })
 }
 
@@ -114,6 +122,7 @@ fn form_of(row: &goal_level::Model) -> Result<LevelForm, ServiceError> {
         numbering: row.numbering.clone(),
         sections,
         carries,
+        assignment_inputs: row.assignment_inputs,
     })
 }
 
@@ -125,6 +134,7 @@ fn audit_text(level: &doc::Level, position: i32) -> String {
         "numbering": enum_text(&level.numbering),
         "sections": level.sections.join("; "),
         "carries": level.carries.iter().map(enum_text).collect::<Vec<_>>().join(", "),
+        "assignment_inputs": level.assignment_inputs,
     })
     .to_string()
 }

@@ -22,6 +22,8 @@ pub struct Model {
     /// The default rule for goals of the level (JSON `engine::assess::Rule`).
     #[sea_orm(column_type = "Text", nullable)]
     pub rule: Option<String>,
+    /// Whether the uppdrag and initiativ of the level's goals count in their verdicts.
+    pub assignment_inputs: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

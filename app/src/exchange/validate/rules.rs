@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use engine::assess::Rule;
 
 use super::Checker;
-use crate::exchange::document::{Plan, PlanContent, TenantDocument};
+use crate::exchange::document::{Carry, Plan, PlanContent, TenantDocument};
 use crate::services::assessment::manual::MOTIVATION_MAX;
 
 pub(super) fn check(check: &mut Checker, doc: &TenantDocument) {
@@ -19,6 +19,12 @@ pub(super) fn check(check: &mut Checker, doc: &TenantDocument) {
         check.fail("tenant › indicator_method", e.to_string());
     }
     for level in &doc.levels {
+        if level.assignment_inputs && !level.carries.contains(&Carry::Assignments) {
+            check.fail(
+                format!("level \"{}\" › assignment_inputs", level.key),
+                "uppdrag can count in the verdicts only where the level carries them",
+            );
+        }
         if let Some(rule) = &level.rule
             && let Err(e) = rule.validate()
         {

@@ -1,12 +1,13 @@
 //! A plan's verdicts at a month, from its content as the tenant document holds it: each
-//! indicator by its method, each goal by its rule from its indicators and child goals.
+//! indicator by its method, each goal by its rule from its indicators and child goals (and
+//! its uppdrag and initiativ, where its level counts them).
 //! Pure: the caller reads the document, this hands it to `engine::assess`.
 
 use std::collections::HashMap;
 
 use engine::assess::{
-    Better, GoalInput, IndicatorSeries, InputKind, ManualVerdict, Margin, Method, Quota, Rule, Verdict, assess_goal,
-    assess_indicator,
+    AssignmentForecast, AssignmentStatus, Better, GoalInput, IndicatorSeries, InputKind, ManualVerdict, Margin, Method,
+    Quota, Rule, Verdict, assess_goal, assess_indicator, assignment_verdict,
 };
 use engine::{Period, Target, parse_number};
 use rust_decimal::Decimal;
@@ -110,6 +111,25 @@ impl Series {
     }
 }
 
+/// An uppdrag's follow-up as a goal input's traffic light.
+fn assignment_input(a: &doc::Assignment) -> GoalInput<'_> {
+    let status = match a.status {
+        None | Some(doc::AssignmentStatus::EjPaborjad) => AssignmentStatus::NotStarted,
+        Some(doc::AssignmentStatus::Paborjad) => AssignmentStatus::Started,
+        Some(doc::AssignmentStatus::Slutford) => AssignmentStatus::Completed,
+    };
+    let forecast = a.forecast.map(|f| match f {
+        doc::AssignmentForecast::EnligtPlan => AssignmentForecast::OnPlan,
+        doc::AssignmentForecast::Avvikelse => AssignmentForecast::Deviation,
+    });
+    GoalInput::new(
+        &a.title,
+        &a.title,
+        InputKind::Assignment,
+        assignment_verdict(status, forecast),
+    )
+}
+
 fn better(direction: doc::Better) -> Better {
     match direction {
         doc::Better::Higher => Better::Higher,
@@ -178,11 +198,21 @@ pub fn assess(
     let level_rules: HashMap<&str, &Rule> = (levels.iter())
         .filter_map(|l| l.rule.as_ref().map(|r| (l.key.as_str(), r)))
         .collect();
+    let counting_assignments: Vec<&str> = (levels.iter().filter(|l| l.assignment_inputs))
+        .map(|l| l.key.as_str())
+        .collect();
     let mut goal_lines: Vec<Assessment> = Vec::with_capacity(content.goals.len());
     let mut children: HashMap<&str, Vec<(&str, &str, Verdict)>> = HashMap::new();
     for goal in content.goals.iter().rev() {
         let mut inputs = by_goal.remove(goal.code.as_str()).unwrap_or_default();
-        let indicators = inputs.len();
+        if counting_assignments.contains(&goal.level.as_str()) {
+            let own = content
+                .assignments
+                .iter()
+                .filter(|a| a.goal.as_ref() == Some(&goal.code));
+            inputs.extend(own.map(assignment_input));
+        }
+        let own_inputs = inputs.len();
         for (code, title, verdict) in children
             .remove(goal.code.as_str())
             .unwrap_or_default()
@@ -199,7 +229,7 @@ pub fn assess(
         {
             Some(rule) => rule,
             None => {
-                fallback = default_rule(indicators == 0 && !inputs.is_empty());
+                fallback = default_rule(own_inputs == 0 && !inputs.is_empty());
                 &fallback
             }
         };

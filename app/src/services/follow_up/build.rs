@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
+use engine::assess::SwedishPeriod;
 use engine::{Period, Periodicity};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -128,6 +129,8 @@ pub fn follow_up(
         plan: summary.clone(),
         month: at.to_string(),
         previous_month: before.to_string(),
+        month_label: SwedishPeriod(at).to_string(),
+        previous_label: SwedishPeriod(before).to_string(),
         first_month: format!("{}-01", summary.first_year),
         last_month: format!("{}-12", summary.last_year),
         department: department.map(str::to_owned),

@@ -48,7 +48,7 @@ fn inputs(manual: ManualVerdicts) -> PlanInputs {
                   "end_date": "2025-06-30", "status": "paborjad", "forecast": "avvikelse" },
                 { "kind": "uppdrag", "title": "Klart", "department": "Avdelning B",
                   "end_date": "2025-06-30", "status": "slutford" },
-                { "kind": "initiativ", "title": "Pågår", "end_date": "2026-06-30", "status": "paborjad",
+                { "kind": "initiativ", "goal": "2.1", "title": "Pågår", "end_date": "2026-06-30", "status": "paborjad",
                   "forecast": "enligt_plan" },
             ],
         }
@@ -81,6 +81,11 @@ fn inputs(manual: ManualVerdicts) -> PlanInputs {
     }
 }
 
+/// The whole plan in October 2025, as an editor sees it.
+fn october(inputs: &PlanInputs) -> FollowUpView {
+    follow_up(inputs, month("2025-10"), &filter(None, None), today(), true)
+}
+
 fn codes(view: &FollowUpView) -> Vec<&str> {
     view.goals.iter().map(|g| g.code.as_str()).collect()
 }
@@ -95,16 +100,14 @@ fn filter(department: Option<&str>, colour: Option<Colour>) -> FollowUpFilter {
 
 #[test]
 fn goals_carry_this_and_last_months_verdicts_and_levels_count_them() {
-    let view = follow_up(
-        &inputs(ManualVerdicts::default()),
-        month("2025-10"),
-        &filter(None, None),
-        today(),
-        true,
-    );
+    let view = october(&inputs(ManualVerdicts::default()));
     assert_eq!(
         (view.month.as_str(), view.previous_month.as_str()),
         ("2025-10", "2025-09")
+    );
+    assert_eq!(
+        (view.month_label.as_str(), view.previous_label.as_str()),
+        ("oktober 2025", "september 2025")
     );
     assert_eq!(codes(&view), ["1", "1.1", "2", "2.1"]);
     let colours: Vec<Colour> = view.goals.iter().map(|g| g.verdict).collect();
@@ -174,7 +177,7 @@ fn a_manual_verdict_for_the_month_overrides_and_is_shown() {
     };
     manual.insert(VerdictKind::Goal, "2.1".into(), given("2025-10", Verdict::Red));
     let inputs = inputs(manual);
-    let view = follow_up(&inputs, month("2025-10"), &filter(None, None), today(), true);
+    let view = october(&inputs);
     let goal = &view.goals[3];
     assert_eq!(goal.verdict, Colour::Red);
     assert_eq!(goal.previous, Colour::Grey, "September had no manual verdict");
@@ -191,13 +194,7 @@ fn a_manual_verdict_for_the_month_overrides_and_is_shown() {
 
 #[test]
 fn the_uppdrag_overview_counts_status_by_forecast_and_flags_overdue_items() {
-    let view = follow_up(
-        &inputs(ManualVerdicts::default()),
-        month("2025-10"),
-        &filter(None, None),
-        today(),
-        true,
-    );
+    let view = october(&inputs(ManualVerdicts::default()));
     let o = &view.assignments;
     assert_eq!(o.counts, [[0, 0, 0], [1, 1, 0], [0, 0, 1]]);
     let overdue: Vec<(&str, bool)> = o.items.iter().map(|i| (i.item.title.as_str(), i.overdue)).collect();
@@ -207,13 +204,7 @@ fn the_uppdrag_overview_counts_status_by_forecast_and_flags_overdue_items() {
 
 #[test]
 fn a_cumulative_monthly_chart_sums_to_date_beside_the_pace_line() {
-    let view = follow_up(
-        &inputs(ManualVerdicts::default()),
-        month("2025-10"),
-        &filter(None, None),
-        today(),
-        true,
-    );
+    let view = october(&inputs(ManualVerdicts::default()));
     let chart = &view.goals[1].indicators[0].chart;
     assert_eq!(chart.len(), 12);
     assert_eq!(chart[9].label, "2025-10");
@@ -227,15 +218,32 @@ fn a_cumulative_monthly_chart_sums_to_date_beside_the_pace_line() {
 
 #[test]
 fn the_defaults_say_what_applies_where_nothing_is_configured() {
-    let view = follow_up(
-        &inputs(ManualVerdicts::default()),
-        month("2025-10"),
-        &filter(None, None),
-        today(),
-        true,
-    );
+    let view = october(&inputs(ManualVerdicts::default()));
     assert_eq!(view.defaults[0].0, "Indikatorer");
     assert!(view.defaults[0].1.contains("gul inom 5 %"), "{}", view.defaults[0].1);
     assert!(view.defaults[0].1.contains("Målbilds standard"));
     assert_eq!(view.defaults.len(), 3, "the indicators and each level");
+}
+
+#[test]
+fn uppdrag_count_in_a_goals_verdict_where_its_level_says_so() {
+    let mut counting = inputs(ManualVerdicts::default());
+    counting.levels[1].assignment_inputs = true;
+    let view = october(&counting);
+    let budget = &view.goals[3];
+    assert_eq!(budget.code, "2.1");
+    assert_ne!(
+        budget.verdict,
+        Colour::Grey,
+        "the initiativ on plan is assessable: {}",
+        budget.explanation
+    );
+    assert!(budget.explanation.contains("Pågår"), "{}", budget.explanation);
+    let plain = october(&inputs(ManualVerdicts::default()));
+    assert_eq!(
+        plain.goals[3].verdict,
+        Colour::Grey,
+        "not counted unless the level says so"
+    );
+    assert!(!plain.goals[3].explanation.contains("Pågår"));
 }
