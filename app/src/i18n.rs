@@ -310,6 +310,7 @@ messages! {
     NoGoalsMatch => "Inga mål matchar filtret.", "No goals match the filter.";
     ManualVerdict => "Manuell bedömning", "Manual verdict";
     Motivation => "Motivering", "Motivation";
+    AppliesTo => "Gäller för", "Applies to";
     SaveVerdict => "Spara bedömning", "Save verdict";
     WithdrawVerdict => "Ta bort bedömning", "Withdraw verdict";
     GivenBy => "Bedömd av", "Given by";

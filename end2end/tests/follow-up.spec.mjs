@@ -1,6 +1,7 @@
 // The follow-up dashboard: an editor imports October's outcomes, picks the month and sees
 // nämndmål 5 turn green with its explanation and the indicator's chart, filters by colour,
-// and gives KF-mål 6 (judged as a whole) a manual verdict that the tree and counts show.
+// and gives KF-mål 6 (judged as a whole) a manual verdict that the tree shows; at delår it
+// gives nämndmål 5 a verdict for the tertial.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, login, hydrated } from '../support.mjs';
@@ -77,5 +78,18 @@ test('follow up a month: verdicts, explanation, chart, filter and a manual verdi
   const judged = page.locator('li.verdict-item[data-code="kf6"]');
   assert.match(await judged.locator('p.explanation').first().textContent(), /Rekryteringen går långsammare/);
   assert.match(await judged.textContent(), /Bedömd av Demo redigerare/);
+
+  // At delår (August closes tertial 2), the verdict can be for the tertial.
+  await page.goto(`${server.base}${new URL(page.url()).pathname}?manad=2025-08`);
+  await hydrated(page);
+  const goal5 = page.locator('li.verdict-item[data-code="5"]');
+  await goal5.locator('summary').first().click();
+  const delar = goal5.locator('form.manual-verdict').first();
+  await delar.getByLabel('Gäller för').selectOption('2025-T2');
+  await delar.getByLabel('Manuell bedömning').selectOption('red');
+  await delar.getByLabel('Motivering').fill('Delårsbedömning: kostnaderna ökar');
+  await delar.getByRole('button', { name: 'Spara bedömning' }).click();
+  await page.locator('li.verdict-item[data-code="5"][data-verdict="red"]').waitFor();
+  assert.match(await page.locator('li.verdict-item[data-code="5"]').textContent(), /\(2025-T2\)/);
   assert.deepEqual(page.errors, []);
 });

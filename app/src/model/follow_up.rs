@@ -168,6 +168,9 @@ pub struct FollowUpView {
     pub assignments: AssignmentOverview,
     /// Editors and admins give manual verdicts.
     pub can_judge: bool,
+    /// The periods a new manual verdict can be given for at this month, as (code, label):
+    /// the month, and the tertial, half year and year that end in it (delår, year end).
+    pub judgement_periods: Vec<(String, String)>,
 }
 
 #[cfg(test)]

@@ -54,7 +54,7 @@ fn follow_up_page(data: FollowUpView, reload: Callback<()>) -> AnyView {
     let plan = data.plan.clone();
     let context = GoalContext {
         plan_id: plan.id,
-        month: data.month.clone(),
+        periods: data.judgement_periods.clone(),
         can_judge: data.can_judge,
         reload,
     };
@@ -150,7 +150,8 @@ fn defaults(lines: Vec<(String, String)>) -> AnyView {
 #[derive(Clone)]
 struct GoalContext {
     plan_id: Uuid,
-    month: String,
+    /// What a new manual verdict can be given for: the month, then the periods it closes.
+    periods: Vec<(String, String)>,
     can_judge: bool,
     reload: Callback<()>,
 }
@@ -164,7 +165,7 @@ impl GoalContext {
                     plan_id=self.plan_id
                     kind=kind
                     code=code.to_owned()
-                    month=self.month.clone()
+                    periods=self.periods.clone()
                     given=given
                     on_saved=self.reload
                 />

@@ -95,27 +95,29 @@ pub fn LevelCounts(levels: Vec<LevelTally>, previous: String) -> AnyView {
 }
 
 /// Gives, changes or withdraws the manual verdict on a goal or indicator. A new verdict is
-/// for `month`; a given one keeps its own period (a tertial's applies to its last month).
+/// for one of `periods` (the month shown, or the tertial, half year or year it closes: the
+/// helhetsbedömning at delår and year end); a given one keeps its own period.
 #[component]
 pub fn ManualVerdictEditor(
     plan_id: Uuid,
     kind: VerdictKind,
     code: String,
-    month: String,
+    periods: Vec<(String, String)>,
     given: Option<ManualVerdictView>,
     on_saved: Callback<()>,
 ) -> AnyView {
     let verdict = RwSignal::new(given.as_ref().map_or(Colour::Yellow, |g| g.verdict));
     let motivation = RwSignal::new(given.as_ref().map(|g| g.motivation.clone()).unwrap_or_default());
-    let period = given.as_ref().map_or(month, |g| g.period.clone());
+    let first = periods.first().map(|(code, _)| code.clone()).unwrap_or_default();
+    let period = RwSignal::new(given.as_ref().map_or(first, |g| g.period.clone()));
     let revision = given.as_ref().map(|g| g.revision);
-    let (code_w, period_w) = (code.clone(), period.clone());
+    let code_w = code.clone();
     let save = Action::new(move |form: &ManualVerdictForm| {
         let form = form.clone();
         async move { give_manual_verdict(plan_id, form).await.map(|_| ()) }
     });
     let withdraw = Action::new(move |revision: &i32| {
-        let (code, period, revision) = (code_w.clone(), period_w.clone(), *revision);
+        let (code, period, revision) = (code_w.clone(), period.get_untracked(), *revision);
         async move { withdraw_manual_verdict(plan_id, kind, code, period, revision).await }
     });
     Effect::new(move |_| {
@@ -128,7 +130,7 @@ pub fn ManualVerdictEditor(
         save.dispatch(ManualVerdictForm {
             kind,
             code: code.clone(),
-            period: period.clone(),
+            period: period.get_untracked(),
             verdict: verdict.get_untracked(),
             motivation: motivation.get_untracked(),
             revision,
@@ -137,6 +139,18 @@ pub fn ManualVerdictEditor(
     let options = (Colour::ALL.into_iter())
         .map(|c| view! { <option value=c.as_str() selected=move || verdict.get() == c>{t(colour_msg(c))}</option> })
         .collect_view();
+    // A given verdict keeps its period; a new one may be for a period the month closes.
+    let period_choice = (given.is_none() && periods.len() > 1).then(|| {
+        let options = (periods.into_iter())
+            .map(|(code, label)| view! { <option value=code>{label}</option> })
+            .collect_view();
+        view! {
+            <label class="field field--narrow">
+                <span>{t(Msg::AppliesTo)}</span>
+                <select on:change=move |ev| period.set(event_target_value(&ev))>{options}</select>
+            </label>
+        }
+    });
     view! {
         <form class="manual-verdict" on:submit=submit>
             {given.as_ref().map(|g| view! {
@@ -150,6 +164,7 @@ pub fn ManualVerdictEditor(
                     }
                 }>{options}</select>
             </label>
+            {period_choice}
             <label class="field">
                 <span>{t(Msg::Motivation)}</span>
                 <textarea rows="2" required prop:value=move || motivation.get() on:input=move |ev| motivation.set(event_target_value(&ev))></textarea>

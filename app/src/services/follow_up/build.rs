@@ -26,6 +26,20 @@ pub fn previous_month(at: Period) -> Period {
     Period::month(year, month).expect("a month")
 }
 
+/// The month and every longer period that ends with it: August also closes tertial 2,
+/// December every period of the year.
+pub fn periods_ending_at(at: Period) -> Vec<Period> {
+    let (year, month) = (at.year(), at.index());
+    let mut periods = vec![at];
+    for kind in [Periodicity::Tertial, Periodicity::HalfYear, Periodicity::Year] {
+        let months = 12 / kind.per_year();
+        if month % months == 0 {
+            periods.push(Period::new(year, kind, month / months).expect("a period of the year"));
+        }
+    }
+    periods
+}
+
 /// The page at `at` with the filter applied. `today` decides which uppdrag are overdue.
 pub fn follow_up(
     inputs: &PlanInputs,
@@ -141,6 +155,9 @@ pub fn follow_up(
         goals,
         assignments: overview(inputs, department, today),
         can_judge,
+        judgement_periods: (periods_ending_at(at).into_iter())
+            .map(|p| (p.to_string(), SwedishPeriod(p).to_string()))
+            .collect(),
     }
 }
 

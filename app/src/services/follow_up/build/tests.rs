@@ -247,3 +247,24 @@ fn uppdrag_count_in_a_goals_verdict_where_its_level_says_so() {
     );
     assert!(!plain.goals[3].explanation.contains("Pågår"));
 }
+
+#[test]
+fn a_verdict_can_be_given_for_every_period_that_ends_with_the_month() {
+    let codes = |at: &str| -> Vec<String> { periods_ending_at(month(at)).iter().map(ToString::to_string).collect() };
+    assert_eq!(codes("2025-10"), ["2025-10"]);
+    assert_eq!(codes("2025-04"), ["2025-04", "2025-T1"]);
+    assert_eq!(codes("2025-06"), ["2025-06", "2025-H1"]);
+    assert_eq!(codes("2025-08"), ["2025-08", "2025-T2"]);
+    assert_eq!(codes("2025-12"), ["2025-12", "2025-T3", "2025-H2", "2025"]);
+    let view = follow_up(
+        &inputs(ManualVerdicts::default()),
+        month("2025-08"),
+        &filter(None, None),
+        today(),
+        true,
+    );
+    assert_eq!(
+        view.judgement_periods[1],
+        ("2025-T2".to_owned(), "tertial 2 2025".to_owned())
+    );
+}
