@@ -86,6 +86,17 @@ pub async fn cached_inputs(
     plan_id: Uuid,
 ) -> Result<std::sync::Arc<(i64, PlanInputs)>, ServiceError> {
     let version = tenants::data_version(db, scope).await?;
+    inputs_at(db, cache, scope, plan_id, version).await
+}
+
+/// A plan's inputs at `version`, read only if the cache holds another version.
+async fn inputs_at(
+    db: &DatabaseConnection,
+    cache: &ReadCache,
+    scope: TenantScope,
+    plan_id: Uuid,
+    version: i64,
+) -> Result<std::sync::Arc<(i64, PlanInputs)>, ServiceError> {
     (cache.plan_inputs(scope.tenant_id(), plan_id, version, || read_inputs(db, scope, plan_id))).await
 }
 
@@ -199,9 +210,11 @@ pub async fn assess(
         .collect();
     let council_slug = |id: Uuid| councils.iter().find(|c| c.id == id).map(|c| c.slug.clone());
     plans.sort_by_cached_key(|p| (council_slug(p.council_id), p.first_year, p.name.clone()));
+    // One version for all plans: the verdicts are of one state of the tenant's data.
+    let version = tenants::data_version(db, scope).await?;
     let mut verdicts = Vec::new();
     for plan in plans {
-        verdicts.extend(cached_inputs(db, cache, scope, plan.id).await?.1.assess(at));
+        verdicts.extend(inputs_at(db, cache, scope, plan.id, version).await?.1.assess(at));
     }
     Ok(verdicts)
 }
