@@ -1,5 +1,6 @@
-// Shared set-up for the end-to-end tests: a release server on a scratch SQLite database
-// with the demo tenants, and Debian's Chromium driven by playwright-core.
+// Shared set-up for the end-to-end tests: the server (MALBILD_BIN, by default the release
+// build) on a scratch SQLite database with the demo tenants, and Debian's Chromium driven by
+// playwright-core.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,7 +11,7 @@ import { chromium } from 'playwright-core';
 
 export const PASSWORD = 'e2e-demo-password';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const binary = join(root, 'target/release/malbild');
+const binary = process.env.MALBILD_BIN || join(root, 'target/release/malbild');
 
 function freePort() {
   return new Promise((resolve, reject) => {

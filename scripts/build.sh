@@ -5,42 +5,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$MALBILD_ROOT"
 
-pkg=target/site/pkg
-wasm=target/wasm32-unknown-unknown/wasm-release/frontend.wasm
-
-log "wasm: building the hydrate bundle ($MALBILD_WASM_PATH)"
-if [ "$MALBILD_WASM_PATH" = build-std ]; then
-    RUSTC_BOOTSTRAP=1 cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release "${WASM_CARGO_ARGS[@]}"
-else
-    cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
-fi
-
-log "wasm: wasm-bindgen + wasm-opt"
-# Asset names carry a content hash so browsers may cache them for a year (`immutable`);
-# the server finds the current names in pkg/ when it starts.
-hash_of() { sha256sum "$1" | cut -c1-16; }
-name="malbild.$(hash_of "$wasm")"
-rm -rf "$pkg.tmp" && mkdir -p "$pkg.tmp"
-# wasm-bindgen would cut an out-name at its first dot: name plainly, then rename. The page
-# passes the wasm's path to the loader, so the JS needs no edit.
-wasm-bindgen --target web --no-typescript --out-dir "$pkg.tmp" --out-name malbild "$wasm"
-mv "$pkg.tmp/malbild.js" "$pkg.tmp/$name.js"
-mv "$pkg.tmp/malbild_bg.wasm" "$pkg.tmp/${name}_bg.wasm"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-reference-types --enable-multivalue \
-    "$pkg.tmp/${name}_bg.wasm" -o "$pkg.tmp/${name}_bg.wasm"
-cp style/main.css "$pkg.tmp/malbild.$(hash_of style/main.css).css"
-cp style/favicon.svg "$pkg.tmp/favicon.$(hash_of style/favicon.svg).svg"
-for f in "$pkg.tmp"/*; do
-    gzip -9 -k -f "$f"
-    brotli -q 11 -k -f "$f"
-done
-rm -rf "$pkg" && mv "$pkg.tmp" "$pkg"
-for ext in wasm wasm.gz wasm.br; do
-    printf '%s\t%s\n' "$ext" "$(stat -c %s "$pkg/${name}_bg.$ext")"
-done | awk '{ printf "    %-8s %7.1f KiB\n", $1, $2 / 1024 }' >&2
-log "wasm: bundle $name (sizes above)"
+"$MALBILD_ROOT/scripts/bundle.sh"
 
 log "server: cargo build --release"
 cargo build -p server --release
-log "built: target/release/malbild and $pkg"
+log "built: target/release/malbild and target/site/pkg"

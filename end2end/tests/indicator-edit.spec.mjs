@@ -51,6 +51,7 @@ test('edit a target, see it in the plan, and a stale save is refused', async () 
   await first.goto(`${server.base}/`);
   await first.getByRole('link', { name: 'Verksamhetsplan 2026–2028' }).click();
   const row = first.locator('tr[data-code="sjukfranvaro"]');
+  await row.waitFor();
   assert.ok((await row.locator('td.num').allInnerTexts()).includes('5,5\u00a0%'));
   await row.getByRole('link', { name: 'Redigera' }).click();
   const history = first.locator('section.history');

@@ -114,11 +114,7 @@ async fn english_is_available() {
     let app = TestApp::spawn().await;
     let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
     jar.add_cookie_str("malbild_lang=en", &app.base.parse().expect("url"));
-    let client = reqwest::Client::builder()
-        .cookie_provider(jar)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
+    let client = common::client_builder().cookie_provider(jar).build().expect("client");
     login_with_form(&app, &client, "viewer@norrtalje.example").await;
     let (status, html) = page(&client, app.url("/")).await;
     assert_eq!(status, 200);

@@ -4,7 +4,9 @@
 //! PostgreSQL URL, each test gets a fresh database created next to the one named there.
 #![allow(dead_code)]
 
+use std::future::Future;
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
@@ -13,6 +15,16 @@ use serde_json::{Value, json};
 pub const PASSWORD: &str = "test-password-1234";
 /// A content-hashed stylesheet placed in every test site's `pkg/`.
 pub const STYLESHEET: &str = "malbild.0123456789abcdef.css";
+/// No step of a test takes this long unless it hangs: then it fails, naming the step,
+/// rather than holding up the whole run.
+pub const STEP_LIMIT: Duration = Duration::from_secs(60);
+
+/// `step`, or a panic naming it if it takes longer than [`STEP_LIMIT`].
+pub async fn within<T>(step: &str, fut: impl Future<Output = T>) -> T {
+    tokio::time::timeout(STEP_LIMIT, fut)
+        .await
+        .unwrap_or_else(|_| panic!("{step} took over {} s", STEP_LIMIT.as_secs()))
+}
 
 pub struct TestApp {
     pub base: String,
@@ -24,10 +36,10 @@ impl TestApp {
     /// The app with the demo tenants seeded (every demo user's password is [`PASSWORD`]).
     pub async fn spawn() -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = database_url(&dir).await;
-        let db = app::db::connect(&url).await.expect("connect");
-        app::db::migrate(&db).await.expect("migrate");
-        app::services::demo::seed(&db, Some(PASSWORD.to_owned()))
+        let url = within("creating the database", database_url(&dir)).await;
+        let db = within("connecting", app::db::connect(&url)).await.expect("connect");
+        within("migrating", app::db::migrate(&db)).await.expect("migrate");
+        within("seeding", app::services::demo::seed(&db, Some(PASSWORD.to_owned())))
             .await
             .expect("seed");
 
@@ -61,11 +73,7 @@ impl TestApp {
 
     /// A browser-like client: keeps cookies, does not follow redirects.
     pub fn client(&self) -> reqwest::Client {
-        reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client")
+        client_builder().cookie_store(true).build().expect("client")
     }
 
     /// A signed-in user's context for calling services directly, as the server functions do.
@@ -110,6 +118,13 @@ impl TestApp {
     }
 }
 
+/// A client that does not follow redirects and gives up on a request after [`STEP_LIMIT`].
+pub fn client_builder() -> reqwest::ClientBuilder {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(STEP_LIMIT)
+}
+
 /// `{ "error": { "code": … } }` of an error response, after checking its status.
 pub async fn error_code(res: reqwest::Response, status: u16) -> (String, String) {
     assert_eq!(res.status(), status, "status");
@@ -146,5 +161,6 @@ async fn fresh_postgres_database(base: &str) -> String {
         .execute_unprepared(&format!("CREATE DATABASE \"{fresh}\""))
         .await
         .expect("create test database");
-    format!("{server}/{fresh}")
+    // A statement waiting on a lock fails rather than hangs.
+    format!("{server}/{fresh}?options=-c%20lock_timeout%3D30s%20-c%20statement_timeout%3D60s")
 }
