@@ -18,13 +18,9 @@ cargo clippy -p app --features hydrate -- -D warnings
 
 # Tests use the dev profile: debug assertions on, and no feature churn in the release build.
 # Both runs select the same packages, so the second reuses the first's build. The first also
-# builds target/debug/malbild (the CLI tests run it), which the end-to-end tests then serve:
-# a release build of the app crate alone takes a quarter of an hour on two cores.
+# builds target/debug/malbild, which the end-to-end tests serve. One test at a time per
+# binary: why, and why not the release build, in docs/ARCHITECTURE.md, "Testing".
 packages=(-p engine -p app -p server -p migrations)
-# One test at a time per binary: with two apps serving in one test process, a page render now
-# and then never finishes (about one run in twenty of tests/pages.rs, on SQLite and PostgreSQL
-# alike, on current-thread and multi-thread runtimes; never in 40 runs one at a time). Leptos
-# keeps its reactive arena process-wide; see docs/ARCHITECTURE.md, "Testing".
 export RUST_TEST_THREADS=1
 log "tests on SQLite"
 MALBILD_TEST_DATABASE_URL="" cargo test "${packages[@]}"
