@@ -7,24 +7,41 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+/// The longest number text accepted, white space around it aside: more than any amount needs,
+/// so a pasted paragraph is refused before any work is done on it.
+pub const MAX_NUMBER_CHARS: usize = 64;
+
+/// The largest magnitude accepted: 10^15 (a quadrillion), far above any municipal amount in
+/// kr. Sums and products of a few such values stay well inside `Decimal`'s range (about
+/// 7,9 × 10^28), so arithmetic on accepted values does not overflow in practice.
+pub const MAX_NUMBER: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0, false, 0);
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum NumberError {
     #[error("is empty")]
     Empty,
+    #[error("is longer than {MAX_NUMBER_CHARS} characters")]
+    TooLong,
     #[error("\"{0}\" is not a number")]
     NotANumber(String),
     #[error("\"{0}\" has both a decimal comma and a decimal point; use one of them")]
     MixedSeparators(String),
-    #[error("\"{0}\" is too large")]
+    /// Larger than [`MAX_NUMBER`] in magnitude.
+    #[error("\"{0}\" is too large; numbers may be at most 1 000 000 000 000 000")]
     TooLarge(String),
 }
 
 /// Parses a number written with a decimal comma or point. Thousands may be grouped with
-/// spaces; a leading `−` (U+2212, as typeset documents print it) counts as a minus.
+/// spaces; a leading `−` (U+2212, as typeset documents print it) counts as a minus. At most
+/// [`MAX_NUMBER_CHARS`] characters and [`MAX_NUMBER`] in magnitude; fraction digits beyond
+/// `Decimal`'s 28 are rounded.
 pub fn parse_number(text: &str) -> Result<Decimal, NumberError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(NumberError::Empty);
+    }
+    if trimmed.chars().nth(MAX_NUMBER_CHARS).is_some() {
+        return Err(NumberError::TooLong);
     }
     let mut plain = String::with_capacity(trimmed.len());
     let (mut commas, mut points) = (0, 0);
@@ -52,7 +69,17 @@ pub fn parse_number(text: &str) -> Result<Decimal, NumberError> {
     if commas + points > 1 || digits.is_empty() || digits == "." {
         return Err(NumberError::NotANumber(trimmed.to_owned()));
     }
-    Decimal::from_str(&plain).map_err(|_| NumberError::TooLarge(trimmed.to_owned()))
+    // More whole digits than 10^15 has is too large whatever they are; this also keeps
+    // `Decimal` from refusing a number for its size rather than its form.
+    let whole = digits.split('.').next().unwrap_or_default().trim_start_matches('0');
+    if whole.len() > 16 {
+        return Err(NumberError::TooLarge(trimmed.to_owned()));
+    }
+    let value = Decimal::from_str(&plain).map_err(|_| NumberError::NotANumber(trimmed.to_owned()))?;
+    if value.abs() > MAX_NUMBER {
+        return Err(NumberError::TooLarge(trimmed.to_owned()));
+    }
+    Ok(value)
 }
 
 /// Displays a number the Swedish way: decimal comma, a space between groups of thousands,
@@ -128,6 +155,43 @@ mod tests {
     }
 
     #[test]
+    fn bounds_length_and_magnitude() {
+        assert_eq!(MAX_NUMBER, Decimal::from(10i64.pow(15)));
+        let cases = [
+            ("1 000 000 000 000 000", Ok(MAX_NUMBER)),
+            ("-1 000 000 000 000 000", Ok(-MAX_NUMBER)),
+            ("1000000000000000,0", Ok(MAX_NUMBER)),
+            ("0001000000000000000", Ok(MAX_NUMBER)),
+            (
+                "1 000 000 000 000 000,01",
+                Err(NumberError::TooLarge("1 000 000 000 000 000,01".into())),
+            ),
+            (
+                "1000000000000001",
+                Err(NumberError::TooLarge("1000000000000001".into())),
+            ),
+            (
+                "-1000000000000001",
+                Err(NumberError::TooLarge("-1000000000000001".into())),
+            ),
+            (
+                "79228162514264337593543950336",
+                Err(NumberError::TooLarge("79228162514264337593543950336".into())),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_number(text), want, "{text}");
+        }
+        let longest = format!("0,{}", "1".repeat(MAX_NUMBER_CHARS - 2));
+        assert!(parse_number(&longest).is_ok());
+        assert_eq!(parse_number(&format!("{longest}1")), Err(NumberError::TooLong));
+        assert_eq!(parse_number(&"9".repeat(10_000)), Err(NumberError::TooLong));
+        assert!(parse_number(&format!("  {longest}  ")).is_ok(), "white space aside");
+        // Beyond Decimal's 28 fraction digits: rounded, not refused.
+        assert_eq!(parse_number(&format!("0,{}1", "0".repeat(40))), Ok(Decimal::ZERO));
+    }
+
+    #[test]
     fn writes_numbers_the_swedish_way() {
         let cases = [
             ("0", "0"),
@@ -144,11 +208,33 @@ mod tests {
         }
     }
 
+    /// Text that looks like numbers: digits, separators, signs, spaces.
+    fn numberish() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[-+\u{2212}0-9,. \u{a0}]{0,80}").expect("regex")
+    }
+
     proptest! {
         #[test]
         fn swedish_display_parses_back(units in i64::MIN..i64::MAX, scale in 0u32..10) {
             let value = Decimal::new(units, scale);
-            prop_assert_eq!(parse_number(&SwedishNumber(value).to_string()), Ok(value.normalize()));
+            let parsed = parse_number(&SwedishNumber(value).to_string());
+            if value.abs() <= MAX_NUMBER {
+                prop_assert_eq!(parsed, Ok(value.normalize()));
+            } else {
+                prop_assert!(matches!(parsed, Err(NumberError::TooLarge(_))), "{value}");
+            }
+        }
+
+        #[test]
+        fn any_text_parses_or_is_refused_and_what_parses_round_trips(
+            text in prop_oneof![any::<String>(), numberish(), "[0-9 ,]{0,10000}", ".{0,300}"],
+        ) {
+            if let Ok(value) = parse_number(&text) {
+                prop_assert!(value.abs() <= MAX_NUMBER);
+                prop_assert!(text.trim().chars().count() <= MAX_NUMBER_CHARS);
+                let shown = SwedishNumber(value).to_string();
+                prop_assert_eq!(parse_number(&shown), Ok(value), "{} → {}", text, shown);
+            }
         }
 
         #[test]

@@ -58,6 +58,9 @@ impl FromStr for Periodicity {
 pub const FIRST_YEAR: i32 = 1900;
 pub const LAST_YEAR: i32 = 2200;
 
+/// The longest period text looked at, white space around it aside ("2025-H1" has 7).
+pub const MAX_PERIOD_CHARS: usize = 16;
+
 /// One reporting period. Ordered by when it ends, then longer before shorter, so a year
 /// sorts after its December and a tertial after its last month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -72,6 +75,8 @@ pub struct Period {
 pub enum PeriodError {
     #[error("\"{0}\" is not a period; write 2025, 2025-H1, 2025-T2 or 2025-10")]
     Malformed(String),
+    #[error("is longer than {MAX_PERIOD_CHARS} characters; write 2025, 2025-H1, 2025-T2 or 2025-10")]
+    TooLong,
     #[error("year {0} is outside {FIRST_YEAR}–{LAST_YEAR}")]
     YearOutOfRange(i32),
     #[error("\"{0}\" has no such half-year, tertial or month")]
@@ -163,6 +168,9 @@ impl FromStr for Period {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let text = text.trim();
+        if text.chars().nth(MAX_PERIOD_CHARS).is_some() {
+            return Err(PeriodError::TooLong);
+        }
         let malformed = || PeriodError::Malformed(text.to_owned());
         let (year_text, rest) = match text.split_once('-') {
             Some((y, r)) => (y, Some(r)),
@@ -247,6 +255,21 @@ mod tests {
             assert_eq!(p_err(text), PeriodError::NoSuchPart(text.to_owned()), "{text}");
         }
         assert_eq!(p_err("1800"), PeriodError::YearOutOfRange(1800));
+        assert_eq!(p_err("2201-01"), PeriodError::YearOutOfRange(2201));
+        assert_eq!(p_err(&"2025-10".repeat(3)), PeriodError::TooLong);
+        assert_eq!(p(" 2025-10 \t"), p("2025-10"), "white space around it aside");
+        for text in [
+            "2025-H٣",
+            "２０２５",
+            "2025-Ｔ1",
+            "2025-+1",
+            "2025--1",
+            "2025-T-1",
+            "-2025",
+            "+2025",
+        ] {
+            assert_eq!(p_err(text), PeriodError::Malformed(text.to_owned()), "{text:?}");
+        }
     }
 
     fn p_err(text: &str) -> PeriodError {
@@ -285,6 +308,26 @@ mod tests {
             let index = (index - 1) % kind.per_year() + 1;
             let period = Period::new(year, kind, index).expect("valid");
             prop_assert_eq!(period.to_string().parse::<Period>(), Ok(period));
+        }
+
+        #[test]
+        fn any_text_parses_or_is_refused_and_what_parses_round_trips(
+            text in prop_oneof![
+                any::<String>(),
+                "[0-9]{4}(-[HhTt]?[0-9]{0,3})?",
+                "[0-9HhTt -]{0,20}",
+                "[0-9]{0,10000}",
+                ".{0,100}",
+            ],
+        ) {
+            if let Ok(period) = text.parse::<Period>() {
+                let shown = period.to_string();
+                prop_assert_eq!(shown.parse::<Period>(), Ok(period));
+                prop_assert!(shown.eq_ignore_ascii_case(text.trim()), "{:?} → {}", text, shown);
+                let (first, last) = period.months();
+                prop_assert!((1..=last).contains(&first) && last <= 12);
+                prop_assert!((FIRST_YEAR..=LAST_YEAR).contains(&period.year()));
+            }
         }
     }
 }

@@ -7,7 +7,11 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::number::{NumberError, parse_number};
+use crate::number::{MAX_NUMBER_CHARS, NumberError, parse_number};
+
+/// The longest target text looked at, white space around it aside: a band's two numbers and
+/// what is between them.
+pub const MAX_TARGET_CHARS: usize = 2 * MAX_NUMBER_CHARS + 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -89,6 +93,8 @@ pub enum Target {
 pub enum TargetError {
     #[error("is empty")]
     Empty,
+    #[error("is longer than {MAX_TARGET_CHARS} characters")]
+    TooLong,
     #[error(
         "\"{0}\" is not a target; write a number (5,8), a comparison (<= 24), a band (+/- 0,5), Öka, Minska, Bibehålla or Ej utvärderad"
     )]
@@ -106,6 +112,9 @@ impl Target {
         let text = text.trim();
         if text.is_empty() {
             return Err(TargetError::Empty);
+        }
+        if text.chars().nth(MAX_TARGET_CHARS).is_some() {
+            return Err(TargetError::TooLong);
         }
         let number = |s: &str| {
             parse_number(s).map_err(|source| TargetError::Number {
@@ -294,6 +303,26 @@ mod tests {
     }
 
     #[test]
+    fn long_and_huge_targets_are_refused() {
+        assert_eq!(Target::parse(&"Öka ".repeat(100)), Err(TargetError::TooLong));
+        assert!(matches!(
+            Target::parse("<= 1000000000000001"),
+            Err(TargetError::Number {
+                source: NumberError::TooLarge(_),
+                ..
+            })
+        ));
+        let widest = format!("{} ± 1", "1".repeat(MAX_NUMBER_CHARS + 1));
+        assert!(matches!(
+            Target::parse(&widest),
+            Err(TargetError::Number {
+                source: NumberError::TooLong,
+                ..
+            })
+        ));
+    }
+
+    #[test]
     fn comparisons_hold_at_their_bounds() {
         let (five, six) = (d("5"), d("6"));
         assert!(Comparison::LessOrEqual.holds(five, five));
@@ -313,5 +342,23 @@ mod tests {
 
     fn serde_json_like(target: &Target) -> String {
         serde_json::to_string(target).expect("serialise")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_or_is_refused_and_what_parses_round_trips(
+            text in proptest::prop_oneof![
+                proptest::arbitrary::any::<String>(),
+                "(<=|>=|<|>|≤|≥|\\+/-|±)? ?-?[0-9 ,.]{0,20}( ?(±|\\+/-) ?[-0-9 ,.]{0,20})?",
+                "(?i)(öka|minska|bibehålla|bibehålls|ej utvärderad|ej utvärderat)",
+                "[-+±<>=≤≥/0-9 ,.]{0,10000}",
+                ".{0,300}",
+            ],
+        ) {
+            if let Ok(target) = Target::parse(&text) {
+                let shown = target.to_string();
+                proptest::prop_assert_eq!(Target::parse(&shown), Ok(target), "{:?} → {}", text, shown);
+            }
+        }
     }
 }

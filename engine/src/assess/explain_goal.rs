@@ -303,6 +303,9 @@ fn write_weighted(
     if let Some(only) = passes_through(rule, inputs) {
         return write!(f, "{} är {}", only.label, only.verdict.swedish_lower());
     }
+    if weighted.out_of_range {
+        return f.write_str("Vikterna är för stora för att räknas exakt");
+    }
     if weighted.verdict == Verdict::Grey {
         return f.write_str("Inget underlag är bedömt ännu");
     }
@@ -323,5 +326,19 @@ fn write_weighted(
         1 => f.write_str(" (1 ej bedömt underlag räknas inte)")?,
         grey => write!(f, " ({grey} ej bedömda underlag räknas inte)")?,
     }
-    write!(f, " – grön kräver {}, gul {}", num(*green_from), num(*yellow_from))
+    let Some(worst) = weighted.worst_mean() else {
+        return write!(f, " – grön kräver {}, gul {}", num(*green_from), num(*yellow_from));
+    };
+    let them = if weighted.left_out == 1 {
+        "det vore rött"
+    } else {
+        "de vore röda"
+    };
+    write!(
+        f,
+        ", {} om {them} – grön kräver {} även då, gul {}",
+        derived(worst),
+        num(*green_from),
+        num(*yellow_from)
+    )
 }

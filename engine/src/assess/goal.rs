@@ -74,22 +74,23 @@ impl Tally {
     pub fn of(inputs: &[GoalInput<'_>]) -> Self {
         let mut tally = Self::default();
         for input in inputs {
-            match input.verdict {
-                Verdict::Green => tally.green += 1,
-                Verdict::Yellow => tally.yellow += 1,
-                Verdict::Red => tally.red += 1,
-                Verdict::Grey => tally.grey += 1,
-            }
+            let count = match input.verdict {
+                Verdict::Green => &mut tally.green,
+                Verdict::Yellow => &mut tally.yellow,
+                Verdict::Red => &mut tally.red,
+                Verdict::Grey => &mut tally.grey,
+            };
+            *count = count.saturating_add(1);
         }
         tally
     }
 
     pub fn assessable(&self) -> u32 {
-        self.green + self.yellow + self.red
+        self.green.saturating_add(self.yellow).saturating_add(self.red)
     }
 
     pub fn total(&self) -> u32 {
-        self.assessable() + self.grey
+        self.assessable().saturating_add(self.grey)
     }
 }
 
@@ -127,10 +128,27 @@ pub struct WeightedOutcome {
     pub verdict: Verdict,
     /// Σ weight × score over the assessable inputs.
     pub score: Decimal,
-    /// Σ weight over the assessable inputs; the mean is `score / weight`.
+    /// Σ weight over the assessable inputs; the mean of what is assessed is `score / weight`.
     pub weight: Decimal,
-    /// Grey inputs, left out.
+    /// Grey inputs: left out of the mean, counted as red for green.
     pub left_out: u32,
+    /// Σ weight over the grey inputs; the mean with them as red is
+    /// `score / (weight + grey_weight)`, and only that mean can make the goal green.
+    #[serde(default)]
+    pub grey_weight: Decimal,
+    /// The weights left `Decimal`'s range, so the rule could not be applied: grey.
+    #[serde(default)]
+    pub out_of_range: bool,
+}
+
+impl WeightedOutcome {
+    /// The mean with every grey input counted as red, when a grey input carries weight.
+    pub fn worst_mean(&self) -> Option<Decimal> {
+        if self.grey_weight <= Decimal::ZERO {
+            return None;
+        }
+        self.score.checked_div(self.weight.checked_add(self.grey_weight)?)
+    }
 }
 
 /// What a rule made of the inputs. For `All`, the sub-rules' outcomes are not stored (that
@@ -248,21 +266,24 @@ fn count_green(
     }
     let (mut mandatory_green, mut mandatory_yellow) = (true, true);
     for (nth, key) in mandatory.iter().enumerate() {
-        let Some(at) = inputs.iter().position(|input| input.key == key) else {
+        // Every input with the key is mandatory (an indicator and a child goal may share one).
+        let mut found = false;
+        for (at, input) in inputs.iter().enumerate().filter(|(_, input)| input.key == key) {
+            found = true;
+            match input.verdict {
+                Verdict::Green => continue,
+                Verdict::Yellow => mandatory_green = false,
+                Verdict::Red => (mandatory_green, mandatory_yellow) = (false, false),
+                Verdict::Grey => {
+                    outcome.grey = Some(CountGrey::MandatoryGrey { input: index(at) });
+                    return outcome;
+                }
+            }
+            outcome.mandatory_short.get_or_insert(index(at));
+        }
+        if !found {
             outcome.grey = Some(CountGrey::MandatoryMissing { mandatory: index(nth) });
             return outcome;
-        };
-        match inputs[at].verdict {
-            Verdict::Green => {}
-            Verdict::Yellow => mandatory_green = false,
-            Verdict::Red => (mandatory_green, mandatory_yellow) = (false, false),
-            Verdict::Grey => {
-                outcome.grey = Some(CountGrey::MandatoryGrey { input: index(at) });
-                return outcome;
-            }
-        }
-        if !mandatory_green && outcome.mandatory_short.is_none() {
-            outcome.mandatory_short = Some(index(at));
         }
     }
     let (mut rest_green, mut rest_near) = (true, true);
@@ -286,7 +307,7 @@ fn count_green(
     }
     outcome.verdict = if tally.green >= needed && mandatory_green && rest_green {
         Verdict::Green
-    } else if tally.green + tally.yellow >= needed && mandatory_yellow && rest_near {
+    } else if tally.green.saturating_add(tally.yellow) >= needed && mandatory_yellow && rest_near {
         Verdict::Yellow
     } else {
         Verdict::Red
@@ -300,8 +321,32 @@ fn weighted(
     yellow_from: Decimal,
     inputs: &[GoalInput<'_>],
 ) -> WeightedOutcome {
+    let mut outcome = WeightedOutcome {
+        verdict: Verdict::Grey,
+        score: Decimal::ZERO,
+        weight: Decimal::ZERO,
+        left_out: 0,
+        grey_weight: Decimal::ZERO,
+        out_of_range: false,
+    };
+    match weigh(weights, green_from, yellow_from, inputs, &mut outcome) {
+        Some(verdict) => outcome.verdict = verdict,
+        None => outcome.out_of_range = true,
+    }
+    outcome
+}
+
+/// Fills in the sums and returns the verdict (see [`Rule::Weighted`]); `None` when the
+/// arithmetic leaves `Decimal`'s range.
+fn weigh(
+    weights: &[(String, Decimal)],
+    green_from: Decimal,
+    yellow_from: Decimal,
+    inputs: &[GoalInput<'_>],
+    outcome: &mut WeightedOutcome,
+) -> Option<Verdict> {
     // Twice the score (green 2, yellow 1, red 0), so the sum needs only additions.
-    let (mut points, mut total, mut left_out) = (Some(Decimal::ZERO), Some(Decimal::ZERO), 0);
+    let (mut points, mut assessed, mut grey) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for input in inputs {
         let weight = weights
             .iter()
@@ -309,47 +354,37 @@ fn weighted(
             .find(|(key, _)| key == input.key)
             .map_or(Decimal::ONE, |(_, weight)| (*weight).max(Decimal::ZERO));
         let doubled = match input.verdict {
-            Verdict::Green => weight.checked_add(weight),
-            Verdict::Yellow => Some(weight),
-            Verdict::Red => Some(Decimal::ZERO),
+            Verdict::Green => weight.checked_add(weight)?,
+            Verdict::Yellow => weight,
+            Verdict::Red => Decimal::ZERO,
             Verdict::Grey => {
-                left_out += 1;
+                outcome.left_out = outcome.left_out.saturating_add(1);
+                grey = grey.checked_add(weight)?;
                 continue;
             }
         };
-        points = points.zip(doubled).and_then(|(p, d)| p.checked_add(d));
-        total = total.and_then(|t| t.checked_add(weight));
+        points = points.checked_add(doubled)?;
+        assessed = assessed.checked_add(weight)?;
     }
-    let half = Decimal::new(5, 1);
-    let mut outcome = WeightedOutcome {
-        verdict: Verdict::Grey,
-        score: Decimal::ZERO,
-        weight: Decimal::ZERO,
-        left_out,
-    };
-    let (Some(points), Some(total)) = (points, total) else {
-        return outcome;
-    };
-    outcome.score = points * half;
-    outcome.weight = total;
-    if total <= Decimal::ZERO {
-        return outcome;
+    outcome.score = points.checked_mul(Decimal::new(5, 1))?;
+    outcome.weight = assessed;
+    outcome.grey_weight = grey;
+    if assessed <= Decimal::ZERO {
+        return Some(Verdict::Grey);
     }
-    // mean ≥ threshold  ⇔  points ≥ 2 × threshold × total
-    let reaches = |threshold: Decimal| {
-        threshold
-            .checked_mul(total)
-            .and_then(|needed| needed.checked_add(needed))
-            .is_some_and(|needed| points >= needed)
+    // mean ≥ threshold  ⇔  points ≥ 2 × threshold × weight
+    let reaches = |threshold: Decimal, weight: Decimal| -> Option<bool> {
+        let needed = threshold.checked_mul(weight)?;
+        Some(points >= needed.checked_add(needed)?)
     };
-    outcome.verdict = if reaches(green_from) {
-        Verdict::Green
-    } else if reaches(yellow_from) {
-        Verdict::Yellow
+    // Green whatever the grey inputs turn out to be: with them as red, their weight kept.
+    if reaches(green_from, assessed.checked_add(grey)?)? {
+        Some(Verdict::Green)
+    } else if reaches(yellow_from, assessed)? {
+        Some(Verdict::Yellow)
     } else {
-        Verdict::Red
-    };
-    outcome
+        Some(Verdict::Red)
+    }
 }
 
 fn all(rules: &[Rule], inputs: &[GoalInput<'_>]) -> RuleOutcome {

@@ -54,7 +54,14 @@ pub enum Rule {
     /// - red otherwise.
     ///
     /// So for "2 of 3 green, the third at least yellow" (004, nämndmål 3): 2 green + 1 yellow is
-    /// green, 2 green + 1 grey and 1 green + 2 yellow are yellow, 2 green + 1 red is red.
+    /// green, 2 green + 1 grey and 1 green + 2 yellow are yellow, 2 green + 1 red is red. For
+    /// "3 of 4" (004, nämndmål 1.1): 3 green + 1 grey is green (it would be whatever the fourth
+    /// is), 2 green + 1 red + 1 grey red (the grey one counts as not green), 2 green + 2 grey
+    /// grey. A quota of every input ("2 of 2", a share of 100 %) is grey while any input is grey,
+    /// so a grey input never stands in for a green one where the rule needs all of them.
+    ///
+    /// In short, a grey input is never green: whenever this rule is green it would also be green
+    /// with every grey input red. A mandatory key matches every input with that key.
     CountGreen {
         green: Quota,
         /// `Grey` asks for nothing.
@@ -64,10 +71,25 @@ pub enum Rule {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         mandatory: Vec<String>,
     },
-    /// The weighted mean of the inputs' scores (green 1, yellow ½, red 0): green from
-    /// `green_from` (1 = all green), yellow from `yellow_from`, else red. Weights per input
-    /// key; a missing weight is 1, a negative one counts as 0. Grey inputs are left out and the
-    /// weights of the rest renormalised; with none left (or a zero total weight) it is grey.
+    /// The weighted mean of the inputs' scores (green 1, yellow ½, red 0). Weights per input
+    /// key; a missing weight is 1, a negative one counts as 0.
+    ///
+    /// A grey input has no score. For green it counts as red and keeps its weight, so the goal
+    /// is green only if it would be green whatever the grey inputs turn out to be (004, KF-mål
+    /// 1: "båda nämndmålen ska vara uppfyllda" does not hold while one of them has no verdict).
+    /// For yellow it is left out and the weights of the rest renormalised: the assessed inputs
+    /// say how near the goal is. The verdict is
+    /// - grey when no assessable input carries weight, or the weights leave `Decimal`'s range;
+    /// - green when the mean with every grey input as red reaches `green_from` (1 = all green);
+    /// - yellow when the mean of the assessable inputs reaches `yellow_from`;
+    /// - red otherwise.
+    ///
+    /// So for KF-mål 1 (equal weights, green from 1, yellow from ½): both green is green; green
+    /// and yellow, green and red, green and grey, yellow and grey are yellow (green and grey is
+    /// not green: the grey one may be red); red and grey is red, both grey grey. For Norrtälje's
+    /// målområde (green from ¾, yellow from ½) over four inputs: 3 green and 1 grey is green (¾
+    /// even if the fourth is red); 2 green, 1 yellow and 1 grey, or 1 green and 3 grey, yellow;
+    /// 1 red and 3 grey red. A grey input weighted 0 changes nothing.
     Weighted {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         weights: Vec<(String, Decimal)>,
@@ -109,8 +131,8 @@ impl Rule {
         }
     }
 
-    /// Inputs weighted equally, all green for green, a mean of at least ½ for yellow (004:
-    /// KF-mål 1; with one input the goal takes that input's verdict).
+    /// Inputs weighted equally, all green for green (a grey input blocks green), a mean of at
+    /// least ½ for yellow (004: KF-mål 1; with one input the goal takes that input's verdict).
     pub fn equal_weights_all_green() -> Self {
         Self::Weighted {
             weights: Vec::new(),

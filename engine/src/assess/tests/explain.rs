@@ -266,6 +266,28 @@ fn weighted_goal_texts() {
          - Nämndmål 1.1: Grön\n\
          Nämndmål 1.1 är grön → Grön."
     );
+    let unknown = [
+        goals[0],
+        GoalInput::new("1.2", "Nämndmål 1.2", InputKind::ChildGoal, Grey),
+    ];
+    let why = assess_goal(&rule, &unknown, october(), None).explanation.to_string();
+    assert!(
+        why.ends_with(
+            "Medelvärde 1 (1 ej bedömt underlag räknas inte), 0,5 om det vore rött – grön kräver 1 även \
+             då, gul 0,5 → Gul."
+        ),
+        "{why}"
+    );
+    let huge = Rule::Weighted {
+        weights: vec![("1.1".into(), Decimal::MAX), ("1.2".into(), Decimal::MAX)],
+        green_from: d("1"),
+        yellow_from: d("0.5"),
+    };
+    let why = assess_goal(&huge, &goals, october(), None).explanation.to_string();
+    assert!(
+        why.ends_with("Vikterna är för stora för att räknas exakt → Grå."),
+        "{why}"
+    );
 }
 
 #[test]

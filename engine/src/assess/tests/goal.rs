@@ -115,10 +115,130 @@ fn weighted_green_and_red_is_yellow_kf_mål_1() {
             ("YY", Yellow),
             ("YR", Red),
             ("RR", Red),
-            ("G-", Green),
+            ("G-", Yellow),
+            ("-G", Yellow),
+            ("Y-", Yellow),
+            ("R-", Red),
             ("--", Grey),
         ],
     );
+}
+
+/// 004: "båda nämndmålen ska vara uppfyllda för att det totala bidraget till
+/// kommunfullmäktigemål 1 ska bedömas grönt".
+#[test]
+fn kf_mål_1_is_not_green_while_a_nämndmål_has_no_verdict() {
+    let goals = |second| {
+        [
+            GoalInput::new("1.1", "Nämndmål 1.1", InputKind::ChildGoal, Green),
+            GoalInput::new("1.2", "Nämndmål 1.2", InputKind::ChildGoal, second),
+        ]
+    };
+    let rule = Rule::equal_weights_all_green();
+    let verdict = |second| evaluate(&rule, &goals(second)).verdict();
+    assert_eq!([verdict(Green), verdict(Grey)], [Green, Yellow]);
+    let RuleOutcome::Weighted(outcome) = evaluate(&rule, &goals(Grey)) else {
+        panic!("weighted");
+    };
+    assert_eq!(
+        (outcome.score, outcome.weight, outcome.grey_weight, outcome.left_out),
+        (d("1"), d("1"), d("1"), 1)
+    );
+    assert_eq!(outcome.worst_mean(), Some(d("0.5")));
+}
+
+#[test]
+fn weighted_grey_input_blocks_green_by_its_weight() {
+    // Norrtälje's målområde: green from ¾, yellow from ½.
+    let rule = Rule::Weighted {
+        weights: Vec::new(),
+        green_from: d("0.75"),
+        yellow_from: d("0.5"),
+    };
+    table(
+        &rule,
+        &[
+            ("GGGG", Green),
+            ("GGGR", Green),
+            ("GGG-", Green),
+            ("GGY-", Yellow),
+            ("GGYR", Yellow),
+            ("GG--", Yellow),
+            ("G---", Yellow),
+            ("GRR-", Red),
+            ("R---", Red),
+            ("----", Grey),
+        ],
+    );
+    let weightless = Rule::Weighted {
+        weights: vec![("i2".into(), d("0"))],
+        green_from: d("1"),
+        yellow_from: d("0.5"),
+    };
+    table(&weightless, &[("G-", Green), ("-G", Grey), ("Y-", Yellow)]);
+}
+
+#[test]
+fn weighted_out_of_range_is_grey_not_green() {
+    let rule = Rule::Weighted {
+        weights: vec![("i1".into(), Decimal::MAX), ("i2".into(), Decimal::MAX)],
+        green_from: d("1"),
+        yellow_from: d("0.5"),
+    };
+    for letters in ["GG", "G-", "-G", "GR"] {
+        let goal_inputs = numbered(&lights(letters));
+        let RuleOutcome::Weighted(outcome) = evaluate(&rule, &goal_inputs) else {
+            panic!("weighted");
+        };
+        assert_eq!((outcome.verdict, outcome.out_of_range), (Grey, true), "{letters}");
+    }
+    let huge_threshold = Rule::Weighted {
+        weights: vec![("i1".into(), Decimal::MAX)],
+        green_from: Decimal::MAX,
+        yellow_from: d("0.5"),
+    };
+    assert_eq!(goal_verdict(&huge_threshold, "G"), Grey);
+}
+
+#[test]
+fn a_quota_of_every_input_is_never_green_with_a_grey_one() {
+    table(
+        &Rule::count_green(2),
+        &[("GG", Green), ("GY", Yellow), ("GR", Red), ("G-", Grey), ("--", Grey)],
+    );
+    let every = Rule::CountGreen {
+        green: Quota::Share(d("100")),
+        rest_at_least: None,
+        mandatory: Vec::new(),
+    };
+    table(&every, &[("GGGG", Green), ("GGG-", Grey), ("GGGY", Yellow)]);
+    let rest_green = Rule::CountGreen {
+        green: Quota::Count(1),
+        rest_at_least: Some(Green),
+        mandatory: Vec::new(),
+    };
+    table(
+        &rest_green,
+        &[("GG", Green), ("G-", Yellow), ("GY", Yellow), ("GR", Red)],
+    );
+}
+
+#[test]
+fn a_mandatory_key_binds_every_input_with_it() {
+    let rule = Rule::count_green_including(3, "budget");
+    let named = |second| inputs(&[("budget", Green), ("budget", second), ("a", Green), ("b", Green)]);
+    let verdict = |second| evaluate(&rule, &named(second)).verdict();
+    assert_eq!(
+        [verdict(Green), verdict(Yellow), verdict(Red), verdict(Grey)],
+        [Green, Yellow, Red, Grey]
+    );
+    assert!(matches!(
+        evaluate(&rule, &named(Grey)),
+        RuleOutcome::CountGreen(CountOutcome {
+            grey: Some(CountGrey::MandatoryGrey { input: 1 }),
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -145,6 +265,10 @@ fn weighted_uses_weights_per_key_and_one_by_default() {
             ("RGG", Red),
             ("YGR", Yellow),
             ("--G", Grey),
+            // i3 weighs nothing, so its grey verdict changes nothing.
+            ("GG-", Green),
+            // i2 could be red: 6 of 8 points is below 0,9, the assessed mean 1 is yellow.
+            ("G-R", Yellow),
         ],
     );
     let goal_inputs = numbered(&lights("GYR"));

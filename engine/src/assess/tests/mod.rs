@@ -1,8 +1,11 @@
 //! Tests of the assessment engine: indicators, goals (with 004's rules at their boundaries),
-//! the Swedish text, and properties (monotonicity, rendering never panics).
+//! the Swedish text, and properties (monotonicity, grey inputs never green, extreme values and
+//! rendering never panic).
 
 mod explain;
+mod extreme;
 mod goal;
+mod grey;
 mod indicator;
 mod props;
 mod verdict;

@@ -1,4 +1,5 @@
-//! Properties: a better input never gives a worse verdict; explaining never panics.
+//! Properties: a better input never gives a worse verdict; explaining never panics. Grey inputs
+//! are in `grey.rs`, extreme values in `extreme.rs`.
 
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -8,11 +9,11 @@ use crate::target::{Comparison, Direction};
 
 use Verdict::{Green, Grey, Red, Yellow};
 
-fn verdict() -> impl Strategy<Value = Verdict> {
+pub(super) fn verdict() -> impl Strategy<Value = Verdict> {
     prop_oneof![Just(Green), Just(Yellow), Just(Red), Just(Grey)]
 }
 
-fn key(index: usize) -> String {
+pub(super) fn key(index: usize) -> String {
     format!("i{}", index + 1)
 }
 
@@ -39,7 +40,7 @@ fn weighted_rule() -> impl Strategy<Value = Rule> {
     })
 }
 
-fn rule() -> impl Strategy<Value = Rule> {
+pub(super) fn rule() -> impl Strategy<Value = Rule> {
     prop_oneof![count_rule(), weighted_rule()].prop_recursive(2, 8, 3, |inner| {
         prop::collection::vec(inner, 0..=3).prop_map(|rules| Rule::All { rules })
     })
@@ -82,7 +83,7 @@ proptest! {
     }
 }
 
-fn margin() -> impl Strategy<Value = Margin> {
+pub(super) fn margin() -> impl Strategy<Value = Margin> {
     prop_oneof![
         (0i64..50).prop_map(|p| Margin::Percent(Decimal::from(p))),
         (0i64..100).prop_map(|a| Margin::Absolute(Decimal::new(a, 1))),
@@ -203,7 +204,7 @@ proptest! {
     }
 }
 
-fn period() -> impl Strategy<Value = Period> {
+pub(super) fn period() -> impl Strategy<Value = Period> {
     (2024i32..=2025, 0usize..4, 1u8..=12).prop_map(|(year, kind, index)| {
         let kind = [
             Periodicity::Year,
