@@ -3,6 +3,7 @@
 //! import and export services. Server-only (`ssr`).
 
 pub mod document;
+pub mod outcome_file;
 pub mod outcomes;
 pub mod seed;
 pub mod validate;

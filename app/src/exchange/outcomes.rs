@@ -46,6 +46,7 @@ pub struct OutcomeRow {
     pub comment: Option<String>,
 }
 
+/// A known column; its number is its place in [`FIELDS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Indicator,
@@ -65,25 +66,25 @@ const FIELDS: [(&str, Field); 6] = [
     ("comment", Field::Comment),
 ];
 
-/// Where each known column is in the file.
+/// Where each known column is in the file, found once from the header.
 struct Header {
-    columns: Vec<Option<Field>>,
+    positions: [Option<usize>; FIELDS.len()],
 }
 
 impl Header {
     fn parse(cells: &[String]) -> Result<Self, Vec<RowProblem>> {
         let mut problems = Vec::new();
-        let mut columns = Vec::new();
+        let mut positions = [None; FIELDS.len()];
         for (i, cell) in cells.iter().enumerate() {
             let name = cell.trim().trim_start_matches('\u{feff}').to_lowercase();
-            match FIELDS.iter().find(|(n, _)| *n == name) {
-                Some((_, field)) if columns.contains(&Some(*field)) => problems.push(RowProblem {
+            match FIELDS.iter().position(|(n, _)| *n == name) {
+                Some(field) if positions[field].is_some() => problems.push(RowProblem {
                     row: 1,
                     column: name.clone(),
                     message: "appears twice in the header".into(),
                 }),
-                Some((_, field)) => columns.push(Some(*field)),
-                None if name.is_empty() => columns.push(None),
+                Some(field) => positions[field] = Some(i),
+                None if name.is_empty() => {}
                 None => problems.push(RowProblem {
                     row: 1,
                     column: format!("{} ({})", column_letter(i), cell.trim()),
@@ -91,27 +92,24 @@ impl Header {
                 }),
             }
         }
-        for required in ["indicator", "period", "value"] {
-            let field = FIELDS.iter().find(|(n, _)| *n == required).map(|(_, f)| *f);
-            if !columns.contains(&field) {
+        for required in [Field::Indicator, Field::Period, Field::Value] {
+            if positions[required as usize].is_none() {
                 problems.push(RowProblem {
                     row: 1,
-                    column: required.into(),
+                    column: FIELDS[required as usize].0.into(),
                     message: "is missing from the header".into(),
                 });
             }
         }
         if problems.is_empty() {
-            Ok(Header { columns })
+            Ok(Header { positions })
         } else {
             Err(problems)
         }
     }
 
     fn cell<'a>(&self, cells: &'a [String], field: Field) -> &'a str {
-        self.columns
-            .iter()
-            .position(|c| *c == Some(field))
+        self.positions[field as usize]
             .and_then(|i| cells.get(i))
             .map_or("", |s| s.trim())
     }
@@ -126,7 +124,7 @@ pub fn column_letter(index: usize) -> String {
         n = (n - 1) / 26;
     }
     out.reverse();
-    String::from_utf8(out).expect("ASCII")
+    out.into_iter().map(char::from).collect()
 }
 
 /// Checks every row. Blank rows are skipped; a value given twice for the same indicator,

@@ -16,6 +16,9 @@ pub enum ServiceError {
     InvalidCredentials,
     #[error("too many failed logins")]
     Throttled,
+    /// Too much of some work is already running for this tenant; try again later.
+    #[error("busy: {0}")]
+    Busy(String),
     #[error("{field}: {message}")]
     Invalid { field: &'static str, message: String },
     #[error("conflict: {0}")]
@@ -58,7 +61,7 @@ impl From<ServiceError> for AppError {
                 field: "document".to_owned(),
                 message: problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
             },
-            ServiceError::Conflict(message) => AppError::Conflict(message),
+            ServiceError::Conflict(message) | ServiceError::Busy(message) => AppError::Conflict(message),
             other => {
                 tracing::error!(error = %other, "service error");
                 AppError::Internal

@@ -8,6 +8,7 @@
 //! restart forgets running jobs (their transaction rolls back, so nothing half-written
 //! remains).
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -16,22 +17,64 @@ use uuid::Uuid;
 
 use super::ServiceError;
 use super::auth::AuthContext;
-use super::outcomes::{FileFormat, import, read_rows};
+use super::outcomes::{FileFormat, import};
 use crate::db::TenantScope;
 use crate::exchange::Problem;
 use crate::model::{ImportPhase, ImportProblem, ImportStatus, Role};
 
 type Shared = Arc<Mutex<ImportStatus>>;
 
-/// Running and recently finished imports, by tenant and job id.
+/// Running and recently finished imports, by tenant and job id, and how many run per tenant.
 #[derive(Clone)]
-pub struct ImportJobs(moka::sync::Cache<(Uuid, Uuid), Shared>);
+pub struct ImportJobs {
+    jobs: moka::sync::Cache<(Uuid, Uuid), Shared>,
+    running: Arc<Mutex<HashMap<Uuid, usize>>>,
+}
+
+/// Counts a tenant's import as running until dropped, however the import ends.
+struct Running {
+    running: Arc<Mutex<HashMap<Uuid, usize>>>,
+    tenant: Uuid,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let mut running = lock(&self.running);
+        if let Some(count) = running.get_mut(&self.tenant) {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                running.remove(&self.tenant);
+            }
+        }
+    }
+}
 
 impl ImportJobs {
     pub const KEEP: Duration = Duration::from_secs(60 * 60);
+    /// Imports one tenant may run at once: each holds its file and checked rows in memory.
+    pub const MAX_RUNNING_PER_TENANT: usize = 2;
 
     pub fn new() -> Self {
-        Self(moka::sync::Cache::builder().time_to_live(Self::KEEP).build())
+        Self {
+            jobs: moka::sync::Cache::builder().time_to_live(Self::KEEP).build(),
+            running: Arc::default(),
+        }
+    }
+
+    fn claim(&self, tenant: Uuid) -> Result<Running, ServiceError> {
+        let mut running = lock(&self.running);
+        let count = running.entry(tenant).or_default();
+        if *count >= Self::MAX_RUNNING_PER_TENANT {
+            return Err(ServiceError::Busy(format!(
+                "{} imports are already running in this municipality; start this one when one of them is done",
+                Self::MAX_RUNNING_PER_TENANT
+            )));
+        }
+        *count += 1;
+        Ok(Running {
+            running: self.running.clone(),
+            tenant,
+        })
     }
 
     /// Starts importing a file into the tenant `slug` (its editors and admins). The format
@@ -48,11 +91,15 @@ impl ImportJobs {
         auth.require(Role::Editor)?;
         let format = FileFormat::from_name(file_name)
             .ok_or_else(|| ServiceError::invalid("file_name", "must end in .csv, .txt or .xlsx"))?;
+        let running = self.claim(scope.tenant_id())?;
         let status = ImportStatus::new(Uuid::now_v7(), file_name.to_owned());
         let shared: Shared = Arc::new(Mutex::new(status.clone()));
-        self.0.insert((scope.tenant_id(), status.id), shared.clone());
-        let actor = auth.me.email.clone();
-        tokio::spawn(run(db.clone(), scope, actor, format, bytes, shared));
+        self.jobs.insert((scope.tenant_id(), status.id), shared.clone());
+        let (db, actor) = (db.clone(), auth.me.email.clone());
+        tokio::spawn(async move {
+            run(db, scope, actor, format, bytes, shared).await;
+            drop(running);
+        });
         Ok(status)
     }
 
@@ -66,7 +113,7 @@ impl ImportJobs {
     ) -> Result<ImportStatus, ServiceError> {
         let scope = auth.scope_for_slug(db, slug).await?;
         auth.require(Role::Editor)?;
-        self.0
+        self.jobs
             .get(&(scope.tenant_id(), id))
             .map(|shared| lock(&shared).clone())
             .ok_or(ServiceError::NotFound)
@@ -79,7 +126,7 @@ impl Default for ImportJobs {
     }
 }
 
-fn lock(shared: &Shared) -> std::sync::MutexGuard<'_, ImportStatus> {
+fn lock<T>(shared: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     shared.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -91,15 +138,12 @@ async fn run(
     bytes: Vec<u8>,
     shared: Shared,
 ) {
-    let progress = |phase: ImportPhase, done: usize, total: usize| {
-        let mut status = lock(&shared);
+    let reported = shared.clone();
+    let progress = Arc::new(move |phase: ImportPhase, done: usize, total: usize| {
+        let mut status = lock(&reported);
         (status.phase, status.done, status.total) = (phase, done, total);
-    };
-    let result = match tokio::task::spawn_blocking(move || read_rows(&bytes, format)).await {
-        Ok(Ok(table)) => import(&db, scope, &actor, table, &progress).await,
-        Ok(Err(err)) => Err(err),
-        Err(join) => Err(ServiceError::Task(join.to_string())),
-    };
+    });
+    let result = import(&db, scope, &actor, bytes, format, progress).await;
     let mut status = lock(&shared);
     match result {
         Ok(summary) => {

@@ -2,7 +2,7 @@
 //! `exchange::outcomes`), checked completely, then written in one transaction.
 
 use std::collections::HashMap;
-use std::io::Cursor;
+use std::sync::Arc;
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
@@ -16,11 +16,13 @@ use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::rows;
 use crate::exchange::Problem;
 use crate::exchange::import::enum_text;
+pub use crate::exchange::outcome_file::FileFormat;
+use crate::exchange::outcome_file::{self, Limits, RowSink};
 use crate::exchange::outcomes::{Checker, IndicatorRef, MAX_LISTED_PROBLEMS, OutcomeRow, RowProblem};
 use crate::model::{ImportPhase, OutcomeImportSummary, Role};
 
 /// Told how far an import has come: the phase, rows done, rows in all.
-pub type Progress<'a> = &'a (dyn Fn(ImportPhase, usize, usize) + Send + Sync);
+pub type Progress = Arc<dyn Fn(ImportPhase, usize, usize) + Send + Sync>;
 
 /// Rows checked between two progress reports.
 const ROWS_PER_CHECK_REPORT: usize = 10_000;
@@ -31,85 +33,72 @@ type ValueKey = (uuid::Uuid, String, String, String);
 /// Rows per upsert statement (9 columns each).
 const ROWS_PER_UPSERT: usize = 1000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileFormat {
-    Csv,
-    Xlsx,
+fn unreadable(problem: Problem) -> ServiceError {
+    ServiceError::Rejected(vec![problem])
 }
 
-impl FileFormat {
-    /// By file name: `.csv`, `.txt` or `.xlsx`.
-    pub fn from_name(name: &str) -> Option<Self> {
-        let lower = name.to_lowercase();
-        if lower.ends_with(".xlsx") {
-            Some(Self::Xlsx)
-        } else if lower.ends_with(".csv") || lower.ends_with(".txt") {
-            Some(Self::Csv)
-        } else {
-            None
+/// Checks a file's rows as they are read; keeps only what will be written.
+struct CheckingSink<'a> {
+    checker: Option<Checker<'a>>,
+    indicators: &'a HashMap<String, IndicatorRef>,
+    header_problems: Vec<RowProblem>,
+    expected: usize,
+    progress: &'a (dyn Fn(ImportPhase, usize, usize) + Send + Sync),
+}
+
+impl RowSink for CheckingSink<'_> {
+    fn expect_rows(&mut self, rows: usize) {
+        self.expected = rows.saturating_sub(1);
+        (self.progress)(ImportPhase::Checking, 0, self.expected);
+    }
+
+    fn row(&mut self, number: usize, cells: &[String]) {
+        match &mut self.checker {
+            Some(checker) => {
+                if number % ROWS_PER_CHECK_REPORT == 0 {
+                    (self.progress)(ImportPhase::Checking, number, self.expected.max(number));
+                }
+                checker.row(number, cells);
+            }
+            None if !self.header_problems.is_empty() => {}
+            None => match Checker::new(cells, self.indicators) {
+                Ok(checker) => self.checker = Some(checker),
+                Err(problems) => self.header_problems = problems,
+            },
         }
     }
 }
 
-fn unreadable(message: impl Into<String>) -> ServiceError {
-    ServiceError::Rejected(vec![Problem::new("file", message)])
-}
-
-/// The file as rows of text cells. CSV may be separated by commas or semicolons (what a
-/// Swedish Excel writes), in UTF-8 with or without a byte order mark; XLSX is read from its
-/// first sheet.
-pub fn read_rows(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>, ServiceError> {
-    match format {
-        FileFormat::Csv => {
-            let text = std::str::from_utf8(bytes)
-                .map_err(|e| unreadable(format!("is not UTF-8 text ({e}); save it as CSV UTF-8")))?;
-            let text = text.trim_start_matches('\u{feff}');
-            let first_line = text.lines().next().unwrap_or_default();
-            let delimiter = if first_line.contains(';') && !first_line.contains(',') {
-                b';'
-            } else {
-                b','
-            };
-            let mut reader = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .delimiter(delimiter)
-                .from_reader(text.as_bytes());
-            reader
-                .records()
-                .enumerate()
-                .map(|(i, record)| {
-                    record
-                        .map(|r| r.iter().map(str::to_owned).collect())
-                        .map_err(|e| unreadable(format!("row {}: {e}", i + 1)))
-                })
-                .collect()
-        }
-        FileFormat::Xlsx => {
-            use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-            let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-                .map_err(|e| unreadable(format!("is not an XLSX workbook: {e}")))?;
-            let range = workbook
-                .worksheet_range_at(0)
-                .ok_or_else(|| unreadable("has no sheets"))?
-                .map_err(|e| unreadable(format!("its first sheet cannot be read: {e}")))?;
-            Ok(range
-                .rows()
-                .map(|row| {
-                    row.iter()
-                        .map(|cell| match cell {
-                            Data::Empty => String::new(),
-                            Data::String(s) => s.clone(),
-                            Data::Float(f) => f.to_string(),
-                            Data::Int(i) => i.to_string(),
-                            Data::Bool(b) => b.to_string(),
-                            other => other.to_string(),
-                        })
-                        .collect()
-                })
-                .collect())
-        }
+/// Reads and checks a whole file (CPU work: run it off the async workers). The rows to
+/// write, or every problem (the first [`MAX_LISTED_PROBLEMS`] listed).
+fn check_file(
+    bytes: &[u8],
+    format: FileFormat,
+    indicators: &HashMap<String, IndicatorRef>,
+    progress: &(dyn Fn(ImportPhase, usize, usize) + Send + Sync),
+) -> Result<Vec<OutcomeRow>, ServiceError> {
+    let mut sink = CheckingSink {
+        checker: None,
+        indicators,
+        header_problems: Vec::new(),
+        expected: 0,
+        progress,
+    };
+    outcome_file::read(bytes, format, &Limits::DEFAULT, &mut sink).map_err(unreadable)?;
+    if !sink.header_problems.is_empty() {
+        let total = sink.header_problems.len();
+        return Err(rejected(sink.header_problems, total));
     }
+    let Some(checker) = sink.checker else {
+        return Err(unreadable(Problem::new(
+            "file",
+            "is empty; the first row must be the header indicator,period,value",
+        )));
+    };
+    if checker.problem_count > 0 {
+        return Err(rejected(checker.problems, checker.problem_count));
+    }
+    Ok(checker.rows)
 }
 
 fn rejected(problems: Vec<RowProblem>, total: usize) -> ServiceError {
@@ -129,20 +118,16 @@ fn rejected(problems: Vec<RowProblem>, total: usize) -> ServiceError {
     ServiceError::Rejected(listed)
 }
 
-/// Checks every row against the tenant's indicators, then writes all of them or none.
-/// `progress` is told as rows are checked and written.
+/// Checks every row of the file against the tenant's indicators, then writes all of them
+/// or none. `progress` is told as rows are checked and written.
 pub async fn import(
     db: &DatabaseConnection,
     scope: TenantScope,
     actor: &str,
-    table: Vec<Vec<String>>,
-    progress: Progress<'_>,
+    bytes: Vec<u8>,
+    format: FileFormat,
+    progress: Progress,
 ) -> Result<OutcomeImportSummary, ServiceError> {
-    let Some((header, data)) = table.split_first() else {
-        return Err(unreadable(
-            "is empty; the first row must be the header indicator,period,value",
-        ));
-    };
     let indicators: HashMap<String, IndicatorRef> = rows::indicators(db, scope)
         .await?
         .into_iter()
@@ -151,21 +136,11 @@ pub async fn import(
             Ok((i.code, IndicatorRef { id: i.id, periodicity }))
         })
         .collect::<Result<_, ServiceError>>()?;
-    let mut checker = Checker::new(header, &indicators).map_err(|p| {
-        let total = p.len();
-        rejected(p, total)
-    })?;
-    let total = data.len();
-    for (i, cells) in data.iter().enumerate() {
-        if i % ROWS_PER_CHECK_REPORT == 0 {
-            progress(ImportPhase::Checking, i, total);
-        }
-        checker.row(i + 2, cells);
-    }
-    if checker.problem_count > 0 {
-        return Err(rejected(checker.problems, checker.problem_count));
-    }
-    write(db, scope, actor, checker.rows, progress).await
+    let checking = progress.clone();
+    let rows_to_write = tokio::task::spawn_blocking(move || check_file(&bytes, format, &indicators, &*checking))
+        .await
+        .map_err(|e| ServiceError::Task(e.to_string()))??;
+    write(db, scope, actor, rows_to_write, &*progress).await
 }
 
 async fn write(
@@ -173,7 +148,7 @@ async fn write(
     scope: TenantScope,
     actor: &str,
     rows_to_write: Vec<OutcomeRow>,
-    progress: Progress<'_>,
+    progress: &(dyn Fn(ImportPhase, usize, usize) + Send + Sync),
 ) -> Result<OutcomeImportSummary, ServiceError> {
     progress(ImportPhase::Writing, 0, rows_to_write.len());
     let txn = db.begin().await?;
@@ -282,15 +257,14 @@ async fn upsert(db: &impl ConnectionTrait, batch: Vec<indicator_value::ActiveMod
     Ok(())
 }
 
-/// The browser's and the API's entry: editors and admins of the tenant.
+/// An import by a signed-in user: editors and admins of the tenant.
 pub async fn import_for(
     db: &DatabaseConnection,
     auth: &AuthContext,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     format: FileFormat,
-    progress: Progress<'_>,
+    progress: Progress,
 ) -> Result<OutcomeImportSummary, ServiceError> {
     auth.require(Role::Editor)?;
-    let table = read_rows(bytes, format)?;
-    import(db, auth.scope(), &auth.me.email, table, progress).await
+    import(db, auth.scope(), &auth.me.email, bytes, format, progress).await
 }

@@ -63,7 +63,7 @@ pub async fn import(config: &Config, file: &Path, as_slug: Option<&str>) -> anyh
 /// the browser's import, with progress on standard error.
 pub async fn import_outcomes(config: &Config, tenant: &str, file: &Path) -> anyhow::Result<()> {
     use app::model::ImportPhase;
-    use app::services::outcomes::{FileFormat, import, read_rows};
+    use app::services::outcomes::{FileFormat, import};
     let name = file.to_string_lossy();
     let format = FileFormat::from_name(&name).with_context(|| format!("{name}: expected a .csv or .xlsx file"))?;
     let bytes = std::fs::read(file).with_context(|| format!("reading {name}"))?;
@@ -72,14 +72,11 @@ pub async fn import_outcomes(config: &Config, tenant: &str, file: &Path) -> anyh
         .await
         .map_err(explain)
         .with_context(|| format!("tenant \"{tenant}\""))?;
-    let table = read_rows(&bytes, format)
-        .map_err(explain)
-        .with_context(|| format!("reading {name}"))?;
-    let progress = |phase: ImportPhase, done: usize, total: usize| match phase {
+    let progress = std::sync::Arc::new(|phase: ImportPhase, done: usize, total: usize| match phase {
         ImportPhase::Checking => eprint!("\rchecked {done} of {total} rows"),
         _ => eprint!("\rwritten {done} of {total} rows"),
-    };
-    let summary = import(&db, scope, "cli", table, &progress)
+    });
+    let summary = import(&db, scope, "cli", bytes, format, progress)
         .await
         .map_err(explain)
         .with_context(|| format!("importing {name}"))?;

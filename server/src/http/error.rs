@@ -21,6 +21,8 @@ pub enum ApiError {
     InvalidCredentials,
     #[error("too many failed logins; try again in 15 minutes")]
     Throttled,
+    #[error("{0}")]
+    Busy(String),
     #[error("cross-site request refused")]
     CrossSite,
     #[error("malformed JSON: {0}")]
@@ -58,6 +60,7 @@ impl ApiError {
             ApiError::NotFound | ApiError::NoSuchRoute => (StatusCode::NOT_FOUND, "not_found"),
             ApiError::InvalidCredentials => (StatusCode::UNAUTHORIZED, "invalid_credentials"),
             ApiError::Throttled => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
+            ApiError::Busy(_) => (StatusCode::TOO_MANY_REQUESTS, "busy"),
             ApiError::CrossSite => (StatusCode::FORBIDDEN, "cross_site_request"),
             ApiError::MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed_json"),
             ApiError::NotJson => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "not_json"),
@@ -93,6 +96,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::NotFound => ApiError::NotFound,
             ServiceError::InvalidCredentials => ApiError::InvalidCredentials,
             ServiceError::Throttled => ApiError::Throttled,
+            ServiceError::Busy(message) => ApiError::Busy(message),
             ServiceError::Invalid { field, message } => ApiError::InvalidInput(format!("{field}: {message}")),
             ServiceError::Conflict(message) => ApiError::Conflict(message),
             ServiceError::Rejected(problems) => {

@@ -2,9 +2,7 @@
 //! of a plan with its verdict and explanation, outcomes moving a nämndmål between colours,
 //! and the errors for a bad period, another tenant and an unknown council.
 
-mod common;
-
-use common::{TestApp, error_code};
+use crate::common::{TestApp, error_code};
 use serde_json::Value;
 
 use app::exchange::export_tenant;
@@ -12,7 +10,9 @@ use app::model::ImportPhase;
 use app::services::outcomes::{FileFormat, import_for};
 use engine::assess::{Method, Quota, Rule};
 
-fn no_progress(_: ImportPhase, _: usize, _: usize) {}
+fn no_progress() -> app::services::outcomes::Progress {
+    std::sync::Arc::new(|_: ImportPhase, _: usize, _: usize| {})
+}
 
 async fn verdicts(client: &reqwest::Client, app: &TestApp, query: &str) -> Vec<Value> {
     let res = client
@@ -97,9 +97,15 @@ async fn every_goal_and_indicator_gets_a_verdict_that_outcomes_move() {
                avtalstrohet,2025-10,81\n\
                e-ansokningar-ekonomiskt-bistand,2025-10,31\n\
                omvandlingsgrad-sociala-kontrakt,2025-10,40\n";
-    import_for(&app.db, &editor, csv.as_bytes(), FileFormat::Csv, &no_progress)
-        .await
-        .expect("imported");
+    import_for(
+        &app.db,
+        &editor,
+        csv.as_bytes().to_vec(),
+        FileFormat::Csv,
+        no_progress(),
+    )
+    .await
+    .expect("imported");
     let after = verdicts(&viewer, &app, "period=2025-10&council=socialnamnden").await;
     assert_eq!(line(&after, "indicator", "budgetfoljsamhet")["verdict"], "green");
     let five = line(&after, "goal", "5");
@@ -111,9 +117,15 @@ async fn every_goal_and_indicator_gets_a_verdict_that_outcomes_move() {
     // Budget adherence off by more than the band: three others green cannot make it green.
     let csv =
         "indicator,period,value\nbudgetfoljsamhet,2025-10,\"-3,0\"\nomvandlingsgrad-sociala-kontrakt,2025-10,61\n";
-    import_for(&app.db, &editor, csv.as_bytes(), FileFormat::Csv, &no_progress)
-        .await
-        .expect("imported");
+    import_for(
+        &app.db,
+        &editor,
+        csv.as_bytes().to_vec(),
+        FileFormat::Csv,
+        no_progress(),
+    )
+    .await
+    .expect("imported");
     let worse = verdicts(&viewer, &app, "period=2025-10").await;
     assert_eq!(line(&worse, "indicator", "budgetfoljsamhet")["verdict"], "red");
     assert_eq!(

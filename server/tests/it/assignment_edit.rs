@@ -2,9 +2,7 @@
 //! newest first, also on adopted plans); admins add, change and delete items of a draft
 //! with checked fields; stale saves, roles and tenancy walls. The export stays valid.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 
 use app::db::repo::rows;
 use app::exchange::{export_tenant, validate};

@@ -1,8 +1,6 @@
 //! `/api/v1/auth/*` and `/api/v1/me`: login, cookies, generic failures, throttling, logout.
 
-mod common;
-
-use common::{PASSWORD, TestApp, error_code};
+use crate::common::{PASSWORD, TestApp, error_code};
 
 #[tokio::test]
 async fn login_sets_http_only_session_cookie_and_me_returns_the_user() {
@@ -101,20 +99,80 @@ async fn five_failures_for_one_account_throttle_it_even_with_the_right_password(
     assert_eq!(code, "too_many_attempts");
 }
 
+/// A municipality's office shares one address: one user's typos must not lock out the rest.
 #[tokio::test]
-async fn five_failures_from_one_address_throttle_other_accounts_too() {
+async fn five_failures_on_one_account_leave_others_at_the_same_address_alone() {
     let app = TestApp::spawn().await;
-    for n in 0..5 {
+    for _ in 0..5 {
+        let res = app
+            .post_login(
+                &app.client(),
+                "norrtalje",
+                "editor@norrtalje.example",
+                "wrong password!",
+            )
+            .await;
+        assert_eq!(res.status(), 401);
+    }
+    let res = app
+        .post_login(&app.client(), "norrtalje", "viewer@norrtalje.example", PASSWORD)
+        .await;
+    assert_eq!(res.status(), 200);
+}
+
+#[tokio::test]
+async fn a_hundred_failures_from_one_address_throttle_it() {
+    let app = TestApp::spawn().await;
+    for n in 0..app::services::auth::MAX_FAILURES_PER_ADDRESS {
         let email = format!("guess{n}@norrtalje.example");
-        assert_eq!(
-            app.post_login(&app.client(), "norrtalje", &email, "x").await.status(),
-            401
-        );
+        let res = app.post_login(&app.client(), "norrtalje", &email, "x").await;
+        assert_eq!(res.status(), 401, "attempt {n}");
     }
     let res = app
         .post_login(&app.client(), "sodertalje", "viewer@sodertalje.example", PASSWORD)
         .await;
     assert_eq!(res.status(), 429);
+}
+
+/// Attempts are counted before the password is checked, so a burst of concurrent guesses
+/// gets no more tries than one at a time would (a burst may well be refused whole).
+#[tokio::test]
+async fn concurrent_wrong_passwords_get_no_more_than_five_tries() {
+    let app = TestApp::spawn().await;
+    let attempts = (0..20).map(|_| async {
+        app.post_login(&app.client(), "norrtalje", "admin@norrtalje.example", "wrong password!")
+            .await
+            .status()
+            .as_u16()
+    });
+    let statuses = futures::future::join_all(attempts).await;
+    let tried = statuses.iter().filter(|s| **s == 401).count();
+    let throttled = statuses.iter().filter(|s| **s == 429).count();
+    assert!(tried <= 5, "{tried} passwords checked: {statuses:?}");
+    assert_eq!(tried + throttled, 20, "{statuses:?}");
+    let res = app
+        .post_login(&app.client(), "norrtalje", "admin@norrtalje.example", PASSWORD)
+        .await;
+    assert_eq!(res.status(), 429);
+}
+
+/// A platform admin can sign in through every tenant: their failures count per person too,
+/// not only per tenant's account.
+#[tokio::test]
+async fn a_platform_admins_failures_count_across_tenants() {
+    let app = TestApp::spawn().await;
+    let mut statuses = Vec::new();
+    // Four each: under every account's limit of five. A tenant that does not exist counts too.
+    for tenant in ["norrtalje", "sodertalje", "ingen-sadan"] {
+        for _ in 0..4 {
+            let res = app
+                .post_login(&app.client(), tenant, "platform@malbild.example", "wrong password!")
+                .await;
+            statuses.push(res.status().as_u16());
+        }
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 401).count(), 10, "{statuses:?}");
+    assert_eq!(&statuses[10..], [429, 429]);
 }
 
 #[tokio::test]

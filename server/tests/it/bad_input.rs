@@ -1,9 +1,7 @@
 //! Malformed requests get 400/415/422 with a specific message, never a 500; and
 //! cross-site state-changing requests are refused.
 
-mod common;
-
-use common::{PASSWORD, TestApp, error_code, json_headers};
+use crate::common::{PASSWORD, TestApp, error_code, json_headers};
 
 async fn post_raw(app: &TestApp, body: &str) -> reqwest::Response {
     app.client()
@@ -132,4 +130,86 @@ async fn cross_site_login_is_refused() {
         .expect("login");
     assert_eq!(res.status(), 403);
     assert!(res.headers().get("set-cookie").is_none());
+}
+
+/// An `https://` page of the same host is another origin than this `http://` site.
+#[tokio::test]
+async fn an_origin_with_another_scheme_is_cross_site() {
+    let app = TestApp::spawn().await;
+    let client = app.login_as("norrtalje", "admin@norrtalje.example").await;
+    let other_scheme = app.base.replacen("http://", "https://", 1);
+    let res = client
+        .post(app.url("/api/v1/auth/logout"))
+        .header("origin", other_scheme)
+        .send()
+        .await
+        .expect("logout");
+    assert_eq!(error_code(res, 403).await.0, "cross_site_request");
+}
+
+fn server_fn_path<F: server_fn::ServerFn>() -> &'static str {
+    F::PATH
+}
+
+/// The server function's answer: its status and the typed error it decodes to.
+async fn call_server_fn(
+    client: &reqwest::Client,
+    app: &TestApp,
+    path: &str,
+    content_type: &str,
+    body: impl Into<reqwest::Body>,
+) -> (u16, app::model::AppError) {
+    let res = client
+        .post(app.url(path))
+        .header("content-type", content_type)
+        .header("accept", "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("server function");
+    let status = res.status().as_u16();
+    let text = res.text().await.expect("body");
+    let error = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{status} {text}: {e}"));
+    (status, error)
+}
+
+/// Malformed JSON, an id that is no UUID, missing arguments: the client's mistakes, 400
+/// with what was wrong; a body over the limit, 413. They were 500s.
+#[tokio::test]
+async fn server_functions_answer_client_mistakes_with_400_and_413() {
+    use app::api::{GiveManualVerdict, OutcomeImportStatus};
+    use app::model::AppError;
+    let app = TestApp::spawn().await;
+    let client = app.login_as("sodertalje", "editor@sodertalje.example").await;
+    let json_fn = server_fn_path::<GiveManualVerdict>();
+    let form_fn = server_fn_path::<OutcomeImportStatus>();
+
+    let cases: [(&str, &str, String, u16); 5] = [
+        (json_fn, "application/json", "{\"plan_id\": ".to_owned(), 400),
+        (
+            json_fn,
+            "application/json",
+            r#"{"plan_id":"not-a-uuid","form":{}}"#.to_owned(),
+            400,
+        ),
+        (json_fn, "application/json", "{}".to_owned(), 400),
+        (
+            form_fn,
+            "application/x-www-form-urlencoded",
+            "id=not-a-uuid".to_owned(),
+            400,
+        ),
+        (form_fn, "application/x-www-form-urlencoded", String::new(), 400),
+    ];
+    for (path, content_type, body, want) in cases {
+        let (status, error) = call_server_fn(&client, &app, path, content_type, body.clone()).await;
+        assert_eq!(status, want, "{body}: {error:?}");
+        assert!(
+            matches!(&error, AppError::Invalid { field, message } if field == "request" && !message.is_empty()),
+            "{body}: {error:?}"
+        );
+    }
+    let huge = format!("id={}", "a".repeat(3 * 1024 * 1024));
+    let (status, _) = call_server_fn(&client, &app, form_fn, "application/x-www-form-urlencoded", huge).await;
+    assert_eq!(status, 413);
 }

@@ -2,9 +2,7 @@
 //! locking, checks against the tenant's levels, the audit trail as history, and roles and
 //! tenancy walls. Each edit keeps the tenant's export a valid document.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 
 use app::exchange::document::TenantDocument;
 use app::exchange::{export_tenant, validate};

@@ -1,9 +1,7 @@
 //! Editing an indicator: optimistic locking, validation by field, audit history, roles
 //! and tenant walls, through the services the server functions call.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 
 use app::services::ServiceError;
 use app::services::indicator_edit::{load, save};

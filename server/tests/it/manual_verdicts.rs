@@ -2,9 +2,7 @@
 //! overrides the computed verdict at its period's last month, with its motivation in the
 //! explanation; changes are revision-checked and audited; roles and tenants are walled off.
 
-mod common;
-
-use common::{TestApp, error_code, json_headers};
+use crate::common::{TestApp, error_code, json_headers};
 use serde_json::{Value, json};
 
 use app::model::{Colour, FollowUpFilter};

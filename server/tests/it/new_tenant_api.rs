@@ -2,9 +2,7 @@
 //! platform admin adds the tenant and its first admin, who loads the configuration and a
 //! plan as a tenant document. Roles and tenancy walls hold at each step.
 
-mod common;
-
-use common::{TestApp, error_code};
+use crate::common::{TestApp, error_code};
 use serde_json::{Value, json};
 
 async fn post(client: &reqwest::Client, app: &TestApp, path: &str, body: &Value) -> reqwest::Response {

@@ -2,9 +2,7 @@
 //! departments, and start new plans; stale saves are conflicts, a department still named
 //! as responsible or a council with plans cannot go, and every change is in the history.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 
 use app::model::{CouncilForm, DepartmentForm, NewPlanForm, OrganisationView};
 use app::services::ServiceError;

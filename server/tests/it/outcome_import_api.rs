@@ -1,31 +1,29 @@
 //! `POST /api/v1/tenants/{tenant}/outcome-imports` and polling the job: progress to the
 //! end, problems by row and column with nothing written, roles and tenancy walls, limits.
 
-mod common;
-
-use common::{TestApp, error_code};
+use crate::common::{TestApp, error_code};
 use serde_json::Value;
 
-async fn start(
+pub(crate) async fn start(
     client: &reqwest::Client,
     app: &TestApp,
     tenant: &str,
     file_name: &str,
-    body: &str,
+    body: impl Into<reqwest::Body>,
 ) -> reqwest::Response {
     client
         .post(app.url(&format!(
             "/api/v1/tenants/{tenant}/outcome-imports?file_name={file_name}"
         )))
         .header("content-type", "application/octet-stream")
-        .body(body.to_owned())
+        .body(body)
         .send()
         .await
         .expect("request")
 }
 
 /// Polls until the job is done or failed, checking that progress never goes backwards.
-async fn finished(client: &reqwest::Client, app: &TestApp, tenant: &str, id: &str) -> Value {
+pub(crate) async fn finished(client: &reqwest::Client, app: &TestApp, tenant: &str, id: &str) -> Value {
     let mut last_percent = 0;
     for _ in 0..400 {
         let res = client
@@ -75,7 +73,7 @@ async fn an_upload_is_imported_in_the_background_and_reports_what_it_wrote() {
             csv.push_str(&format!("sjukfranvaro-manad,2026-{month:02},\"4,{month}\",{gender}\n"));
         }
     }
-    let res = start(&editor, &app, "norrtalje", "sjukfranvaro%202026.csv", &csv).await;
+    let res = start(&editor, &app, "norrtalje", "sjukfranvaro%202026.csv", csv.clone()).await;
     assert_eq!(res.status(), 202);
     let started: Value = res.json().await.expect("json");
     assert_eq!(started["file_name"], "sjukfranvaro 2026.csv");
@@ -180,7 +178,7 @@ async fn files_over_the_limit_get_413_not_a_broken_connection() {
     let app = TestApp::spawn().await;
     let editor = app.login_as("norrtalje", "editor@norrtalje.example").await;
     let huge = "x".repeat(65 * 1024 * 1024);
-    let (code, message) = error_code(start(&editor, &app, "norrtalje", "big.csv", &huge).await, 413).await;
+    let (code, message) = error_code(start(&editor, &app, "norrtalje", "big.csv", huge).await, 413).await;
     assert_eq!(code, "too_large");
     assert!(message.contains("64 MB"), "{message}");
 }

@@ -1,9 +1,7 @@
 //! Importing outcomes and forecasts from CSV and XLSX: all rows checked first, specific
 //! problems by row and column, nothing written unless every row is valid, roles enforced.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 
 use app::exchange::document::{Gender, ValueKind};
 use app::exchange::export_tenant;
@@ -11,7 +9,9 @@ use app::model::ImportPhase;
 use app::services::ServiceError;
 use app::services::outcomes::{FileFormat, import_for};
 
-fn no_progress(_: ImportPhase, _: usize, _: usize) {}
+fn no_progress() -> app::services::outcomes::Progress {
+    std::sync::Arc::new(|_: ImportPhase, _: usize, _: usize| {})
+}
 
 async fn value_of(app: &TestApp, code: &str, period: &str, kind: ValueKind) -> Option<String> {
     let doc = export_tenant(&app.db, "norrtalje").await.expect("export");
@@ -35,9 +35,15 @@ async fn a_swedish_excel_csv_with_semicolons_and_decimal_commas_is_imported() {
                sjukfranvaro-manad;2025-11;3,05;;Preliminärt\n\
                sjukfranvaro-manad;2025-10;2,40;outcome;Rättat\n\
                sjukfranvaro;2026;6,5;forecast;\n";
-    let summary = import_for(&app.db, &editor, csv.as_bytes(), FileFormat::Csv, &no_progress)
-        .await
-        .expect("import");
+    let summary = import_for(
+        &app.db,
+        &editor,
+        csv.as_bytes().to_vec(),
+        FileFormat::Csv,
+        no_progress(),
+    )
+    .await
+    .expect("import");
     assert_eq!((summary.rows, summary.inserted, summary.updated), (3, 2, 1));
     assert_eq!(
         value_of(&app, "sjukfranvaro-manad", "2025-11", ValueKind::Outcome)
@@ -81,9 +87,15 @@ async fn one_bad_row_rejects_the_file_and_every_problem_is_named() {
                sjukfranvaro-manad,2025-T3,3.05\n\
                finns-inte,2025,1\n\
                sjukfranvaro,2026,sex\n";
-    let err = import_for(&app.db, &editor, csv.as_bytes(), FileFormat::Csv, &no_progress)
-        .await
-        .expect_err("rejected");
+    let err = import_for(
+        &app.db,
+        &editor,
+        csv.as_bytes().to_vec(),
+        FileFormat::Csv,
+        no_progress(),
+    )
+    .await
+    .expect_err("rejected");
     let ServiceError::Rejected(problems) = err else {
         panic!("{err:?}")
     };
@@ -108,14 +120,20 @@ async fn viewers_cannot_import_and_codes_of_another_tenant_are_unknown() {
     let app = TestApp::spawn().await;
     let viewer = app.auth_as("norrtalje", "viewer@norrtalje.example").await;
     let csv = "indicator,period,value\nsjukfranvaro,2026,5\n";
-    let err = import_for(&app.db, &viewer, csv.as_bytes(), FileFormat::Csv, &no_progress)
-        .await
-        .expect_err("viewer");
+    let err = import_for(
+        &app.db,
+        &viewer,
+        csv.as_bytes().to_vec(),
+        FileFormat::Csv,
+        no_progress(),
+    )
+    .await
+    .expect_err("viewer");
     assert!(matches!(err, ServiceError::Forbidden), "{err:?}");
 
     let other = app.auth_as("sodertalje", "editor@sodertalje.example").await;
     let csv = "indicator,period,value\nsjukfranvaro-manad,2025-11,5\n";
-    let err = import_for(&app.db, &other, csv.as_bytes(), FileFormat::Csv, &no_progress)
+    let err = import_for(&app.db, &other, csv.as_bytes().to_vec(), FileFormat::Csv, no_progress())
         .await
         .expect_err("not theirs");
     assert!(
@@ -142,10 +160,12 @@ async fn an_xlsx_file_is_read_from_its_first_sheet_with_progress() {
         sheet.write_string(row, 3, "K").expect("gender");
     }
     let bytes = book.save_to_buffer().expect("xlsx");
-    let seen = std::sync::Mutex::new(Vec::new());
-    let progress =
-        |phase: ImportPhase, done: usize, total: usize| seen.lock().expect("lock").push((phase, done, total));
-    let summary = import_for(&app.db, &editor, &bytes, FileFormat::Xlsx, &progress)
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let recorder = seen.clone();
+    let progress: app::services::outcomes::Progress = std::sync::Arc::new(move |phase, done, total| {
+        recorder.lock().expect("lock").push((phase, done, total));
+    });
+    let summary = import_for(&app.db, &editor, bytes, FileFormat::Xlsx, progress)
         .await
         .expect("import");
     assert_eq!(summary.inserted, 12);

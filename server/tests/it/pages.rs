@@ -1,8 +1,6 @@
 //! Server-rendered pages and server functions, as a browser without JavaScript sees them.
 
-mod common;
-
-use common::{PASSWORD, STYLESHEET, TestApp};
+use crate::common::{PASSWORD, STYLESHEET, TestApp};
 
 const HTML: &str = "text/html,application/xhtml+xml";
 
@@ -114,7 +112,10 @@ async fn english_is_available() {
     let app = TestApp::spawn().await;
     let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
     jar.add_cookie_str("malbild_lang=en", &app.base.parse().expect("url"));
-    let client = common::client_builder().cookie_provider(jar).build().expect("client");
+    let client = crate::common::client_builder()
+        .cookie_provider(jar)
+        .build()
+        .expect("client");
     login_with_form(&app, &client, "viewer@norrtalje.example").await;
     let (status, html) = page(&client, app.url("/")).await;
     assert_eq!(status, 200);
@@ -214,4 +215,30 @@ async fn hashed_assets_are_linked_precompressed_and_cached_for_a_year() {
         .await
         .expect("asset");
     assert_eq!(missing.status(), 404, "no HTML fallback for missing assets");
+}
+
+/// Pages are compressed for browsers that accept it: the plan page is about a quarter of
+/// its size in gzip.
+#[tokio::test]
+async fn pages_are_compressed_when_the_browser_accepts_it() {
+    let app = TestApp::spawn().await;
+    let client = app.login_as("norrtalje", "viewer@norrtalje.example").await;
+    let plain = client.get(app.url("/")).send().await.expect("home");
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain_len = plain.bytes().await.expect("body").len();
+    for encoding in ["br", "gzip"] {
+        let res = client
+            .get(app.url("/"))
+            .header("accept-encoding", encoding)
+            .send()
+            .await
+            .expect("home");
+        assert_eq!(res.status(), 200);
+        assert_eq!(
+            res.headers().get("content-encoding").and_then(|v| v.to_str().ok()),
+            Some(encoding)
+        );
+        let packed = res.bytes().await.expect("body").len();
+        assert!(packed * 2 < plain_len, "{encoding}: {packed} of {plain_len} bytes");
+    }
 }

@@ -2,9 +2,7 @@
 //! kept, an adopted plan refuses changes, a new draft is a copy that can change without
 //! touching what was adopted; stale revisions, bad decisions, roles and tenancy walls.
 
-mod common;
-
-use common::{TestApp, error_code};
+use crate::common::{TestApp, error_code};
 
 use app::exchange::{export_tenant, validate};
 use app::model::{DecisionForm, PlanState};

@@ -1,9 +1,7 @@
 //! `/api/v1/tenants/{tenant}/plans…` and `/export`: shapes, tenancy walls, role limits,
 //! and their place in the OpenAPI document.
 
-mod common;
-
-use common::{TestApp, error_code};
+use crate::common::{TestApp, error_code};
 use serde_json::Value;
 
 async fn get(client: &reqwest::Client, app: &TestApp, path: &str) -> reqwest::Response {

@@ -1,9 +1,7 @@
 //! The demo seeds hold the real plans (001, 003, 004): spot checks of many figures, read
 //! back through the export, and the export → import → export round trip.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

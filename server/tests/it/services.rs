@@ -1,9 +1,7 @@
 //! Service-level behaviour that HTTP cannot reach directly: expiry, seeding, audit.
 
-mod common;
-
+use crate::common::{PASSWORD, TestApp};
 use chrono::{Duration, Utc};
-use common::{PASSWORD, TestApp};
 
 use app::db::repo;
 use app::services::auth::{LoginInput, login, resolve_session};

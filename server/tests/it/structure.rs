@@ -3,9 +3,7 @@
 //! text, a level with goals, a carried kind in use cannot go), stale saves are conflicts,
 //! and each change is in the history.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 
 use app::exchange::{export_tenant, validate};
 use app::model::{LevelForm, StructureView};

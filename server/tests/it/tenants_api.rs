@@ -1,8 +1,6 @@
 //! `/api/v1/tenants/{tenant}/…`: tenancy walls and role limits.
 
-mod common;
-
-use common::{TestApp, error_code};
+use crate::common::{TestApp, error_code};
 use serde_json::Value;
 
 #[tokio::test]

@@ -2,9 +2,7 @@
 //! holds, saving with an audit trail, conflicts with someone else's change, specific
 //! errors by cell, roles and tenancy walls.
 
-mod common;
-
-use common::TestApp;
+use crate::common::TestApp;
 
 use app::model::{ValueEdit, ValueSheet};
 use app::services::ServiceError;

@@ -2,7 +2,6 @@
 //!
 //! SQLite by default (a fresh file per test). With `MALBILD_TEST_DATABASE_URL` set to a
 //! PostgreSQL URL, each test gets a fresh database created next to the one named there.
-#![allow(dead_code)]
 
 use std::future::Future;
 use std::net::SocketAddr;
