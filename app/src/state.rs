@@ -65,3 +65,12 @@ impl Settings {
 /// middleware and read by server functions and handlers from the request extensions.
 #[derive(Clone, Default)]
 pub struct CurrentAuth(pub Option<AuthContext>);
+
+/// What a caught panic said, for the log.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}

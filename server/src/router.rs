@@ -1,18 +1,23 @@
 //! The whole site as one axum router: REST API, server functions, pages, static assets.
 
+use std::any::Any;
 use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::middleware::{Next, from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
-use http::HeaderValue;
 use http::header::CACHE_CONTROL;
+use http::{HeaderValue, StatusCode};
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use app::state::{AppState, Settings};
@@ -83,8 +88,24 @@ pub fn app_state(db: sea_orm::DatabaseConnection, site: Site, settings: Settings
     }
 }
 
+/// No request takes longer than this: the last line against anything that would hang one.
+/// An upload of the largest outcome file needs about 1 MB/s to arrive in time.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The app's page routes, generated once per process, before anything is served.
+///
+/// Generating them renders the app while `leptos_server` suppresses resource loading for
+/// the whole process (`SuppressResourceLoad`, Leptos issue #4773): a page rendering on
+/// another thread meanwhile creates resources that never load, and its response waits
+/// forever. Built once, no render can overlap it: every router is built from this list
+/// before it serves.
+pub fn route_list() -> &'static [AxumRouteListing] {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App))
+}
+
 pub fn build(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list().to_vec();
     let pkg_dir = format!(
         "{}/{}",
         state.leptos_options.site_root, state.leptos_options.site_pkg_dir
@@ -96,7 +117,7 @@ pub fn build(state: AppState) -> Router {
     let shell_options = state.leptos_options.clone();
     let shell_assets = state.assets.clone();
 
-    Router::new()
+    let site = Router::new()
         .merge(api_router())
         .leptos_routes_with_context(
             &state,
@@ -106,10 +127,28 @@ pub fn build(state: AppState) -> Router {
         )
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::resolve_session))
-        .layer(from_fn(middleware::reject_cross_site))
-        .merge(assets)
+        .layer(from_fn_with_state(state.clone(), middleware::reject_cross_site))
+        // Pages and JSON; `/pkg` is compressed ahead of time.
+        .layer(CompressionLayer::new())
+        .merge(assets);
+    last_lines(site, REQUEST_TIMEOUT)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// What ends every request however its handler behaves: a panic answers 500 (the panic is
+/// logged) instead of dropping the connection, and nothing outlives `timeout` (503).
+fn last_lines<S: Clone + Send + Sync + 'static>(router: Router<S>, timeout: Duration) -> Router<S> {
+    router
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, timeout))
+}
+
+/// A handler or render that panicked ends its response with a 500 (the panic is logged),
+/// instead of dropping the connection.
+fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
+    tracing::error!(panic = %app::state::panic_message(&*panic), "a request handler panicked");
+    ApiError::Internal.into_response()
 }
 
 /// Unknown API paths get a JSON 404; anything else the app's own "page not found".
@@ -145,7 +184,39 @@ async fn asset_cache_control(req: Request, next: Next) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::is_hashed;
+    use super::{is_hashed, last_lines};
+    use axum::Router;
+    use axum::body::Body;
+    use axum::routing::get;
+    use http::{Request, StatusCode};
+    use std::time::Duration;
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn a_handler_that_panics_answers_500() {
+        async fn buggy() -> &'static str {
+            panic!("a bug in a handler")
+        }
+        let router: Router = last_lines(Router::new().route("/", get(buggy)), Duration::from_secs(5));
+        let res = router
+            .oneshot(Request::get("/").body(Body::empty()).expect("request"))
+            .await
+            .expect("an answer");
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[tokio::test]
+    async fn a_request_that_never_finishes_ends_at_the_timeout() {
+        async fn hangs() -> &'static str {
+            std::future::pending().await
+        }
+        let router: Router = last_lines(Router::new().route("/", get(hangs)), Duration::from_millis(50));
+        let res = router
+            .oneshot(Request::get("/").body(Body::empty()).expect("request"))
+            .await
+            .expect("an answer");
+        assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    }
 
     #[test]
     fn recognises_content_hashed_names() {

@@ -9,7 +9,7 @@ use crate::model::{AppError, AssignmentEditView, AssignmentForm, FollowUp};
 pub async fn assignment_for_edit(plan_id: Uuid, id: Uuid) -> Result<AssignmentEditView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::assignment_edit::load(&state.db, &auth, plan_id, id).await)
+    super::context::reply(crate::services::assignment_edit::load(&state.db, &auth, plan_id, id)).await
 }
 
 /// The form for a new item, tied to `goal` when given (admins).
@@ -17,7 +17,13 @@ pub async fn assignment_for_edit(plan_id: Uuid, id: Uuid) -> Result<AssignmentEd
 pub async fn new_assignment(plan_id: Uuid, goal: Option<String>) -> Result<AssignmentEditView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::assignment_edit::blank(&state.db, &auth, plan_id, goal.as_deref()).await)
+    super::context::reply(crate::services::assignment_edit::blank(
+        &state.db,
+        &auth,
+        plan_id,
+        goal.as_deref(),
+    ))
+    .await
 }
 
 /// Adds an item to a draft plan; returns its id.
@@ -25,7 +31,10 @@ pub async fn new_assignment(plan_id: Uuid, goal: Option<String>) -> Result<Assig
 pub async fn create_assignment(plan_id: Uuid, form: AssignmentForm) -> Result<Uuid, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::assignment_edit::create(&state.db, &auth, plan_id, &form).await)
+    super::context::reply(crate::services::assignment_edit::create(
+        &state.db, &auth, plan_id, &form,
+    ))
+    .await
 }
 
 /// Saves what an item is if nobody did since `revision`; returns the new revision.
@@ -33,9 +42,10 @@ pub async fn create_assignment(plan_id: Uuid, form: AssignmentForm) -> Result<Uu
 pub async fn save_assignment(plan_id: Uuid, id: Uuid, revision: i32, form: AssignmentForm) -> Result<i32, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(
-        crate::services::assignment_edit::update(&state.db, &auth, plan_id, id, revision, &form).await,
-    )
+    super::context::reply(crate::services::assignment_edit::update(
+        &state.db, &auth, plan_id, id, revision, &form,
+    ))
+    .await
 }
 
 /// Reports an item's status, forecast and a new comment; returns the new revision.
@@ -43,9 +53,10 @@ pub async fn save_assignment(plan_id: Uuid, id: Uuid, revision: i32, form: Assig
 pub async fn report_assignment(plan_id: Uuid, id: Uuid, revision: i32, follow_up: FollowUp) -> Result<i32, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(
-        crate::services::assignment_edit::report(&state.db, &auth, plan_id, id, revision, &follow_up).await,
-    )
+    super::context::reply(crate::services::assignment_edit::report(
+        &state.db, &auth, plan_id, id, revision, &follow_up,
+    ))
+    .await
 }
 
 /// Deletes an item of a draft plan with its comments.
@@ -53,5 +64,8 @@ pub async fn report_assignment(plan_id: Uuid, id: Uuid, revision: i32, follow_up
 pub async fn delete_assignment(plan_id: Uuid, id: Uuid, revision: i32) -> Result<(), AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::assignment_edit::delete(&state.db, &auth, plan_id, id, revision).await)
+    super::context::reply(crate::services::assignment_edit::delete(
+        &state.db, &auth, plan_id, id, revision,
+    ))
+    .await
 }

@@ -6,7 +6,7 @@ use crate::model::{AppError, Me, TenantSummary};
 #[server]
 pub async fn public_tenants() -> Result<Vec<TenantSummary>, AppError> {
     let state = super::context::state()?;
-    super::context::reply(crate::services::tenants::list_public(&state.db).await)
+    super::context::reply(crate::services::tenants::list_public(&state.db)).await
 }
 
 /// Signs in and sets the session cookie; then the browser goes to the tenant home.
@@ -30,7 +30,8 @@ pub async fn login(tenant: String, email: String, password: String) -> Result<()
         password: &password,
         client_addr,
     };
-    let session = super::context::reply(login(&state.db, input, state.settings.session_ttl, chrono::Utc::now()).await)?;
+    let session =
+        super::context::reply(login(&state.db, input, state.settings.session_ttl, chrono::Utc::now())).await?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
     let secure = state.settings.is_https(&parts.headers);
     let cookie = session_cookie(&session.cookie_value, session.max_age_secs, secure);
@@ -47,7 +48,7 @@ pub async fn logout() -> Result<(), AppError> {
     let state = super::context::state()?;
     let parts: http::request::Parts = leptos_axum::extract().await.map_err(|_| AppError::Internal)?;
     if let Some(auth) = super::context::current_auth().await? {
-        super::context::reply(crate::services::auth::logout(&state.db, &auth).await)?;
+        super::context::reply(crate::services::auth::logout(&state.db, &auth)).await?;
         state.sessions.forget(&auth);
     }
     let cookie = crate::auth::cookie::clear_session_cookie(state.settings.is_https(&parts.headers));

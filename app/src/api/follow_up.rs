@@ -10,9 +10,15 @@ pub async fn get_follow_up(plan_id: Uuid, filter: FollowUpFilter) -> Result<Foll
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
     let today = chrono::Utc::now().date_naive();
-    super::context::reply(
-        crate::services::follow_up::view(&state.db, &state.read_cache, &auth, plan_id, &filter, today).await,
-    )
+    super::context::reply(crate::services::follow_up::view(
+        &state.db,
+        &state.read_cache,
+        &auth,
+        plan_id,
+        &filter,
+        today,
+    ))
+    .await
 }
 
 /// Gives or changes a manual verdict (editors and admins); returns its revision.
@@ -20,7 +26,10 @@ pub async fn get_follow_up(plan_id: Uuid, filter: FollowUpFilter) -> Result<Foll
 pub async fn give_manual_verdict(plan_id: Uuid, form: ManualVerdictForm) -> Result<i32, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::assessment::manual::give(&state.db, &auth, plan_id, &form).await)
+    super::context::reply(crate::services::assessment::manual::give(
+        &state.db, &auth, plan_id, &form,
+    ))
+    .await
 }
 
 /// Withdraws a manual verdict if it is still at `revision` (editors and admins).
@@ -34,7 +43,8 @@ pub async fn withdraw_manual_verdict(
 ) -> Result<(), AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(
-        crate::services::assessment::manual::withdraw(&state.db, &auth, plan_id, kind, &code, &period, revision).await,
-    )
+    super::context::reply(crate::services::assessment::manual::withdraw(
+        &state.db, &auth, plan_id, kind, &code, &period, revision,
+    ))
+    .await
 }

@@ -9,7 +9,7 @@ use crate::model::{AppError, GoalEditView, GoalForm, GoalPlace};
 pub async fn goal_for_edit(plan_id: Uuid, code: String) -> Result<GoalEditView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::goal_edit::load(&state.db, &auth, plan_id, &code).await)
+    super::context::reply(crate::services::goal_edit::load(&state.db, &auth, plan_id, &code)).await
 }
 
 /// The editor for a new goal under `parent` (or at the top of the plan).
@@ -17,7 +17,13 @@ pub async fn goal_for_edit(plan_id: Uuid, code: String) -> Result<GoalEditView, 
 pub async fn new_goal(plan_id: Uuid, parent: Option<String>) -> Result<GoalEditView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::goal_edit::blank(&state.db, &auth, plan_id, parent.as_deref()).await)
+    super::context::reply(crate::services::goal_edit::blank(
+        &state.db,
+        &auth,
+        plan_id,
+        parent.as_deref(),
+    ))
+    .await
 }
 
 /// Creates a goal; returns its code.
@@ -25,7 +31,14 @@ pub async fn new_goal(plan_id: Uuid, parent: Option<String>) -> Result<GoalEditV
 pub async fn create_goal(plan_id: Uuid, parent: Option<String>, form: GoalForm) -> Result<String, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::goal_edit::create(&state.db, &auth, plan_id, parent.as_deref(), form).await)
+    super::context::reply(crate::services::goal_edit::create(
+        &state.db,
+        &auth,
+        plan_id,
+        parent.as_deref(),
+        form,
+    ))
+    .await
 }
 
 /// Saves a goal's texts if nobody else did since `revision`; returns the new revision.
@@ -33,7 +46,10 @@ pub async fn create_goal(plan_id: Uuid, parent: Option<String>, form: GoalForm) 
 pub async fn save_goal(plan_id: Uuid, code: String, revision: i32, form: GoalForm) -> Result<i32, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::goal_edit::update(&state.db, &auth, plan_id, &code, revision, form).await)
+    super::context::reply(crate::services::goal_edit::update(
+        &state.db, &auth, plan_id, &code, revision, form,
+    ))
+    .await
 }
 
 /// Moves a goal under `parent` at `position` among its siblings; returns where it is now.
@@ -47,10 +63,16 @@ pub async fn move_goal(
 ) -> Result<GoalPlace, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(
-        crate::services::goal_edit::move_to(&state.db, &auth, plan_id, &code, revision, parent.as_deref(), position)
-            .await,
-    )
+    super::context::reply(crate::services::goal_edit::move_to(
+        &state.db,
+        &auth,
+        plan_id,
+        &code,
+        revision,
+        parent.as_deref(),
+        position,
+    ))
+    .await
 }
 
 /// Deletes a goal nothing hangs on.
@@ -58,5 +80,8 @@ pub async fn move_goal(
 pub async fn delete_goal(plan_id: Uuid, code: String, revision: i32) -> Result<(), AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::goal_edit::delete(&state.db, &auth, plan_id, &code, revision).await)
+    super::context::reply(crate::services::goal_edit::delete(
+        &state.db, &auth, plan_id, &code, revision,
+    ))
+    .await
 }

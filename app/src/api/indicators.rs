@@ -9,7 +9,7 @@ use crate::model::{AppError, IndicatorEditView, IndicatorForm, ValueEdit, ValueS
 pub async fn indicator_for_edit(code: String) -> Result<IndicatorEditView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::indicator_edit::load(&state.db, &auth, &code).await)
+    super::context::reply(crate::services::indicator_edit::load(&state.db, &auth, &code)).await
 }
 
 /// Saves an indicator if nobody else did since `revision`; returns the new revision.
@@ -17,7 +17,10 @@ pub async fn indicator_for_edit(code: String) -> Result<IndicatorEditView, AppEr
 pub async fn save_indicator(id: Uuid, revision: i32, form: IndicatorForm) -> Result<i32, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::indicator_edit::save(&state.db, &auth, id, revision, form).await)
+    super::context::reply(crate::services::indicator_edit::save(
+        &state.db, &auth, id, revision, form,
+    ))
+    .await
 }
 
 /// Adds an indicator to a draft plan's goal; returns its code.
@@ -30,8 +33,10 @@ pub async fn create_indicator(
 ) -> Result<String, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    let created = crate::services::indicator_edit::create(&state.db, &auth, plan_id, &goal, &code, form).await;
-    super::context::reply(created)
+    super::context::reply(crate::services::indicator_edit::create(
+        &state.db, &auth, plan_id, &goal, &code, form,
+    ))
+    .await
 }
 
 /// An indicator's outcomes and forecasts to enter (editors), by its code.
@@ -39,7 +44,7 @@ pub async fn create_indicator(
 pub async fn load_value_sheet(code: String) -> Result<ValueSheet, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::value_entry::load(&state.db, &auth, &code).await)
+    super::context::reply(crate::services::value_entry::load(&state.db, &auth, &code)).await
 }
 
 /// Saves the changed cells of a sheet, all or none; returns the sheet as now stored.
@@ -47,5 +52,5 @@ pub async fn load_value_sheet(code: String) -> Result<ValueSheet, AppError> {
 pub async fn save_values(code: String, edits: Vec<ValueEdit>) -> Result<ValueSheet, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::value_entry::save(&state.db, &auth, &code, edits).await)
+    super::context::reply(crate::services::value_entry::save(&state.db, &auth, &code, edits)).await
 }

@@ -49,10 +49,23 @@ mod context {
             .ok_or_else(|| reply_error(AppError::Unauthenticated))
     }
 
-    /// Maps a service result for the browser, setting the HTTP status to match the error
-    /// (a wrong password is a 401, not a 500), for server function calls and pages alike.
-    pub fn reply<T>(result: Result<T, crate::services::ServiceError>) -> Result<T, AppError> {
-        result.map_err(|err| reply_error(err.into()))
+    /// Runs a service call and maps its result for the browser, setting the HTTP status to
+    /// match the error (a wrong password is a 401, not a 500), for server function calls and
+    /// pages alike. A panic in the service becomes an internal error: while a page renders,
+    /// a server function runs in a resource's own task, where an uncaught panic would leave
+    /// the page waiting for it forever.
+    pub async fn reply<T>(
+        service: impl std::future::Future<Output = Result<T, crate::services::ServiceError>>,
+    ) -> Result<T, AppError> {
+        use futures::FutureExt;
+        match std::panic::AssertUnwindSafe(service).catch_unwind().await {
+            Ok(result) => result.map_err(|err| reply_error(err.into())),
+            Err(panic) => {
+                let message = crate::state::panic_message(&*panic);
+                tracing::error!(panic = %message, "a server function panicked");
+                Err(reply_error(AppError::Internal))
+            }
+        }
     }
 
     fn reply_error(err: AppError) -> AppError {
@@ -70,5 +83,30 @@ mod context {
             response.set_status(status);
         }
         err
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::services::ServiceError;
+
+        async fn buggy_service() -> Result<(), ServiceError> {
+            panic!("a bug in a service")
+        }
+
+        /// During a page render a server function runs in a resource's own task: a panic
+        /// there must become an answer, or the page waits for it forever.
+        #[tokio::test]
+        async fn a_panicking_service_becomes_an_internal_error() {
+            assert_eq!(reply(buggy_service()).await, Err(AppError::Internal));
+        }
+
+        #[tokio::test]
+        async fn a_service_error_keeps_its_kind() {
+            assert_eq!(
+                reply(async { Err::<(), _>(ServiceError::NotFound) }).await,
+                Err(AppError::NotFound)
+            );
+        }
     }
 }

@@ -9,7 +9,7 @@ use crate::model::{AppError, CouncilForm, NewPlanForm, OrganisationView, TenantT
 pub async fn organisation() -> Result<OrganisationView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::organisation::load(&state.db, &auth).await)
+    super::context::reply(crate::services::organisation::load(&state.db, &auth)).await
 }
 
 /// Saves the vision and values texts; returns the organisation as saved.
@@ -17,7 +17,7 @@ pub async fn organisation() -> Result<OrganisationView, AppError> {
 pub async fn save_tenant_texts(texts: TenantTextsForm) -> Result<OrganisationView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::organisation::save_texts(&state.db, &auth, &texts).await)
+    super::context::reply(crate::services::organisation::save_texts(&state.db, &auth, &texts)).await
 }
 
 /// Adds a council (no id) or saves one with its departments.
@@ -25,7 +25,7 @@ pub async fn save_tenant_texts(texts: TenantTextsForm) -> Result<OrganisationVie
 pub async fn save_council(council: CouncilForm) -> Result<OrganisationView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::organisation::save_council(&state.db, &auth, &council).await)
+    super::context::reply(crate::services::organisation::save_council(&state.db, &auth, &council)).await
 }
 
 /// Removes a council without plans.
@@ -33,7 +33,10 @@ pub async fn save_council(council: CouncilForm) -> Result<OrganisationView, AppE
 pub async fn delete_council(id: Uuid, revision: i32) -> Result<OrganisationView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::organisation::delete_council(&state.db, &auth, id, revision).await)
+    super::context::reply(crate::services::organisation::delete_council(
+        &state.db, &auth, id, revision,
+    ))
+    .await
 }
 
 /// Starts a new, empty plan for a council; returns its id.
@@ -41,5 +44,5 @@ pub async fn delete_council(id: Uuid, revision: i32) -> Result<OrganisationView,
 pub async fn create_plan(plan: NewPlanForm) -> Result<Uuid, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::plan_decisions::create_plan(&state.db, &auth, &plan).await)
+    super::context::reply(crate::services::plan_decisions::create_plan(&state.db, &auth, &plan)).await
 }

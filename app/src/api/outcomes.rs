@@ -10,5 +10,5 @@ pub async fn outcome_import_status(id: Uuid) -> Result<ImportStatus, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
     let slug = auth.me.tenant.slug.clone();
-    super::context::reply(state.imports.status(&state.db, &auth, &slug, id).await)
+    super::context::reply(state.imports.status(&state.db, &auth, &slug, id)).await
 }

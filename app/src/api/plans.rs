@@ -10,7 +10,7 @@ use crate::model::{AppError, DecisionForm, PlanState, PlanView};
 pub async fn get_plan(id: Uuid) -> Result<PlanView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::plans::view(&state.db, &state.read_cache, &auth, id).await)
+    super::context::reply(crate::services::plans::view(&state.db, &state.read_cache, &auth, id)).await
 }
 
 /// Adopts the plan's draft by the council's decision (admins).
@@ -18,9 +18,15 @@ pub async fn get_plan(id: Uuid) -> Result<PlanView, AppError> {
 pub async fn adopt_plan(id: Uuid, revision: i32, decision: DecisionForm) -> Result<PlanState, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(
-        crate::services::plan_decisions::adopt(&state.db, &auth, auth.scope(), id, revision, &decision).await,
-    )
+    super::context::reply(crate::services::plan_decisions::adopt(
+        &state.db,
+        &auth,
+        auth.scope(),
+        id,
+        revision,
+        &decision,
+    ))
+    .await
 }
 
 /// Starts the next version of an adopted plan as a draft (admins).
@@ -28,7 +34,12 @@ pub async fn adopt_plan(id: Uuid, revision: i32, decision: DecisionForm) -> Resu
 pub async fn start_plan_draft(id: Uuid, revision: i32) -> Result<PlanState, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(
-        crate::services::plan_decisions::start_draft(&state.db, &auth, auth.scope(), id, revision).await,
-    )
+    super::context::reply(crate::services::plan_decisions::start_draft(
+        &state.db,
+        &auth,
+        auth.scope(),
+        id,
+        revision,
+    ))
+    .await
 }

@@ -8,7 +8,7 @@ use crate::model::{AppError, LevelForm, StructureView};
 pub async fn goal_structure() -> Result<StructureView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::structure::load(&state.db, &auth).await)
+    super::context::reply(crate::services::structure::load(&state.db, &auth)).await
 }
 
 /// Saves the whole list of goal levels; returns the saved structure.
@@ -16,5 +16,5 @@ pub async fn goal_structure() -> Result<StructureView, AppError> {
 pub async fn save_goal_structure(levels: Vec<LevelForm>) -> Result<StructureView, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::structure::save(&state.db, &auth, &levels).await)
+    super::context::reply(crate::services::structure::save(&state.db, &auth, &levels)).await
 }

@@ -7,7 +7,7 @@ use crate::model::{AppError, TenantHome, UserSummary};
 pub async fn home_data() -> Result<TenantHome, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::tenants::home(&state.db, &state.read_cache, &auth).await)
+    super::context::reply(crate::services::tenants::home(&state.db, &state.read_cache, &auth)).await
 }
 
 /// The tenant's users (admins only; checked in the service).
@@ -16,7 +16,7 @@ pub async fn tenant_users() -> Result<Vec<UserSummary>, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
     let slug = auth.me.tenant.slug.clone();
-    super::context::reply(crate::services::users::list(&state.db, &auth, &slug).await)
+    super::context::reply(crate::services::users::list(&state.db, &auth, &slug)).await
 }
 
 /// Adds a user to the signed-in admin's tenant; returns the tenant's users.
@@ -32,8 +32,8 @@ pub async fn add_user(user: crate::model::NewUserForm) -> Result<Vec<UserSummary
         password: &user.password,
         is_demo: false,
     };
-    super::context::reply(crate::services::users::add_for(&state.db, &auth, &slug, input).await)?;
-    super::context::reply(crate::services::users::list(&state.db, &auth, &slug).await)
+    super::context::reply(crate::services::users::add_for(&state.db, &auth, &slug, input)).await?;
+    super::context::reply(crate::services::users::list(&state.db, &auth, &slug)).await
 }
 
 /// Every municipality (platform admins).
@@ -41,7 +41,7 @@ pub async fn add_user(user: crate::model::NewUserForm) -> Result<Vec<UserSummary
 pub async fn municipalities() -> Result<Vec<crate::model::TenantSummary>, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::tenants::list_for_platform(&state.db, &auth).await)
+    super::context::reply(crate::services::tenants::list_for_platform(&state.db, &auth)).await
 }
 
 /// Adds a municipality with its first admin (platform admins).
@@ -49,5 +49,5 @@ pub async fn municipalities() -> Result<Vec<crate::model::TenantSummary>, AppErr
 pub async fn create_municipality(tenant: crate::model::NewTenantForm) -> Result<crate::model::TenantSummary, AppError> {
     let state = super::context::state()?;
     let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::tenants::create_with_admin(&state.db, &auth, &tenant).await)
+    super::context::reply(crate::services::tenants::create_with_admin(&state.db, &auth, &tenant)).await
 }

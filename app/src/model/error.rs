@@ -39,6 +39,31 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        #[cfg(feature = "ssr")]
+        if let Some(status) = client_mistake(&value) {
+            if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+                response.set_status(status);
+            }
+            return AppError::Invalid {
+                field: "request".to_owned(),
+                message: value.to_string(),
+            };
+        }
         AppError::ServerFn(value)
+    }
+}
+
+/// On the server, a call whose arguments are missing, malformed or too large is the
+/// client's mistake: 400 (413 for a body over the limit), not 500.
+#[cfg(feature = "ssr")]
+fn client_mistake(err: &ServerFnErrorErr) -> Option<http::StatusCode> {
+    match err {
+        ServerFnErrorErr::Deserialization(message) if message.contains("length limit exceeded") => {
+            Some(http::StatusCode::PAYLOAD_TOO_LARGE)
+        }
+        ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
+            Some(http::StatusCode::BAD_REQUEST)
+        }
+        _ => None,
     }
 }
