@@ -45,13 +45,28 @@ impl From<Colour> for Verdict {
 }
 
 /// A follow-up month written `YYYY-MM`.
+///
+/// The first year a period may have is not a month to follow up: it has no month before.
 pub fn month(period: &str) -> Result<Period, ServiceError> {
     let parsed: Option<Period> = period.trim().parse().ok();
     match parsed {
-        Some(month) if month.kind() == engine::Periodicity::Month => Ok(month),
+        Some(month) if month.kind() == engine::Periodicity::Month && month.year() > engine::period::FIRST_YEAR => {
+            Ok(month)
+        }
+        Some(month) if month.kind() == engine::Periodicity::Month => Err(ServiceError::invalid(
+            "period",
+            format!(
+                "{month} is before the years that can be followed up ({}–{})",
+                engine::period::FIRST_YEAR + 1,
+                engine::period::LAST_YEAR
+            ),
+        )),
         _ => Err(ServiceError::invalid(
             "period",
-            format!("\"{period}\" is not a month; write it YYYY-MM, e.g. 2025-10"),
+            format!(
+                "\"{}\" is not a month; write it YYYY-MM, e.g. 2025-10",
+                period.chars().take(40).collect::<String>()
+            ),
         )),
     }
 }

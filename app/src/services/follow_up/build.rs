@@ -17,13 +17,13 @@ use crate::services::assessment::PlanInputs;
 use crate::services::assessment::plan::{default_method, default_rule};
 use crate::services::plan_view;
 
-/// The month before `at`.
-pub fn previous_month(at: Period) -> Period {
+/// The month before `at`; none before the first month a period may have.
+pub fn previous_month(at: Period) -> Option<Period> {
     let (year, month) = match at.index() {
-        1 => (at.year() - 1, 12),
+        1 => (at.year().checked_sub(1)?, 12),
         m => (at.year(), m - 1),
     };
-    Period::month(year, month).expect("a month")
+    Period::month(year, month).ok()
 }
 
 /// The month and every longer period that ends with it: August also closes tertial 2,
@@ -33,8 +33,10 @@ pub fn periods_ending_at(at: Period) -> Vec<Period> {
     let mut periods = vec![at];
     for kind in [Periodicity::Tertial, Periodicity::HalfYear, Periodicity::Year] {
         let months = 12 / kind.per_year();
-        if month % months == 0 {
-            periods.push(Period::new(year, kind, month / months).expect("a period of the year"));
+        if month % months == 0
+            && let Ok(period) = Period::new(year, kind, month / months)
+        {
+            periods.push(period);
         }
     }
     periods
@@ -49,7 +51,8 @@ pub fn follow_up(
     can_judge: bool,
 ) -> FollowUpView {
     let content = &inputs.plan.content;
-    let before = previous_month(at);
+    // The first month there can be is compared with itself: no change.
+    let before = previous_month(at).unwrap_or(at);
     let (now, then) = (inputs.assess(at), inputs.assess(before));
     // `assess` lists the goals in plan order, then the indicators in plan order.
     let goal_count = content.goals.len();
@@ -246,18 +249,21 @@ fn chart(indicator: &doc::Indicator, at: Period) -> Vec<ChartPoint> {
     let target = (indicator.targets.iter())
         .find(|t| t.year == year)
         .and_then(|t| plan_view::target_level(&t.target));
-    let mut sum = Decimal::ZERO;
+    // Checked: outcomes are whatever was entered, and a sum past Decimal's range has no point.
+    let mut sum = Some(Decimal::ZERO);
     (1..=12u8)
-        .map(|m| {
-            let month = Period::month(year, m).expect("a month");
+        .filter_map(|m| Period::month(year, m).ok().map(|month| (m, month)))
+        .map(|(m, month)| {
             let value = (indicator.values.iter())
                 .find(|v| v.kind == ValueKind::Outcome && v.gender == Gender::Total && v.period == month)
                 .map(|v| v.value);
-            let outcome = value.map(|v| {
-                sum += v;
-                if indicator.cumulative { sum } else { v }
+            let outcome = value.and_then(|v| {
+                sum = sum.and_then(|s| s.checked_add(v));
+                if indicator.cumulative { sum } else { Some(v) }
             });
-            let pace = (target.filter(|_| indicator.cumulative)).map(|t| t * Decimal::from(m) / Decimal::from(12));
+            let pace = (target.filter(|_| indicator.cumulative))
+                .and_then(|t| t.checked_mul(Decimal::from(m)))
+                .and_then(|t| t.checked_div(Decimal::from(12)));
             ChartPoint {
                 label: month.to_string(),
                 outcome: outcome.and_then(|v| v.to_f64()),

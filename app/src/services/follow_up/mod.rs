@@ -31,13 +31,13 @@ pub async fn view(
     let inputs = &inputs.1;
     let at = match filter.month.as_deref().filter(|m| !m.trim().is_empty()) {
         Some(month) => assessment::month(month)?,
-        None => default_month(today, inputs.summary.first_year, inputs.summary.last_year),
+        None => default_month(today, inputs.summary.first_year, inputs.summary.last_year)?,
     };
     Ok(follow_up(inputs, at, filter, today, auth.role() >= Role::Editor))
 }
 
 /// This month, moved into the plan's years.
-fn default_month(today: NaiveDate, first_year: i32, last_year: i32) -> engine::Period {
+fn default_month(today: NaiveDate, first_year: i32, last_year: i32) -> Result<engine::Period, ServiceError> {
     let (year, month) = if today.year() < first_year {
         (first_year, 1)
     } else if today.year() > last_year {
@@ -45,7 +45,7 @@ fn default_month(today: NaiveDate, first_year: i32, last_year: i32) -> engine::P
     } else {
         (today.year(), today.month() as u8)
     };
-    engine::Period::month(year, month).expect("a month of a valid date")
+    engine::Period::month(year, month).map_err(|e| ServiceError::Corrupt(format!("the plan's years: {e}")))
 }
 
 #[cfg(test)]
@@ -55,7 +55,7 @@ mod tests {
     #[test]
     fn the_default_month_is_today_within_the_plans_years() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
-        let month = |first, last| default_month(today, first, last).to_string();
+        let month = |first, last| default_month(today, first, last).expect("a month").to_string();
         assert_eq!(month(2025, 2027), "2026-11");
         assert_eq!(month(2027, 2028), "2027-01");
         assert_eq!(month(2024, 2025), "2025-12");

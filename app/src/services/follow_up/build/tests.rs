@@ -128,8 +128,10 @@ fn goals_carry_this_and_last_months_verdicts_and_levels_count_them() {
 
 #[test]
 fn the_month_before_january_is_last_december() {
-    assert_eq!(previous_month(month("2025-01")).to_string(), "2024-12");
-    assert_eq!(previous_month(month("2025-10")).to_string(), "2025-09");
+    let before = |text| previous_month(month(text)).map(|p| p.to_string());
+    assert_eq!(before("2025-01").as_deref(), Some("2024-12"));
+    assert_eq!(before("2025-10").as_deref(), Some("2025-09"));
+    assert_eq!(before("1900-01"), None, "no month before the first one");
 }
 
 #[test]
