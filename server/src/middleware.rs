@@ -37,8 +37,13 @@ pub async fn resolve_session(State(state): State<AppState>, mut req: Request<Bod
 /// neither can be forged by a page. A request without both (curl, an integration) carries
 /// no ambient browser credentials worth forging. Together with `SameSite=Lax` cookies this
 /// is the protection modern frameworks use (cf. Go's `http.CrossOriginProtection`).
-pub async fn reject_cross_site(req: Request<Body>, next: Next) -> Response {
-    if is_safe_method(req.method()) || is_same_origin(req.headers()) {
+pub async fn reject_cross_site(State(state): State<AppState>, req: Request<Body>, next: Next) -> Response {
+    let scheme = if state.settings.is_https(req.headers()) {
+        "https"
+    } else {
+        "http"
+    };
+    if is_safe_method(req.method()) || is_same_origin(req.headers(), scheme) {
         next.run(req).await
     } else {
         ApiError::CrossSite.into_response()
@@ -49,7 +54,10 @@ fn is_safe_method(method: &Method) -> bool {
     matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
 }
 
-fn is_same_origin(headers: &HeaderMap) -> bool {
+/// Whether the request comes from our own origin: `Sec-Fetch-Site` where the browser sends
+/// it, else `Origin` compared whole (scheme, host and port) with where the request arrived:
+/// `http://` pages must not post to the `https://` site, nor the other way round.
+fn is_same_origin(headers: &HeaderMap, scheme: &str) -> bool {
     if let Some(site) = headers.get("sec-fetch-site") {
         return matches!(site.as_bytes(), b"same-origin" | b"none");
     }
@@ -59,9 +67,9 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
     let Some(host) = headers.get(header::HOST).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    origin
-        .split_once("://")
-        .is_some_and(|(_, origin_host)| origin_host == host)
+    origin.split_once("://").is_some_and(|(origin_scheme, origin_host)| {
+        origin_scheme.eq_ignore_ascii_case(scheme) && origin_host.eq_ignore_ascii_case(host)
+    })
 }
 
 #[cfg(test)]
@@ -81,6 +89,17 @@ mod tests {
     fn same_origin_rules() {
         let cases: &[(&[(&str, &str)], bool)] = &[
             (&[], true),
+            (
+                &[("origin", "https://localhost:3000"), ("host", "localhost:3000")],
+                false,
+            ),
+            (
+                &[
+                    ("origin", "http://localhost:3000.evil.example"),
+                    ("host", "localhost:3000"),
+                ],
+                false,
+            ),
             (&[("sec-fetch-site", "same-origin")], true),
             (&[("sec-fetch-site", "none")], true),
             (&[("sec-fetch-site", "cross-site")], false),
@@ -91,7 +110,13 @@ mod tests {
             (&[("origin", "http://localhost:3000")], false),
         ];
         for (pairs, expected) in cases {
-            assert_eq!(is_same_origin(&headers(pairs)), *expected, "{pairs:?}");
+            assert_eq!(is_same_origin(&headers(pairs), "http"), *expected, "{pairs:?}");
         }
+        let https = headers(&[("origin", "https://malbild.example"), ("host", "malbild.example")]);
+        assert!(is_same_origin(&https, "https"));
+        assert!(
+            !is_same_origin(&https, "http"),
+            "an https origin posting to the http site"
+        );
     }
 }

@@ -11,10 +11,25 @@ use crate::db::repo::sessions::SessionOwner;
 use crate::db::repo::{login_failures, platform_admins, sessions, tenants, users};
 use crate::model::{Me, Role, TenantSummary};
 
-/// At most this many failed logins per account or per address…
+/// At most this many failed logins per account (a tenant's e-mail address)…
 pub const MAX_FAILURES: u64 = 5;
+/// …per person, by e-mail address in any tenant (a platform admin can sign in through
+/// every tenant)…
+pub const MAX_FAILURES_PER_PERSON: u64 = 10;
+/// …and per client address: high, since a municipality's whole office may share one.
+pub const MAX_FAILURES_PER_ADDRESS: u64 = 100;
 /// …within this window; the next attempt answers "too many attempts".
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+/// Passwords checked at once; more wait their turn (each check takes 19 MiB and tens of
+/// milliseconds of a core), for at most [`PASSWORD_QUEUE_WAIT`].
+fn password_checks() -> &'static tokio::sync::Semaphore {
+    static CHECKS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    CHECKS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+        tokio::sync::Semaphore::new(cores.max(2))
+    })
+}
+const PASSWORD_QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Who is signed in, in which tenant, with which role. Made only from a live session.
 #[derive(Debug, Clone)]
@@ -106,13 +121,26 @@ pub async fn login(
         return Err(ServiceError::invalid("password", "must be at most 1024 characters"));
     }
 
-    let mut throttle_keys = vec![format!("account:{tenant_slug}:{email}")];
+    let mut throttle_keys = vec![
+        (format!("account:{tenant_slug}:{email}"), MAX_FAILURES),
+        (format!("person:{email}"), MAX_FAILURES_PER_PERSON),
+    ];
     if let Some(addr) = &input.client_addr {
-        throttle_keys.push(format!("addr:{addr}"));
+        throttle_keys.push((format!("addr:{addr}"), MAX_FAILURES_PER_ADDRESS));
     }
     let window_start = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
-    for key in &throttle_keys {
-        if login_failures::count_since(db, key, window_start).await? >= MAX_FAILURES {
+    // The attempt counts before its password is checked: of many concurrent attempts, each
+    // sees at least every attempt recorded before its own, so no more than the limit get
+    // past this point however they interleave.
+    let txn = db.begin().await?;
+    let mut attempts = Vec::with_capacity(throttle_keys.len());
+    for (key, _) in &throttle_keys {
+        login_failures::clear(&txn, key, Some(window_start)).await?;
+        attempts.push(login_failures::record(&txn, key, now).await?);
+    }
+    txn.commit().await?;
+    for (key, limit) in &throttle_keys {
+        if login_failures::count_since(db, key, window_start).await? > *limit {
             return Err(ServiceError::Throttled);
         }
     }
@@ -130,18 +158,17 @@ pub async fn login(
         .map_or(password::dummy_hash(), Account::password_hash)
         .to_owned();
     let candidate = input.password.to_owned();
+    let turn = tokio::time::timeout(PASSWORD_QUEUE_WAIT, password_checks().acquire())
+        .await
+        .map_err(|_| ServiceError::Busy("too many sign-ins at once; try again in a moment".to_owned()))?
+        .map_err(|e| ServiceError::Task(e.to_string()))?;
     // Argon2 takes tens of milliseconds of CPU: keep it off the async workers.
     let matches = tokio::task::spawn_blocking(move || password::verify(&candidate, &stored))
         .await
         .map_err(|e| ServiceError::Task(e.to_string()))?;
+    drop(turn);
 
     let (Some(tenant), Some(account), true) = (tenant, account, matches) else {
-        let txn = db.begin().await?;
-        for key in &throttle_keys {
-            login_failures::clear(&txn, key, Some(window_start)).await?;
-            login_failures::record(&txn, key, now).await?;
-        }
-        txn.commit().await?;
         return Err(ServiceError::InvalidCredentials);
     };
 
@@ -172,7 +199,9 @@ pub async fn login(
     };
     let raw_token = token::new_token();
     let txn = db.begin().await?;
-    login_failures::clear(&txn, &throttle_keys[0], None).await?;
+    // A success forgets the account's failures, and this attempt everywhere else.
+    login_failures::clear(&txn, &throttle_keys[0].0, None).await?;
+    login_failures::forget(&txn, attempts).await?;
     sessions::delete_expired(&txn, scope, now).await?;
     sessions::insert(&txn, scope, token::hash_token(&raw_token), owner, now + session_ttl).await?;
     audit::record(

@@ -1,4 +1,6 @@
-//! Failed logins per throttle key (`account:…`, `addr:…`), shared by all app instances.
+//! Login attempts per throttle key (`account:…`, `person:…`, `addr:…`), shared by all app
+//! instances. An attempt is recorded before its password is checked and forgotten if it
+//! succeeds, so what stays are the failures.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, QueryFilter, prelude::*};
@@ -13,14 +15,25 @@ pub async fn count_since(db: &impl ConnectionTrait, key: &str, since: DateTime<U
         .await
 }
 
-pub async fn record(db: &impl ConnectionTrait, key: &str, at: DateTime<Utc>) -> Result<(), DbErr> {
+/// Records an attempt; its id, to forget it if it succeeds.
+pub async fn record(db: &impl ConnectionTrait, key: &str, at: DateTime<Utc>) -> Result<Uuid, DbErr> {
+    let id = Uuid::now_v7();
     login_failure::ActiveModel {
-        id: Set(Uuid::now_v7()),
+        id: Set(id),
         throttle_key: Set(key.to_owned()),
         failed_at: Set(at),
     }
     .insert(db)
     .await?;
+    Ok(id)
+}
+
+/// Forgets the attempts with these ids.
+pub async fn forget(db: &impl ConnectionTrait, ids: Vec<Uuid>) -> Result<(), DbErr> {
+    login_failure::Entity::delete_many()
+        .filter(login_failure::Column::Id.is_in(ids))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
