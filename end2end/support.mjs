@@ -37,12 +37,22 @@ export async function startServer() {
   };
   execFileSync(binary, ['seed', '--demo'], { cwd: root, env, stdio: 'ignore' });
   const child = spawn(binary, ['serve'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  let exited = null;
+  child.once('exit', (code, signal) => { exited = signal || `exit code ${code}`; });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  let up = false;
+  for (let i = 0; i < 300 && !up && exited === null; i++) {
     try {
-      if ((await fetch(`${base}/login`)).ok) break;
+      up = (await fetch(`${base}/login`)).ok;
     } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
+    if (!up) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!up) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(exited === null
+      ? `malbild serve did not answer ${base}/login within 30 s`
+      : `malbild serve ended before it answered (${exited})`);
   }
   return {
     base,

@@ -60,6 +60,8 @@ measure_plan() { # $1 = database label. Then at lower concurrency: the latency o
     local plan connections
     plan="$(plan_path)"
     measure "council page (plan), $1" -H "Cookie: $cookie" -H 'Accept: text/html' "http://127.0.0.1:3900$plan"
+    measure "  … brotli, as browsers ask" -H "Cookie: $cookie" -H 'Accept: text/html' -H 'Accept-Encoding: br' "http://127.0.0.1:3900$plan"
+    measure "  … gzip" -H "Cookie: $cookie" -H 'Accept: text/html' -H 'Accept-Encoding: gzip' "http://127.0.0.1:3900$plan"
     for connections in 4 8 16; do
         measure "  … with $connections connections" -H "Cookie: $cookie" -H 'Accept: text/html' "http://127.0.0.1:3900$plan"
     done
@@ -101,10 +103,26 @@ time_import() { # $1 = label
     printf '%-34s %12s %10s\n' "$1" "$(wc -l <"$work/outcomes.csv") lines" "$(printf '%.2f s' "$(echo "$end - $start" | bc)")"
 }
 
-printf '%-34s %12s %10s %10s\n' "target (wrk -t2 -c32, ${duration}s)" "req/s" "p50" "p99"
+# What a first visit downloads, as a browser accepting brotli gets it: the page's HTML plus
+# the stylesheet, JS and wasm it links (cached afterwards for a year).
+first_load_bytes() {
+    local plan assets path html
+    plan="$(plan_path)"
+    assets=0
+    for f in target/site/pkg/malbild.*.css.br target/site/pkg/malbild.*.js.br target/site/pkg/malbild.*_bg.wasm.br; do
+        assets=$(( assets + $(stat -c %s "$f") ))
+    done
+    printf '%-34s %12s %12s %12s\n' "first load (brotli)" "html" "+ assets" "total"
+    for path in /login / "$plan" "$plan/uppfoljning?manad=2026-10" /admin/malstruktur; do
+        html="$(curl -sf -H "Cookie: $cookie" -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "http://127.0.0.1:3900$path")"
+        printf '%-34s %12s %12s %12s\n' "  ${path:0:32}" "$html" "$assets" "$(( html + assets ))"
+    done
+}
 
 start_server "sqlite://$work/bench.sqlite3?mode=rwc"
 cookie="$(session_cookie)"
+first_load_bytes
+printf '%-34s %12s %10s %10s\n' "target (wrk -t2 -c32, ${duration}s)" "req/s" "p50" "p99"
 measure "tenant home, SQLite" -H "Cookie: $cookie" -H 'Accept: text/html' http://127.0.0.1:3900/
 measure_plan "SQLite"
 measure_follow_up "SQLite"

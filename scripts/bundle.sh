@@ -40,3 +40,16 @@ for ext in wasm wasm.gz wasm.br; do
     printf '%s\t%s\n' "$ext" "$(stat -c %s "$pkg/${name}_bg.$ext")"
 done | awk '{ printf "    %-8s %7.1f KiB\n", $1, $2 / 1024 }' >&2
 log "wasm: bundle $name (sizes above)"
+
+# The bundle is downloaded by every visitor: growth is a decision, not an accident. Fail when
+# the gzipped wasm and JS together grow more than 5 % over the size recorded in
+# scripts/bundle-size (bytes); after a deliberate change, record the new size there.
+budget_file="$MALBILD_ROOT/scripts/bundle-size"
+size=$(( $(stat -c %s "$pkg/${name}_bg.wasm.gz") + $(stat -c %s "$pkg/$name.js.gz") ))
+recorded="$(grep -o '^[0-9]*' "$budget_file" | head -1)"
+allowed=$(( recorded * 105 / 100 ))
+printf '    gzipped wasm + js: %d bytes (recorded %d, allowed %d)\n' "$size" "$recorded" "$allowed" >&2
+if [ "$size" -gt "$allowed" ]; then
+    log "the bundle grew more than 5 % over scripts/bundle-size: shrink it, or record the new size"
+    exit 1
+fi

@@ -18,10 +18,9 @@ cargo clippy -p app --features hydrate -- -D warnings
 
 # Tests use the dev profile: debug assertions on, and no feature churn in the release build.
 # Both runs select the same packages, so the second reuses the first's build. The first also
-# builds target/debug/malbild, which the end-to-end tests serve. One test at a time per
-# binary: why, and why not the release build, in docs/ARCHITECTURE.md, "Testing".
+# builds target/debug/malbild, which the end-to-end tests serve (why not the release build:
+# docs/ARCHITECTURE.md, "Testing").
 packages=(-p engine -p app -p server -p migrations)
-export RUST_TEST_THREADS=1
 log "tests on SQLite"
 MALBILD_TEST_DATABASE_URL="" cargo test "${packages[@]}"
 

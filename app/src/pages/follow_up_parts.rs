@@ -235,11 +235,13 @@ pub fn assignment_overview(overview: AssignmentOverview) -> AnyView {
     view! {
         <section aria-labelledby="assignments-heading">
             <h2 id="assignments-heading">{t(Msg::AssignmentsAndInitiatives)}</h2>
-            <table class="status-matrix">
-                <caption>{t(Msg::StatusByForecast)}</caption>
-                <thead><tr><th scope="col">{t(Msg::Status)}</th>{header}</tr></thead>
-                <tbody>{matrix}</tbody>
-            </table>
+            <div class="table-scroll">
+                <table class="status-matrix">
+                    <caption>{t(Msg::StatusByForecast)}</caption>
+                    <thead><tr><th scope="col">{t(Msg::Status)}</th>{header}</tr></thead>
+                    <tbody>{matrix}</tbody>
+                </table>
+            </div>
             <div class="table-scroll">
                 <table class="assignments">
                     <thead>

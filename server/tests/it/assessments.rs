@@ -2,17 +2,13 @@
 //! of a plan with its verdict and explanation, outcomes moving a nämndmål between colours,
 //! and the errors for a bad period, another tenant and an unknown council.
 
-use crate::common::{TestApp, error_code};
+use crate::common::{TestApp, error_code, no_progress};
 use serde_json::Value;
 
 use app::exchange::export_tenant;
-use app::model::ImportPhase;
 use app::services::outcomes::{FileFormat, import_for};
 use engine::assess::{Method, Quota, Rule};
 
-fn no_progress() -> app::services::outcomes::Progress {
-    std::sync::Arc::new(|_: ImportPhase, _: usize, _: usize| {})
-}
 
 async fn verdicts(client: &reqwest::Client, app: &TestApp, query: &str) -> Vec<Value> {
     let res = client

@@ -1,7 +1,7 @@
 //! Importing outcomes and forecasts from CSV and XLSX: all rows checked first, specific
 //! problems by row and column, nothing written unless every row is valid, roles enforced.
 
-use crate::common::TestApp;
+use crate::common::{TestApp, no_progress};
 
 use app::exchange::document::{Gender, ValueKind};
 use app::exchange::export_tenant;
@@ -9,9 +9,6 @@ use app::model::ImportPhase;
 use app::services::ServiceError;
 use app::services::outcomes::{FileFormat, import_for};
 
-fn no_progress() -> app::services::outcomes::Progress {
-    std::sync::Arc::new(|_: ImportPhase, _: usize, _: usize| {})
-}
 
 async fn value_of(app: &TestApp, code: &str, period: &str, kind: ValueKind) -> Option<String> {
     let doc = export_tenant(&app.db, "norrtalje").await.expect("export");

@@ -4,9 +4,9 @@
 
 use proptest::prelude::*;
 
-use super::props::{period, verdict};
+use super::props::{any_comparison, any_direction, period, verdict};
 use super::*;
-use crate::target::{Comparison, Direction};
+use crate::target::Direction;
 
 use Verdict::Grey;
 
@@ -33,17 +33,7 @@ fn extreme_margin() -> impl Strategy<Value = Margin> {
 }
 
 fn extreme_target() -> impl Strategy<Value = Target> {
-    let op = prop_oneof![
-        Just(Comparison::Less),
-        Just(Comparison::LessOrEqual),
-        Just(Comparison::Greater),
-        Just(Comparison::GreaterOrEqual)
-    ];
-    let direction = prop_oneof![
-        Just(Direction::Increase),
-        Just(Direction::Decrease),
-        Just(Direction::Maintain)
-    ];
+    let (op, direction) = (any_comparison(), any_direction());
     prop_oneof![
         extreme().prop_map(|value| Target::Value { value }),
         Just(Target::Value { value: Decimal::ZERO }),

@@ -225,18 +225,25 @@ fn any_decimal() -> impl Strategy<Value = Decimal> {
     ]
 }
 
-fn any_target() -> impl Strategy<Value = Target> {
-    let op = prop_oneof![
+pub(super) fn any_comparison() -> impl Strategy<Value = Comparison> {
+    prop_oneof![
         Just(Comparison::Less),
         Just(Comparison::LessOrEqual),
         Just(Comparison::Greater),
         Just(Comparison::GreaterOrEqual)
-    ];
-    let direction = prop_oneof![
+    ]
+}
+
+pub(super) fn any_direction() -> impl Strategy<Value = Direction> {
+    prop_oneof![
         Just(Direction::Increase),
         Just(Direction::Decrease),
         Just(Direction::Maintain)
-    ];
+    ]
+}
+
+fn any_target() -> impl Strategy<Value = Target> {
+    let (op, direction) = (any_comparison(), any_direction());
     prop_oneof![
         any_decimal().prop_map(|value| Target::Value { value }),
         (op, any_decimal()).prop_map(|(op, value)| Target::Compare { op, value }),

@@ -25,6 +25,11 @@ pub async fn within<T>(step: &str, fut: impl Future<Output = T>) -> T {
         .unwrap_or_else(|_| panic!("{step} took over {} s", STEP_LIMIT.as_secs()))
 }
 
+/// Progress of an outcome import, not watched.
+pub fn no_progress() -> app::services::outcomes::Progress {
+    std::sync::Arc::new(|_, _, _| {})
+}
+
 pub struct TestApp {
     pub base: String,
     pub db: DatabaseConnection,
