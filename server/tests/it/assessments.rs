@@ -9,7 +9,6 @@ use app::exchange::export_tenant;
 use app::services::outcomes::{FileFormat, import_for};
 use engine::assess::{Method, Quota, Rule};
 
-
 async fn verdicts(client: &reqwest::Client, app: &TestApp, query: &str) -> Vec<Value> {
     let res = client
         .get(app.url(&format!("/api/v1/tenants/sodertalje/assessments?{query}")))

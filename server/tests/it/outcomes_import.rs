@@ -9,7 +9,6 @@ use app::model::ImportPhase;
 use app::services::ServiceError;
 use app::services::outcomes::{FileFormat, import_for};
 
-
 async fn value_of(app: &TestApp, code: &str, period: &str, kind: ValueKind) -> Option<String> {
     let doc = export_tenant(&app.db, "norrtalje").await.expect("export");
     doc.plans
