@@ -55,7 +55,7 @@ impl RowSink for CheckingSink<'_> {
     fn row(&mut self, number: usize, cells: &[String]) {
         match &mut self.checker {
             Some(checker) => {
-                if number % ROWS_PER_CHECK_REPORT == 0 {
+                if number.is_multiple_of(ROWS_PER_CHECK_REPORT) {
                     (self.progress)(ImportPhase::Checking, number, self.expected.max(number));
                 }
                 checker.row(number, cells);
