@@ -5,11 +5,11 @@
 # worker-thread count (1, 2 and the default). Every answer must be a 200 holding a whole
 # HTML document. Prints requests, timeouts and incomplete answers per run; exits non-zero
 # if any request timed out or came back incomplete.
-# Usage: scripts/load.sh [seconds per run, default 60]
+# Usage: scripts/load.sh [seconds per run, default 80: over 50 000 requests on one worker thread]
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 cd "$MALBILD_ROOT"
-duration="${1:-60}"
+duration="${1:-80}"
 [ -x target/release/malbild ] || scripts/build.sh
 command -v wrk >/dev/null || scripts/setup.sh
 
