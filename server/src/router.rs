@@ -15,7 +15,7 @@ use http::{HeaderValue, StatusCode};
 use leptos::prelude::*;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::services::ServeDir;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -128,8 +128,9 @@ pub fn build(state: AppState) -> Router {
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::resolve_session))
         .layer(from_fn_with_state(state.clone(), middleware::reject_cross_site))
-        // Pages and JSON; `/pkg` is compressed ahead of time.
-        .layer(CompressionLayer::new())
+        // Pages and JSON; `/pkg` is compressed ahead of time. The fastest level: the default
+        // (brotli 4, gzip 6) cut the plan page from 1 200 to 370 requests a second.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .merge(assets);
     last_lines(site, REQUEST_TIMEOUT)
         .layer(TraceLayer::new_for_http())
