@@ -124,7 +124,7 @@ async fn a_third_import_at_once_in_one_tenant_waits_its_turn() {
 async fn the_follow_up_page_refuses_the_first_month_there_is() {
     let app = TestApp::spawn().await;
     let client = app.login_as("norrtalje", "editor@norrtalje.example").await;
-    let plan = norrtalje_plan(&app, &client).await;
+    let plan = app.first_plan(&client, "norrtalje").await;
     let res = within(
         "the follow-up page at 1900-01",
         client
@@ -144,7 +144,7 @@ async fn the_follow_up_page_refuses_the_first_month_there_is() {
 async fn outcomes_too_large_to_add_up_leave_the_follow_up_page_whole() {
     let app = TestApp::spawn().await;
     let client = app.login_as("norrtalje", "editor@norrtalje.example").await;
-    let plan = norrtalje_plan(&app, &client).await;
+    let plan = app.first_plan(&client, "norrtalje").await;
     for month in ["2026-01", "2026-02"] {
         app.db
             .execute_unprepared(&format!(
@@ -171,16 +171,4 @@ async fn outcomes_too_large_to_add_up_leave_the_follow_up_page_whole() {
     assert_eq!(res.status(), 200);
     let html = res.text().await.expect("html");
     assert!(html.contains("</html>"), "a whole page");
-}
-
-async fn norrtalje_plan(app: &TestApp, client: &reqwest::Client) -> String {
-    let plans: Vec<Value> = client
-        .get(app.url("/api/v1/tenants/norrtalje/plans"))
-        .send()
-        .await
-        .expect("plans")
-        .json()
-        .await
-        .expect("json");
-    plans[0]["id"].as_str().expect("id").to_owned()
 }

@@ -223,15 +223,7 @@ async fn hashed_assets_are_linked_precompressed_and_cached_for_a_year() {
 async fn pages_are_compressed_when_the_browser_accepts_it() {
     let app = TestApp::spawn().await;
     let client = app.login_as("norrtalje", "viewer@norrtalje.example").await;
-    let plans: Vec<serde_json::Value> = client
-        .get(app.url("/api/v1/tenants/norrtalje/plans"))
-        .send()
-        .await
-        .expect("plans")
-        .json()
-        .await
-        .expect("json");
-    let plan = app.url(&format!("/planer/{}", plans[0]["id"].as_str().expect("id")));
+    let plan = app.url(&format!("/planer/{}", app.first_plan(&client, "norrtalje").await));
     let plain = client.get(&plan).send().await.expect("plan page");
     assert!(plain.headers().get("content-encoding").is_none());
     let plain_len = plain.bytes().await.expect("body").len();

@@ -71,6 +71,19 @@ impl TestApp {
         }
     }
 
+    /// The id of the tenant's first plan, as a signed-in client lists them.
+    pub async fn first_plan(&self, client: &reqwest::Client, tenant: &str) -> String {
+        let plans: Vec<Value> = client
+            .get(self.url(&format!("/api/v1/tenants/{tenant}/plans")))
+            .send()
+            .await
+            .expect("plans")
+            .json()
+            .await
+            .expect("json");
+        plans[0]["id"].as_str().expect("id").to_owned()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
