@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod components;
+pub mod domain;
 pub mod format;
 pub mod i18n;
 pub mod model;

@@ -10,6 +10,11 @@ use engine::{Period, Periodicity, Target};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub use crate::domain::{
+    AssignmentForecast, AssignmentKind, AssignmentStatus, Better, Carry, Gender, IndicatorKind, Numbering, PlanStatus,
+    ValueKind,
+};
+
 pub const FORMAT: &str = "malbild-tenant";
 /// 2 added how verdicts are reached (`indicator_method`, `rule`, `method`), 3 a plan's
 /// `manual_verdicts` and a level's `assignment_inputs`; an older document is a newer one without them, and is read as such.
@@ -44,27 +49,6 @@ pub struct TenantInfo {
     pub indicator_method: Option<Method>,
 }
 
-/// How goals of one level are numbered when an admin adds one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Numbering {
-    /// 1, 2, 3 within the parent (or the plan).
-    Sequence,
-    /// The parent's number, a point, then 1, 2, 3: 1.1, 1.2.
-    Nested,
-    None,
-}
-
-/// What goals of a level may carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Carry {
-    Indicators,
-    Assignments,
-    Activities,
-    FocusAreas,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
@@ -90,13 +74,6 @@ pub struct Council {
     pub slug: String,
     pub name: String,
     pub departments: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PlanStatus {
-    Draft,
-    Adopted,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -209,23 +186,6 @@ pub struct Goal {
     pub rule: Option<Rule>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum IndicatorKind {
-    Kf,
-    Namnd,
-    Kontoret,
-}
-
-/// Which side of a target is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Better {
-    Higher,
-    Lower,
-    Band,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
@@ -288,24 +248,6 @@ pub struct YearTarget {
     pub label: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ValueKind {
-    Outcome,
-    Forecast,
-}
-
-/// Totals and the split by gender, as Kolada reports them (T/K/M).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
-pub enum Gender {
-    #[serde(rename = "T")]
-    Total,
-    #[serde(rename = "K")]
-    Women,
-    #[serde(rename = "M")]
-    Men,
-}
-
 /// An outcome or forecast for one period (and gender).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -318,30 +260,6 @@ pub struct PeriodValue {
     pub value: Decimal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AssignmentKind {
-    /// From kommunfullmäktige.
-    Uppdrag,
-    /// The council's own nämndinitiativ.
-    Initiativ,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AssignmentStatus {
-    EjPaborjad,
-    Paborjad,
-    Slutford,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AssignmentForecast {
-    EnligtPlan,
-    Avvikelse,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -2,17 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A traffic light: `green` (met, on plan), `yellow` (not yet met, minor deviation), `red`
-/// (not met and not expected to be), `grey` (not assessable).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Colour {
-    Green,
-    Yellow,
-    Red,
-    Grey,
-}
+/// Traffic lights are part of the typed domain (manual verdicts store them).
+pub use crate::domain::Colour;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

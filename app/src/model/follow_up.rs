@@ -34,23 +34,6 @@ impl ColourCounts {
     }
 }
 
-impl Colour {
-    pub const ALL: [Colour; 4] = [Colour::Green, Colour::Yellow, Colour::Red, Colour::Grey];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Colour::Green => "green",
-            Colour::Yellow => "yellow",
-            Colour::Red => "red",
-            Colour::Grey => "grey",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Colour> {
-        Colour::ALL.into_iter().find(|c| c.as_str() == text)
-    }
-}
-
 /// One goal level's goals by colour, this month and the month before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelTally {
@@ -178,15 +161,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn colour_names_roundtrip_and_counts_add_up() {
+    fn colour_counts_add_up() {
         let mut counts = ColourCounts::default();
         for colour in Colour::ALL {
-            assert_eq!(Colour::parse(colour.as_str()), Some(colour));
             counts.add(colour);
         }
         counts.add(Colour::Red);
         assert_eq!(counts.get(Colour::Red), 2);
         assert_eq!(counts.get(Colour::Green), 1);
-        assert_eq!(Colour::parse("blue"), None);
     }
 }

@@ -25,37 +25,11 @@ pub use plan::*;
 pub use structure::*;
 pub use values::*;
 
+/// A user's role is part of the typed domain shared with the database.
+pub use crate::domain::Role;
+
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-/// What a user may do within their tenant. Ordered: each role includes the ones before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// Reads plans and follow-ups.
-    Viewer,
-    /// Enters outcomes, comments and forecasts.
-    Editor,
-    /// Configures the tenant: goal structures, users.
-    Admin,
-}
-
-impl Role {
-    pub const ALL: [Role; 3] = [Role::Viewer, Role::Editor, Role::Admin];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Viewer => "viewer",
-            Role::Editor => "editor",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -110,23 +84,4 @@ pub struct TenantHome {
     pub councils: Vec<Council>,
     /// Every plan of the tenant, newest first within each council.
     pub plans: Vec<PlanSummary>,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn roles_are_ordered_by_what_they_may_do() {
-        assert!(Role::Viewer < Role::Editor && Role::Editor < Role::Admin);
-    }
-
-    #[test]
-    fn role_names_roundtrip_and_reject_unknown() {
-        for role in Role::ALL {
-            assert_eq!(Role::parse(role.as_str()), Some(role));
-        }
-        assert_eq!(Role::parse("Admin"), None);
-        assert_eq!(Role::parse("owner"), None);
-    }
 }

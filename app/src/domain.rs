@@ -1,0 +1,403 @@
+//! The typed domain shared by server and browser: the closed sets of words a plan is made
+//! of (a plan's status, an indicator's kind, an uppdrag's forecast, a user's role, …).
+//!
+//! Each name is written three times, and the tests below hold them equal: the serde name
+//! (the tenant document, the REST API, server functions), the database's
+//! (`sea_orm(string_value)`: stored as text in the existing `varchar` columns), and
+//! [`as_str`](PlanStatus::as_str) (HTML attributes and form values in the browser, where
+//! neither serde_json nor sea-orm is at hand). The database derives are server-only (`ssr`).
+//!
+//! An indicator's periodicity is `engine::Periodicity`: the engine computes with it, has no
+//! database types, and is not compiled into the browser, so it stays text in its column and
+//! in the indicator form.
+
+use serde::{Deserialize, Serialize};
+
+/// `ALL` variants in order, the name of each (`as_str`), and the variant of a name (`parse`).
+macro_rules! named {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: [$ty; [$($name),+].len()] = [$($ty::$variant),+];
+
+            /// The name serde and the database use.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),+
+                }
+            }
+
+            /// The variant of a name, exactly as [`as_str`](Self::as_str) writes it.
+            pub fn parse(text: &str) -> Option<$ty> {
+                $ty::ALL.into_iter().find(|v| v.as_str() == text)
+            }
+        }
+    };
+}
+
+/// A plan is drafted, then adopted by its council; a new draft starts from the adopted one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanStatus {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "draft"))]
+    Draft,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "adopted"))]
+    Adopted,
+}
+named!(PlanStatus { Draft => "draft", Adopted => "adopted" });
+
+/// Whose indicator it is: kommunfullmäktige's, the council's (nämnd) or the office's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorKind {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "kf"))]
+    Kf,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "namnd"))]
+    Namnd,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "kontoret"))]
+    Kontoret,
+}
+named!(IndicatorKind { Kf => "kf", Namnd => "namnd", Kontoret => "kontoret" });
+
+/// Which side of a target is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "higher"))]
+    Higher,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "lower"))]
+    Lower,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "band"))]
+    Band,
+}
+named!(Better { Higher => "higher", Lower => "lower", Band => "band" });
+
+/// What an indicator's value for a period is: a measured outcome or a forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(8))")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "outcome"))]
+    Outcome,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "forecast"))]
+    Forecast,
+}
+named!(ValueKind { Outcome => "outcome", Forecast => "forecast" });
+
+/// Totals and the split by gender, as Kolada reports them (T/K/M).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(1))")
+)]
+pub enum Gender {
+    #[serde(rename = "T")]
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "T"))]
+    Total,
+    #[serde(rename = "K")]
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "K"))]
+    Women,
+    #[serde(rename = "M")]
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "M"))]
+    Men,
+}
+named!(Gender { Total => "T", Women => "K", Men => "M" });
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentKind {
+    /// From kommunfullmäktige.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "uppdrag"))]
+    Uppdrag,
+    /// The council's own nämndinitiativ.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "initiativ"))]
+    Initiativ,
+}
+named!(AssignmentKind { Uppdrag => "uppdrag", Initiativ => "initiativ" });
+
+/// How far an uppdrag or initiativ has come: not started, started, completed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentStatus {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "ej_paborjad"))]
+    EjPaborjad,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "paborjad"))]
+    Paborjad,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "slutford"))]
+    Slutford,
+}
+named!(AssignmentStatus { EjPaborjad => "ej_paborjad", Paborjad => "paborjad", Slutford => "slutford" });
+
+/// Whether an uppdrag or initiativ is expected to be done as planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentForecast {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "enligt_plan"))]
+    EnligtPlan,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "avvikelse"))]
+    Avvikelse,
+}
+named!(AssignmentForecast { EnligtPlan => "enligt_plan", Avvikelse => "avvikelse" });
+
+/// How goals of one level are numbered when an admin adds one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Numbering {
+    /// 1, 2, 3 within the parent (or the plan).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sequence"))]
+    Sequence,
+    /// The parent's number, a point, then 1, 2, 3: 1.1, 1.2.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "nested"))]
+    Nested,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "none"))]
+    None,
+}
+named!(Numbering { Sequence => "sequence", Nested => "nested", None => "none" });
+
+/// What goals of a level may carry. Stored as a JSON array of these names (`carries`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Carry {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "indicators"))]
+    Indicators,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "assignments"))]
+    Assignments,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "activities"))]
+    Activities,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "focus_areas"))]
+    FocusAreas,
+}
+named!(Carry { Indicators => "indicators", Assignments => "assignments", Activities => "activities", FocusAreas => "focus_areas" });
+
+/// What a user may do within their tenant. Ordered: each role includes the ones before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Reads plans and follow-ups.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "viewer"))]
+    Viewer,
+    /// Enters outcomes, comments and forecasts.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "editor"))]
+    Editor,
+    /// Configures the tenant: goal structures, users.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "admin"))]
+    Admin,
+}
+named!(Role { Viewer => "viewer", Editor => "editor", Admin => "admin" });
+
+/// A traffic light: `green` (met, on plan), `yellow` (not yet met, minor deviation), `red`
+/// (not met and not expected to be), `grey` (not assessable). Stored for manual verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+)]
+#[cfg_attr(
+    feature = "ssr",
+    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Colour {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "green"))]
+    Green,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "yellow"))]
+    Yellow,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "red"))]
+    Red,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "grey"))]
+    Grey,
+}
+named!(Colour { Green => "green", Yellow => "yellow", Red => "red", Grey => "grey" });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_are_ordered_by_what_they_may_do() {
+        assert!(Role::Viewer < Role::Editor && Role::Editor < Role::Admin);
+    }
+
+    #[test]
+    fn unknown_names_and_other_spellings_are_rejected() {
+        assert_eq!(Role::parse("Admin"), None);
+        assert_eq!(Role::parse("owner"), None);
+        assert_eq!(PlanStatus::parse("Adopted"), None);
+        assert_eq!(Gender::parse("Total"), None);
+        assert_eq!(Colour::parse("blue"), None);
+    }
+}
+
+/// Every variant's serde name is its database value and its `as_str`, and each of the three
+/// reads back as the variant.
+#[cfg(all(test, feature = "ssr"))]
+mod names_agree {
+    use std::fmt::Debug;
+
+    use sea_orm::{ActiveEnum, Iterable};
+    use serde::de::DeserializeOwned;
+
+    use super::*;
+
+    fn check<E>(all: &[E], as_str: fn(E) -> &'static str, parse: fn(&str) -> Option<E>)
+    where
+        E: ActiveEnum<Value = String> + Iterable + Serialize + DeserializeOwned + Copy + PartialEq + Debug,
+    {
+        assert_eq!(E::iter().collect::<Vec<_>>(), all, "ALL lists every variant in order");
+        for &variant in all {
+            let stored = variant.to_value();
+            let serialised = serde_json::to_value(variant).expect("serialises");
+            assert_eq!(serialised, serde_json::Value::String(stored.clone()), "{variant:?}");
+            assert_eq!(as_str(variant), stored, "{variant:?}");
+            assert_eq!(E::try_from_value(&stored).ok(), Some(variant), "{variant:?}");
+            assert_eq!(
+                serde_json::from_value::<E>(serialised).ok(),
+                Some(variant),
+                "{variant:?}"
+            );
+            assert_eq!(parse(&stored), Some(variant), "{variant:?}");
+        }
+    }
+
+    #[test]
+    fn serde_database_and_display_names_are_one() {
+        let checks: [fn(); 12] = [
+            || check(&PlanStatus::ALL, PlanStatus::as_str, PlanStatus::parse),
+            || check(&IndicatorKind::ALL, IndicatorKind::as_str, IndicatorKind::parse),
+            || check(&Better::ALL, Better::as_str, Better::parse),
+            || check(&ValueKind::ALL, ValueKind::as_str, ValueKind::parse),
+            || check(&Gender::ALL, Gender::as_str, Gender::parse),
+            || check(&AssignmentKind::ALL, AssignmentKind::as_str, AssignmentKind::parse),
+            || {
+                check(
+                    &AssignmentStatus::ALL,
+                    AssignmentStatus::as_str,
+                    AssignmentStatus::parse,
+                )
+            },
+            || {
+                check(
+                    &AssignmentForecast::ALL,
+                    AssignmentForecast::as_str,
+                    AssignmentForecast::parse,
+                )
+            },
+            || check(&Numbering::ALL, Numbering::as_str, Numbering::parse),
+            || check(&Carry::ALL, Carry::as_str, Carry::parse),
+            || check(&Role::ALL, Role::as_str, Role::parse),
+            || check(&Colour::ALL, Colour::as_str, Colour::parse),
+        ];
+        for check in checks {
+            check();
+        }
+    }
+
+    /// The names as the tenant document and the REST API have always written them.
+    #[test]
+    fn names_are_the_documented_ones() {
+        let written: [(&str, serde_json::Value); 8] = [
+            ("adopted", serde_json::to_value(PlanStatus::Adopted).expect("json")),
+            (
+                "half_year",
+                serde_json::to_value(engine::Periodicity::HalfYear).expect("json"),
+            ),
+            (
+                "enligt_plan",
+                serde_json::to_value(AssignmentForecast::EnligtPlan).expect("json"),
+            ),
+            (
+                "ej_paborjad",
+                serde_json::to_value(AssignmentStatus::EjPaborjad).expect("json"),
+            ),
+            ("K", serde_json::to_value(Gender::Women).expect("json")),
+            ("focus_areas", serde_json::to_value(Carry::FocusAreas).expect("json")),
+            ("namnd", serde_json::to_value(IndicatorKind::Namnd).expect("json")),
+            ("viewer", serde_json::to_value(Role::Viewer).expect("json")),
+        ];
+        for (name, value) in written {
+            assert_eq!(value, serde_json::Value::String(name.to_owned()));
+        }
+    }
+}
