@@ -13,7 +13,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// `ALL` variants in order, the name of each (`as_str`), and the variant of a name (`parse`).
+/// `ALL` variants in order, the name of each (`as_str`, also `Display`), and the variant of
+/// a name (`parse`).
 macro_rules! named {
     ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
         impl $ty {
@@ -29,6 +30,12 @@ macro_rules! named {
             /// The variant of a name, exactly as [`as_str`](Self::as_str) writes it.
             pub fn parse(text: &str) -> Option<$ty> {
                 $ty::ALL.into_iter().find(|v| v.as_str() == text)
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
             }
         }
     };

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus, Better, IndicatorKind, PlanStatus, Role};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Locale {
     #[default]
@@ -325,12 +327,58 @@ messages! {
     ValuesConflict => "Någon annan har ändrat några av värdena efter att du öppnade sidan, så inget sparades. Det du skrivit finns kvar; ladda om sidan för att se de andra ändringarna och gör sedan dina igen.", "Someone else changed some of the values after you opened the page, so nothing was saved. What you typed is still here; reload the page to see the other changes, then make yours again.";
 }
 
+/// The words of the typed domain as people read them.
 impl Msg {
-    pub fn for_role(role: crate::model::Role) -> Msg {
+    pub fn for_role(role: Role) -> Msg {
         match role {
-            crate::model::Role::Admin => Msg::RoleAdmin,
-            crate::model::Role::Editor => Msg::RoleEditor,
-            crate::model::Role::Viewer => Msg::RoleViewer,
+            Role::Admin => Msg::RoleAdmin,
+            Role::Editor => Msg::RoleEditor,
+            Role::Viewer => Msg::RoleViewer,
+        }
+    }
+
+    pub fn for_plan_status(status: PlanStatus) -> Msg {
+        match status {
+            PlanStatus::Draft => Msg::Draft,
+            PlanStatus::Adopted => Msg::Adopted,
+        }
+    }
+
+    pub fn for_indicator_kind(kind: IndicatorKind) -> Msg {
+        match kind {
+            IndicatorKind::Kf => Msg::KindKf,
+            IndicatorKind::Namnd => Msg::KindNamnd,
+            IndicatorKind::Kontoret => Msg::KindKontoret,
+        }
+    }
+
+    pub fn for_direction(better: Better) -> Msg {
+        match better {
+            Better::Higher => Msg::HigherBetter,
+            Better::Lower => Msg::LowerBetter,
+            Better::Band => Msg::Band,
+        }
+    }
+
+    pub fn for_assignment_kind(kind: AssignmentKind) -> Msg {
+        match kind {
+            AssignmentKind::Uppdrag => Msg::Uppdrag,
+            AssignmentKind::Initiativ => Msg::Initiativ,
+        }
+    }
+
+    pub fn for_assignment_status(status: AssignmentStatus) -> Msg {
+        match status {
+            AssignmentStatus::EjPaborjad => Msg::NotStarted,
+            AssignmentStatus::Paborjad => Msg::Started,
+            AssignmentStatus::Slutford => Msg::Completed,
+        }
+    }
+
+    pub fn for_assignment_forecast(forecast: AssignmentForecast) -> Msg {
+        match forecast {
+            AssignmentForecast::EnligtPlan => Msg::OnPlan,
+            AssignmentForecast::Avvikelse => Msg::Deviation,
         }
     }
 }

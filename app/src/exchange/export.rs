@@ -9,7 +9,7 @@ use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 use super::document::{self as doc, TenantDocument};
-use super::import::{ContentRows, enum_from_text};
+use super::import::ContentRows;
 use crate::db::TenantScope;
 use crate::db::entities::*;
 use crate::db::repo::{councils, rows, tenants};
@@ -125,7 +125,7 @@ impl Tables {
             name: p.name.clone(),
             first_year: p.first_year,
             last_year: p.last_year,
-            status: enum_from_text(&p.status)?,
+            status: p.status,
             version: p.version,
             adopted,
             content: self.content(p, level_keys, department_names)?,
@@ -152,9 +152,7 @@ impl Tables {
                         .period
                         .parse()
                         .map_err(|_| corrupt(format!("manual verdict {}: period", m.id)))?,
-                    verdict: (crate::model::Colour::parse(&m.verdict))
-                        .ok_or_else(|| corrupt(format!("manual verdict {}: verdict", m.id)))?
-                        .into(),
+                    verdict: m.verdict.into(),
                     motivation: m.motivation.clone(),
                     given_by: m.given_by.clone(),
                     given_at: m.given_at,
@@ -278,8 +276,8 @@ impl Tables {
                 .map(|v| {
                     Ok(doc::PeriodValue {
                         period: v.period.parse().map_err(corrupt)?,
-                        kind: enum_from_text(&v.kind)?,
-                        gender: enum_from_text(&v.gender)?,
+                        kind: v.kind,
+                        gender: v.gender,
                         value: Decimal::from_str(&v.value).map_err(corrupt)?,
                         comment: v.comment.clone(),
                     })
@@ -291,11 +289,11 @@ impl Tables {
                 goal: code_of(i.goal_id)?,
                 name: i.name.clone(),
                 definition: i.definition.clone(),
-                kind: enum_from_text(&i.kind)?,
+                kind: i.kind,
                 unit: i.unit.clone(),
                 decimals: i.decimals as u32,
-                direction: enum_from_text(&i.direction)?,
-                periodicity: enum_from_text(&i.periodicity)?,
+                direction: i.direction,
+                periodicity: i.periodicity().map_err(corrupt)?,
                 cumulative: i.cumulative,
                 department: department(i.department_id),
                 source: i.source.clone(),
@@ -318,15 +316,15 @@ impl Tables {
                 self.rows.comments.iter().filter(|c| c.assignment_id == a.id).collect();
             comments.sort_by_key(|c| (c.date, c.created_at, c.id));
             assignments.push(doc::Assignment {
-                kind: enum_from_text(&a.kind)?,
+                kind: a.kind,
                 goal: a.goal_id.map(code_of).transpose()?,
                 title: a.title.clone(),
                 department: department(a.department_id),
                 new: a.is_new,
                 end_date: a.end_date,
                 decision_body: a.decision_body.clone(),
-                status: a.status.as_deref().map(enum_from_text).transpose()?,
-                forecast: a.forecast.as_deref().map(enum_from_text).transpose()?,
+                status: a.status,
+                forecast: a.forecast,
                 comments: comments
                     .into_iter()
                     .map(|c| doc::Comment {
@@ -421,7 +419,7 @@ pub fn level_of(l: &goal_level::Model) -> Result<doc::Level, ServiceError> {
         key: l.key.clone(),
         name: l.name.clone(),
         plural: l.plural.clone(),
-        numbering: enum_from_text(&l.numbering)?,
+        numbering: l.numbering,
         sections: from_json(&l.sections)?,
         carries: from_json(&l.carries)?,
         rule: optional_json(&l.rule)?,

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use sea_orm::ConnectionTrait;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
 use super::document::{self as doc, Plan, PlanContent, TenantDocument};
@@ -21,20 +20,6 @@ pub struct ImportSummary {
     pub indicators: usize,
     pub values: usize,
     pub assignments: usize,
-}
-
-/// An enum's name in the document format (`"half_year"`, `"enligt_plan"`), which is also
-/// how the database stores it.
-pub(crate) fn enum_text<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(text)) => text,
-        other => unreachable!("enum serialises to a string, got {other:?}"),
-    }
-}
-
-pub(crate) fn enum_from_text<T: DeserializeOwned>(text: &str) -> Result<T, ServiceError> {
-    serde_json::from_value(serde_json::Value::String(text.to_owned()))
-        .map_err(|e| ServiceError::Corrupt(format!("stored value \"{text}\": {e}")))
 }
 
 pub(crate) fn json_text<T: Serialize + ?Sized>(value: &T) -> String {
@@ -128,7 +113,7 @@ async fn write_plan(
             name: plan.name.clone(),
             first_year: plan.first_year,
             last_year: plan.last_year,
-            status: enum_text(&plan.status),
+            status: plan.status,
             version: plan.version,
             sections: json_text(&plan.content.sections),
             revision: 1,
@@ -197,7 +182,7 @@ fn manual_verdict_rows(
                 goal_id,
                 indicator_id,
                 period: v.period.to_string(),
-                verdict: crate::model::Colour::from(v.verdict).as_str().to_owned(),
+                verdict: v.verdict.into(),
                 motivation: v.motivation.clone(),
                 given_by: v.given_by.clone(),
                 given_at: v.given_at,
@@ -272,11 +257,11 @@ impl ContentRows {
                 code: i.code.clone(),
                 name: i.name.clone(),
                 definition: i.definition.clone(),
-                kind: enum_text(&i.kind),
+                kind: i.kind,
                 unit: i.unit.clone(),
                 decimals: i.decimals as i32,
-                direction: enum_text(&i.direction),
-                periodicity: enum_text(&i.periodicity),
+                direction: i.direction,
+                periodicity: i.periodicity.as_str().to_owned(),
                 cumulative: i.cumulative,
                 department_id: department(&i.department),
                 source: i.source.clone(),
@@ -298,8 +283,8 @@ impl ContentRows {
                 tenant_id,
                 indicator_id: id,
                 period: v.period.to_string(),
-                kind: enum_text(&v.kind),
-                gender: enum_text(&v.gender),
+                kind: v.kind,
+                gender: v.gender,
                 value: v.value.to_string(),
                 comment: v.comment.clone(),
                 updated_at: now,
@@ -316,14 +301,14 @@ impl ContentRows {
                 plan_id,
                 goal_id: a.goal.as_deref().map(goal_id),
                 position: position as i32,
-                kind: enum_text(&a.kind),
+                kind: a.kind,
                 title: a.title.clone(),
                 department_id: department(&a.department),
                 is_new: a.new,
                 end_date: a.end_date,
                 decision_body: a.decision_body.clone(),
-                status: a.status.as_ref().map(enum_text),
-                forecast: a.forecast.as_ref().map(enum_text),
+                status: a.status,
+                forecast: a.forecast,
                 revision: 1,
             });
             comments.extend(a.comments.iter().map(|c| assignment_comment::Model {
@@ -414,7 +399,7 @@ pub(crate) fn level_row(
         key: level.key.clone(),
         name: level.name.clone(),
         plural: level.plural.clone(),
-        numbering: enum_text(&level.numbering),
+        numbering: level.numbering,
         sections: json_text(&level.sections),
         carries: json_text(&level.carries),
         revision: 1,

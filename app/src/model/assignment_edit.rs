@@ -5,12 +5,12 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::HistoryEntry;
+use crate::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus};
 
 /// What an uppdrag or initiativ is. Empty texts mean "not given".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssignmentForm {
-    /// `uppdrag` or `initiativ`.
-    pub kind: String,
+    pub kind: AssignmentKind,
     pub title: String,
     /// The goal's code; empty: not tied to a goal.
     pub goal: String,
@@ -23,14 +23,27 @@ pub struct AssignmentForm {
     pub decision_body: String,
 }
 
+/// A new item: an uppdrag, with nothing else given.
+impl Default for AssignmentForm {
+    fn default() -> Self {
+        Self {
+            kind: AssignmentKind::Uppdrag,
+            title: String::new(),
+            goal: String::new(),
+            department: String::new(),
+            is_new: None,
+            end_date: String::new(),
+            decision_body: String::new(),
+        }
+    }
+}
+
 /// The follow-up an editor reports: status and forecast (`None`: not assessed), and
 /// optionally a new dated comment (earlier comments are kept).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUp {
-    /// `ej_paborjad`, `paborjad` or `slutford`.
-    pub status: Option<String>,
-    /// `enligt_plan` or `avvikelse`.
-    pub forecast: Option<String>,
+    pub status: Option<AssignmentStatus>,
+    pub forecast: Option<AssignmentForecast>,
     pub comment: Option<NewComment>,
 }
 

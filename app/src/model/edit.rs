@@ -3,18 +3,19 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::{Better, IndicatorKind};
+
 /// An indicator's editable fields, as text where people type them.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndicatorForm {
     pub name: String,
     pub definition: String,
-    /// `kf`, `namnd` or `kontoret`.
-    pub kind: String,
+    pub kind: IndicatorKind,
     pub unit: String,
     pub decimals: u32,
-    /// `higher`, `lower` or `band`.
-    pub direction: String,
-    /// `year`, `half_year`, `tertial` or `month`.
+    pub direction: Better,
+    /// `year`, `half_year`, `tertial` or `month` (`engine::Periodicity`, which the browser
+    /// does not have).
     pub periodicity: String,
     pub cumulative: bool,
     /// Empty for none.
@@ -26,6 +27,29 @@ pub struct IndicatorForm {
     /// One footnote per line.
     pub footnotes: String,
     pub targets: Vec<TargetInput>,
+}
+
+/// A new indicator: the council's own, higher is better, one value a year.
+impl Default for IndicatorForm {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            definition: String::new(),
+            kind: IndicatorKind::Namnd,
+            unit: String::new(),
+            decimals: 0,
+            direction: Better::Higher,
+            periodicity: "year".to_owned(),
+            cumulative: false,
+            department: String::new(),
+            source: String::new(),
+            kolada: String::new(),
+            baseline_value: String::new(),
+            baseline_label: String::new(),
+            footnotes: String::new(),
+            targets: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus, IndicatorKind, PlanStatus};
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlanSummary {
@@ -14,8 +16,7 @@ pub struct PlanSummary {
     pub name: String,
     pub first_year: i32,
     pub last_year: i32,
-    /// `draft` or `adopted`.
-    pub status: String,
+    pub status: PlanStatus,
     pub version: i32,
     /// Goes up with every decision on the plan (adopting, a new draft).
     pub revision: i32,
@@ -78,8 +79,7 @@ pub struct AdoptionView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlanState {
-    /// `draft` or `adopted`.
-    pub status: String,
+    pub status: PlanStatus,
     pub version: i32,
     /// The plan's revision, for the next decision.
     pub revision: i32,
@@ -129,8 +129,7 @@ pub struct IndicatorRow {
     /// Unique within the tenant.
     pub code: String,
     pub name: String,
-    /// `kf`, `namnd` or `kontoret`.
-    pub kind: String,
+    pub kind: IndicatorKind,
     pub unit: String,
     pub department: Option<String>,
     pub definition: String,
@@ -154,14 +153,13 @@ pub struct ChartPoint {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssignmentView {
     pub id: Option<Uuid>,
-    /// `uppdrag` or `initiativ`.
-    pub kind: String,
+    pub kind: AssignmentKind,
     pub title: String,
     pub department: Option<String>,
     pub is_new: Option<bool>,
     pub end_date: Option<String>,
-    pub status: Option<String>,
-    pub forecast: Option<String>,
+    pub status: Option<AssignmentStatus>,
+    pub forecast: Option<AssignmentForecast>,
     /// The newest comment: its date and text.
     pub latest_comment: Option<(String, String)>,
 }

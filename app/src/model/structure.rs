@@ -4,9 +4,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::HistoryEntry;
+use crate::domain::{Carry, Numbering};
 
 /// One goal level. A new level has no `id`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelForm {
     pub id: Option<Uuid>,
     pub revision: i32,
@@ -14,15 +15,30 @@ pub struct LevelForm {
     pub name: String,
     /// E.g. `Inriktningsmål` (plural form, for headings).
     pub plural: String,
-    /// `sequence` (1, 2, 3), `nested` (1.1, 1.2) or `none`.
-    pub numbering: String,
+    pub numbering: Numbering,
     /// The text sections a goal of the level has, in order.
     pub sections: Vec<String>,
-    /// What its goals may carry: `indicators`, `assignments`, `activities`, `focus_areas`.
-    pub carries: Vec<String>,
+    /// What its goals may carry.
+    pub carries: Vec<Carry>,
     /// Whether its goals' uppdrag and initiativ count in the goals' verdicts.
     #[serde(default)]
     pub assignment_inputs: bool,
+}
+
+/// A new level: nested numbering, no sections, carrying nothing.
+impl Default for LevelForm {
+    fn default() -> Self {
+        Self {
+            id: None,
+            revision: 0,
+            name: String::new(),
+            plural: String::new(),
+            numbering: Numbering::Nested,
+            sections: Vec::new(),
+            carries: Vec::new(),
+            assignment_inputs: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,10 +4,16 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::HistoryEntry;
+use crate::domain::{Gender, ValueKind};
 
-/// The sheet's columns: (kind, gender) as stored, `outcome`/`forecast` and `T`/`K`/`M`
-/// (total, women, men, as Kolada). The comment belongs to the first (the total outcome).
-pub const SHEET_COLUMNS: [(&str, &str); 4] = [("outcome", "T"), ("outcome", "K"), ("outcome", "M"), ("forecast", "T")];
+/// The sheet's columns: outcomes in total, for women and men (as Kolada), and the forecast
+/// in total. The comment belongs to the first (the total outcome).
+pub const SHEET_COLUMNS: [(ValueKind, Gender); 4] = [
+    (ValueKind::Outcome, Gender::Total),
+    (ValueKind::Outcome, Gender::Women),
+    (ValueKind::Outcome, Gender::Men),
+    (ValueKind::Forecast, Gender::Total),
+];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValueSheet {
@@ -40,8 +46,8 @@ pub struct ValueRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValueEdit {
     pub period: String,
-    pub kind: String,
-    pub gender: String,
+    pub kind: ValueKind,
+    pub gender: Gender,
     pub expected: Option<String>,
     pub expected_comment: Option<String>,
     pub text: String,

@@ -12,6 +12,7 @@ use super::{error_view, save_error};
 use crate::api::{
     assignment_for_edit, create_assignment, delete_assignment, new_assignment, report_assignment, save_assignment,
 };
+use crate::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus};
 use crate::i18n::{Msg, t, text_now};
 use crate::model::{AppError, AssignmentEditView, AssignmentForm, CommentView, FollowUp, NewComment};
 
@@ -101,28 +102,37 @@ fn editor(data: AssignmentEditView, reload: Callback<()>) -> AnyView {
     .into_any()
 }
 
-fn options(choices: &[(&'static str, Msg)], current: Option<String>) -> impl IntoView {
-    let current = current.unwrap_or_default();
+/// One `<option>` per choice, its value the variant's name (empty for `None`).
+fn options<E: Copy + PartialEq>(
+    choices: &[(Option<E>, Msg)],
+    current: Option<E>,
+    name: fn(E) -> &'static str,
+) -> impl IntoView {
     choices
         .iter()
-        .map(|(value, label)| view! { <option value=*value selected=current == *value>{t(*label)}</option> })
+        .map(|&(choice, label)| view! { <option value=choice.map_or("", name) selected=current == choice>{t(label)}</option> })
         .collect_view()
 }
 
-const STATUSES: [(&str, Msg); 4] = [
-    ("", Msg::NotAssessed),
-    ("ej_paborjad", Msg::NotStarted),
-    ("paborjad", Msg::Started),
-    ("slutford", Msg::Completed),
+const STATUSES: [(Option<AssignmentStatus>, Msg); 4] = [
+    (None, Msg::NotAssessed),
+    (Some(AssignmentStatus::EjPaborjad), Msg::NotStarted),
+    (Some(AssignmentStatus::Paborjad), Msg::Started),
+    (Some(AssignmentStatus::Slutford), Msg::Completed),
 ];
-const FORECASTS: [(&str, Msg); 3] = [
-    ("", Msg::NotAssessed),
-    ("enligt_plan", Msg::OnPlan),
-    ("avvikelse", Msg::Deviation),
+const FORECASTS: [(Option<AssignmentForecast>, Msg); 3] = [
+    (None, Msg::NotAssessed),
+    (Some(AssignmentForecast::EnligtPlan), Msg::OnPlan),
+    (Some(AssignmentForecast::Avvikelse), Msg::Deviation),
+];
+const KINDS: [(Option<AssignmentKind>, Msg); 2] = [
+    (Some(AssignmentKind::Uppdrag), Msg::Uppdrag),
+    (Some(AssignmentKind::Initiativ), Msg::Initiativ),
 ];
 
-fn some(text: String) -> Option<String> {
-    (!text.is_empty()).then_some(text)
+/// An item's `is_new` as its option's value.
+fn new_value(is_new: bool) -> &'static str {
+    if is_new { "ny" } else { "kvar" }
 }
 
 fn follow_up_section(
@@ -133,8 +143,8 @@ fn follow_up_section(
     comments: Vec<CommentView>,
     reload: Callback<()>,
 ) -> impl IntoView {
-    let status = RwSignal::new(current.status.clone().unwrap_or_default());
-    let forecast = RwSignal::new(current.forecast.clone().unwrap_or_default());
+    let status = RwSignal::new(current.status);
+    let forecast = RwSignal::new(current.forecast);
     let comment_date = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
     let report = Action::new(move |follow_up: &FollowUp| {
@@ -151,8 +161,8 @@ fn follow_up_section(
         ev.prevent_default();
         let text = comment.get_untracked();
         report.dispatch(FollowUp {
-            status: some(status.get_untracked()),
-            forecast: some(forecast.get_untracked()),
+            status: status.get_untracked(),
+            forecast: forecast.get_untracked(),
             comment: (!text.trim().is_empty()).then(|| NewComment {
                 date: comment_date.get_untracked(),
                 text,
@@ -166,11 +176,11 @@ fn follow_up_section(
                 <div class="form-row">
                     <label class="field">
                         <span>{t(Msg::Status)}</span>
-                        <select on:change=move |ev| status.set(event_target_value(&ev))>{options(&STATUSES, current.status)}</select>
+                        <select on:change=move |ev| status.set(AssignmentStatus::parse(&event_target_value(&ev)))>{options(&STATUSES, current.status, AssignmentStatus::as_str)}</select>
                     </label>
                     <label class="field">
                         <span>{t(Msg::Forecast)}</span>
-                        <select on:change=move |ev| forecast.set(event_target_value(&ev))>{options(&FORECASTS, current.forecast)}</select>
+                        <select on:change=move |ev| forecast.set(AssignmentForecast::parse(&event_target_value(&ev)))>{options(&FORECASTS, current.forecast, AssignmentForecast::as_str)}</select>
                     </label>
                 </div>
                 <div class="form-row">
@@ -235,11 +245,6 @@ fn definition_section(data: &AssignmentEditView, revision: RwSignal<i32>) -> imp
         .iter()
         .map(|d| view! { <option value=d.clone() selected=data.form.department == *d>{d.clone()}</option> })
         .collect_view();
-    let new_value = match data.form.is_new {
-        Some(true) => "ny",
-        Some(false) => "kvar",
-        None => "",
-    };
     view! {
         <section class="card" aria-labelledby="definition-heading">
             <h2 id="definition-heading">{t(Msg::AssignmentDetails)}</h2>
@@ -251,8 +256,8 @@ fn definition_section(data: &AssignmentEditView, revision: RwSignal<i32>) -> imp
                 <div class="form-row">
                     <label class="field field--narrow">
                         <span>{t(Msg::Kind)}</span>
-                        <select disabled=!editable on:change=move |ev| form.update(|f| f.kind = event_target_value(&ev))>
-                            {options(&[("uppdrag", Msg::Uppdrag), ("initiativ", Msg::Initiativ)], Some(data.form.kind.clone()))}
+                        <select disabled=!editable on:change=move |ev| if let Some(kind) = AssignmentKind::parse(&event_target_value(&ev)) { form.update(|f| f.kind = kind) }>
+                            {options(&KINDS, Some(data.form.kind), AssignmentKind::as_str)}
                         </select>
                     </label>
                     <label class="field">
@@ -283,7 +288,7 @@ fn definition_section(data: &AssignmentEditView, revision: RwSignal<i32>) -> imp
                             "kvar" => Some(false),
                             _ => None,
                         })>
-                            {options(&[("", Msg::NotStated), ("ny", Msg::New), ("kvar", Msg::Remaining)], Some(new_value.to_owned()))}
+                            {options(&[(None, Msg::NotStated), (Some(true), Msg::New), (Some(false), Msg::Remaining)], data.form.is_new, new_value)}
                         </select>
                     </label>
                     <label class="field field--narrow">

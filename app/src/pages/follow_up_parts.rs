@@ -185,14 +185,6 @@ pub fn ManualVerdictEditor(
 const STATUSES: [Msg; 3] = [Msg::NotStarted, Msg::Started, Msg::Completed];
 const FORECASTS: [Msg; 3] = [Msg::OnPlan, Msg::Deviation, Msg::NoForecast];
 
-fn status_msg(status: Option<&str>) -> Option<Msg> {
-    status.map(|s| match s {
-        "ej_paborjad" => Msg::NotStarted,
-        "slutford" => Msg::Completed,
-        _ => Msg::Started,
-    })
-}
-
 /// Uppdrag and initiativ: counts by status and forecast, then each item with its goal,
 /// end date (overdue ones flagged) and latest comment.
 pub fn assignment_overview(overview: AssignmentOverview) -> AnyView {
@@ -211,7 +203,8 @@ pub fn assignment_overview(overview: AssignmentOverview) -> AnyView {
     let items = (overview.items.into_iter())
         .map(|entry| {
             let a = entry.item;
-            let forecast = a.forecast.as_deref().map(|f| if f == "avvikelse" { Msg::Deviation } else { Msg::OnPlan });
+            let status = a.status.map(Msg::for_assignment_status);
+            let forecast = a.forecast.map(Msg::for_assignment_forecast);
             view! {
                 <tr class:overdue=entry.overdue>
                     <th scope="row">
@@ -226,7 +219,7 @@ pub fn assignment_overview(overview: AssignmentOverview) -> AnyView {
                         {a.end_date}
                         {entry.overdue.then(|| view! { " "<span class="badge badge--overdue">{t(Msg::Overdue)}</span> })}
                     </td>
-                    <td>{status_msg(a.status.as_deref()).map(t)}</td>
+                    <td>{status.map(t)}</td>
                     <td>{forecast.map(t)}</td>
                 </tr>
             }

@@ -54,11 +54,11 @@ fn council_card(council: Council, plans: Vec<PlanSummary>) -> impl IntoView {
                 {plans
                     .into_iter()
                     .map(|p| {
-                        let status = if p.status == "adopted" { Msg::Adopted } else { Msg::Draft };
+                        let status = Msg::for_plan_status(p.status);
                         view! {
                             <li>
                                 <a href=format!("/planer/{}", p.id)>{p.name}</a>
-                                " "<span class="badge" data-status=p.status.clone()>{t(status)}</span>
+                                " "<span class="badge" data-status=p.status.as_str()>{t(status)}</span>
                             </li>
                         }
                     })

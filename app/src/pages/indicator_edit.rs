@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::error_view;
 use crate::api::{indicator_for_edit, save_indicator};
+use crate::domain::{Better, IndicatorKind};
 use crate::i18n::{Msg, t};
 use crate::model::{AppError, HistoryEntry, IndicatorEditView, IndicatorForm};
 
@@ -43,6 +44,38 @@ pub(super) fn text_field(
             <span>{t(label)}</span>
             <input type="text" disabled=disabled prop:value=move || form.with(get) on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
         </label>
+    }
+}
+
+/// A select's options for the variants of a domain enum, `(name, label)` in the given order.
+pub(super) fn choices<E: Copy>(variants: &[E], name: fn(E) -> &'static str, label: fn(E) -> Msg) -> Vec<(String, Msg)> {
+    variants.iter().map(|&v| (name(v).to_owned(), label(v))).collect()
+}
+
+/// The periodicities as options: `engine::Periodicity` is not in the browser, so by name.
+pub(super) fn periodicity_choices() -> Vec<(String, Msg)> {
+    [
+        ("year", Msg::PerYear),
+        ("half_year", Msg::PerHalfYear),
+        ("tertial", Msg::PerTertial),
+        ("month", Msg::PerMonth),
+    ]
+    .into_iter()
+    .map(|(name, label)| (name.to_owned(), label))
+    .collect()
+}
+
+/// Sets the indicator's kind from an option's value.
+pub(super) fn set_kind(form: &mut IndicatorForm, name: String) {
+    if let Some(kind) = IndicatorKind::parse(&name) {
+        form.kind = kind;
+    }
+}
+
+/// Sets the indicator's direction from an option's value.
+pub(super) fn set_direction(form: &mut IndicatorForm, name: String) {
+    if let Some(direction) = Better::parse(&name) {
+        form.direction = direction;
     }
 }
 
@@ -131,16 +164,16 @@ fn editor(data: IndicatorEditView) -> impl IntoView {
                     on:input=move |ev| form.update(|f| f.definition = event_target_value(&ev))></textarea>
             </label>
             <div class="form-row">
-                {select_field(Msg::Kind, form, |f| f.kind.clone(), |f, v| f.kind = v,
-                    vec![("kf".into(), Msg::KindKf), ("namnd".into(), Msg::KindNamnd), ("kontoret".into(), Msg::KindKontoret)], disabled)}
+                {select_field(Msg::Kind, form, |f| f.kind.as_str().to_owned(), set_kind,
+                    choices(&IndicatorKind::ALL, IndicatorKind::as_str, Msg::for_indicator_kind), disabled)}
                 {text_field(Msg::Unit, form, |f| f.unit.clone(), |f, v| f.unit = v, disabled)}
                 {text_field(Msg::Decimals, form, |f| f.decimals.to_string(), |f, v| f.decimals = v.trim().parse().unwrap_or(u32::MAX), disabled)}
             </div>
             <div class="form-row">
-                {select_field(Msg::Direction, form, |f| f.direction.clone(), |f, v| f.direction = v,
-                    vec![("higher".into(), Msg::HigherBetter), ("lower".into(), Msg::LowerBetter), ("band".into(), Msg::Band)], disabled)}
+                {select_field(Msg::Direction, form, |f| f.direction.as_str().to_owned(), set_direction,
+                    choices(&Better::ALL, Better::as_str, Msg::for_direction), disabled)}
                 {select_field(Msg::Periodicity, form, |f| f.periodicity.clone(), |f, v| f.periodicity = v,
-                    vec![("year".into(), Msg::PerYear), ("half_year".into(), Msg::PerHalfYear), ("tertial".into(), Msg::PerTertial), ("month".into(), Msg::PerMonth)], disabled)}
+                    periodicity_choices(), disabled)}
                 <label class="field field--check">
                     <input type="checkbox" disabled=disabled prop:checked=move || form.with(|f| f.cumulative)
                         on:change=move |ev| form.update(|f| f.cumulative = event_target_checked(&ev)) />

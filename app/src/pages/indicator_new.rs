@@ -7,9 +7,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use uuid::Uuid;
 
-use super::indicator_edit::{select_field, text_field};
+use super::indicator_edit::{choices, periodicity_choices, select_field, set_direction, set_kind, text_field};
 use super::save_error;
 use crate::api::create_indicator;
+use crate::domain::{Better, IndicatorKind};
 use crate::i18n::{Msg, t, text_now};
 use crate::model::IndicatorForm;
 
@@ -21,12 +22,7 @@ pub fn NewIndicatorPage() -> impl IntoView {
     let plan_id = params.read_untracked().get("id").and_then(|id| id.parse::<Uuid>().ok());
     let goal = query.read_untracked().get("mal").unwrap_or_default();
     let code = RwSignal::new(String::new());
-    let form = RwSignal::new(IndicatorForm {
-        kind: "namnd".into(),
-        direction: "higher".into(),
-        periodicity: "year".into(),
-        ..IndicatorForm::default()
-    });
+    let form = RwSignal::new(IndicatorForm::default());
     let navigate = use_navigate();
     let goal_for_create = goal.clone();
     let create = Action::new(move |(code, form): &(String, IndicatorForm)| {
@@ -61,15 +57,15 @@ pub fn NewIndicatorPage() -> impl IntoView {
             </label>
             {text_field(Msg::Name, form, |f| f.name.clone(), |f, v| f.name = v, false)}
             <div class="form-row">
-                {select_field(Msg::Kind, form, |f| f.kind.clone(), |f, v| f.kind = v,
-                    vec![("namnd".into(), Msg::KindNamnd), ("kf".into(), Msg::KindKf), ("kontoret".into(), Msg::KindKontoret)], false)}
+                {select_field(Msg::Kind, form, |f| f.kind.as_str().to_owned(), set_kind,
+                    choices(&[IndicatorKind::Namnd, IndicatorKind::Kf, IndicatorKind::Kontoret], IndicatorKind::as_str, Msg::for_indicator_kind), false)}
                 {text_field(Msg::Unit, form, |f| f.unit.clone(), |f, v| f.unit = v, false)}
             </div>
             <div class="form-row">
-                {select_field(Msg::Direction, form, |f| f.direction.clone(), |f, v| f.direction = v,
-                    vec![("higher".into(), Msg::HigherBetter), ("lower".into(), Msg::LowerBetter), ("band".into(), Msg::Band)], false)}
+                {select_field(Msg::Direction, form, |f| f.direction.as_str().to_owned(), set_direction,
+                    choices(&Better::ALL, Better::as_str, Msg::for_direction), false)}
                 {select_field(Msg::Periodicity, form, |f| f.periodicity.clone(), |f, v| f.periodicity = v,
-                    vec![("year".into(), Msg::PerYear), ("half_year".into(), Msg::PerHalfYear), ("tertial".into(), Msg::PerTertial), ("month".into(), Msg::PerMonth)], false)}
+                    periodicity_choices(), false)}
             </div>
             {move || create.value().get().and_then(|r| r.err()).map(|err| save_error(&err, Msg::SaveConflict))}
             <button type="submit" class="primary" disabled=move || create.pending().get()>{t(Msg::CreateIndicator)}</button>

@@ -88,11 +88,7 @@ fn plan_page(view_data: PlanView, reload: Callback<()>) -> AnyView {
     };
     let hay_for_empty = haystacks.clone();
     let nothing_matches = move || !hay_for_empty.iter().any(|h| visible(h));
-    let status = if plan.status == "adopted" {
-        Msg::Adopted
-    } else {
-        Msg::Draft
-    };
+    let status = Msg::for_plan_status(plan.status);
     let contents = goals
         .iter()
         .zip(&haystacks)
@@ -116,7 +112,7 @@ fn plan_page(view_data: PlanView, reload: Callback<()>) -> AnyView {
         <h1>{plan.name.clone()}</h1>
         <p class="plan-meta">
             {plan.council_name}" · "{format!("{}–{}", plan.first_year, plan.last_year)}" · "
-            <span class="badge" data-status=plan.status.clone()>{t(status)}" ("{t(Msg::Version)}" "{plan.version}")"</span>
+            <span class="badge" data-status=plan.status.as_str()>{t(status)}" ("{t(Msg::Version)}" "{plan.version}")"</span>
         </p>
         <p class="plan-links"><a href=format!("/planer/{plan_id}/uppfoljning")>{t(Msg::FollowUpHeading)}</a></p>
         <PlanDecisions plan=decided adoptions can_decide=rights.decide on_change=reload />
@@ -260,11 +256,7 @@ fn indicator_table(table: IndicatorTable, rights: PlanRights) -> AnyView {
 }
 
 fn indicator_row(row: IndicatorRow, rights: PlanRights) -> AnyView {
-    let kind = match row.kind.as_str() {
-        "kf" => Msg::KindKf,
-        "kontoret" => Msg::KindKontoret,
-        _ => Msg::KindNamnd,
-    };
+    let kind = Msg::for_indicator_kind(row.kind);
     let locale = use_locale();
     let label = format!("{} ({})", row.name, Msg::ChartLegend.text(locale.get_untracked()));
     view! {
@@ -321,21 +313,10 @@ fn assignment_table(assignments: Vec<AssignmentView>, rights: PlanRights, plan_i
 }
 
 fn assignment_row(a: AssignmentView, href: Option<String>) -> AnyView {
-    let kind = if a.kind == "uppdrag" {
-        Msg::Uppdrag
-    } else {
-        Msg::Initiativ
-    };
+    let kind = Msg::for_assignment_kind(a.kind);
     let new = a.is_new.map(|n| if n { Msg::New } else { Msg::Remaining });
-    let status = a.status.as_deref().map(|s| match s {
-        "ej_paborjad" => Msg::NotStarted,
-        "slutford" => Msg::Completed,
-        _ => Msg::Started,
-    });
-    let forecast = a
-        .forecast
-        .as_deref()
-        .map(|f| if f == "avvikelse" { Msg::Deviation } else { Msg::OnPlan });
+    let status = a.status.map(Msg::for_assignment_status);
+    let forecast = a.forecast.map(Msg::for_assignment_forecast);
     view! {
         <tr>
             <th scope="row">

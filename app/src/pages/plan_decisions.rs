@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::{adopt_plan, start_plan_draft};
+use crate::domain::PlanStatus;
 use crate::i18n::{Msg, t};
 use crate::model::{AdoptionView, AppError, DecisionForm, PlanState, PlanSummary};
 
@@ -40,7 +41,7 @@ pub fn PlanDecisions(
     on_change: Callback<()>,
 ) -> impl IntoView {
     let (plan_id, revision, version) = (plan.id, plan.revision, plan.version);
-    let adopted = plan.status == "adopted";
+    let adopted = plan.status == PlanStatus::Adopted;
     let adopt = Action::new(move |form: &DecisionForm| {
         let form = form.clone();
         async move { adopt_plan(plan_id, revision, form).await }

@@ -8,19 +8,20 @@ use leptos_meta::Title;
 use super::indicator_edit::history_view;
 use super::{error_view, save_error};
 use crate::api::{goal_structure, save_goal_structure};
+use crate::domain::{Carry, Numbering};
 use crate::i18n::{Msg, t, text_now};
 use crate::model::{LevelForm, StructureView};
 
-const NUMBERINGS: [(&str, Msg); 3] = [
-    ("sequence", Msg::NumberingSequence),
-    ("nested", Msg::NumberingNested),
-    ("none", Msg::NumberingNone),
+const NUMBERINGS: [(Numbering, Msg); 3] = [
+    (Numbering::Sequence, Msg::NumberingSequence),
+    (Numbering::Nested, Msg::NumberingNested),
+    (Numbering::None, Msg::NumberingNone),
 ];
-const CARRIES: [(&str, Msg); 4] = [
-    ("indicators", Msg::Indicators),
-    ("assignments", Msg::AssignmentsAndInitiatives),
-    ("activities", Msg::Activities),
-    ("focus_areas", Msg::FocusAreas),
+const CARRIES: [(Carry, Msg); 4] = [
+    (Carry::Indicators, Msg::Indicators),
+    (Carry::Assignments, Msg::AssignmentsAndInitiatives),
+    (Carry::Activities, Msg::Activities),
+    (Carry::FocusAreas, Msg::FocusAreas),
 ];
 
 /// `/admin/malstruktur`
@@ -55,14 +56,7 @@ fn editor(structure: StructureView) -> AnyView {
             history.set(saved.history);
         }
     });
-    let add = move |_| {
-        levels.update(|l| {
-            l.push(LevelForm {
-                numbering: "nested".into(),
-                ..LevelForm::default()
-            })
-        })
-    };
+    let add = move |_| levels.update(|l| l.push(LevelForm::default()));
     view! {
         <p class="muted">{t(Msg::StructureIntro)}</p>
         <form class="form form--wide" on:submit=move |ev| {
@@ -111,12 +105,11 @@ fn level_card(levels: RwSignal<Vec<LevelForm>>, i: usize) -> impl IntoView {
                 </label>
                 <label class="field field--narrow">
                     <span>{t(Msg::Numbering)}</span>
-                    <select on:change=set(|l, v| l.numbering = v)>
-                        {NUMBERINGS.iter().map(|(value, label)| {
-                            let value = *value;
+                    <select on:change=set(|l, v| if let Some(numbering) = Numbering::parse(&v) { l.numbering = numbering })>
+                        {NUMBERINGS.iter().map(|&(value, label)| {
                             let selected = move || levels.with(|l| l.get(i).is_some_and(|l| l.numbering == value));
                             let initially = levels.with_untracked(|l| l.get(i).is_some_and(|l| l.numbering == value));
-                            view! { <option value=value selected=initially prop:selected=selected>{t(*label)}</option> }
+                            view! { <option value=value.as_str() selected=initially prop:selected=selected>{t(label)}</option> }
                         }).collect_view()}
                     </select>
                 </label>
@@ -128,19 +121,18 @@ fn level_card(levels: RwSignal<Vec<LevelForm>>, i: usize) -> impl IntoView {
             </label>
             <div class="checks" role="group" aria-label=t(Msg::LevelCarries)>
                 <span>{t(Msg::LevelCarries)}</span>
-                {CARRIES.iter().map(|(value, label)| {
-                    let value = *value;
-                    let checked = move || levels.with(|l| l.get(i).is_some_and(|l| l.carries.iter().any(|c| c == value)));
+                {CARRIES.iter().map(|&(value, label)| {
+                    let checked = move || levels.with(|l| l.get(i).is_some_and(|l| l.carries.contains(&value)));
                     view! {
                         <label class="check">
                             <input type="checkbox" prop:checked=checked on:change=move |ev| {
                                 let on = event_target_checked(&ev);
                                 levels.update(|l| if let Some(level) = l.get_mut(i) {
-                                    level.carries.retain(|c| c != value);
-                                    if on { level.carries.push(value.to_owned()); }
+                                    level.carries.retain(|&c| c != value);
+                                    if on { level.carries.push(value); }
                                 });
                             } />
-                            " "{t(*label)}
+                            " "{t(label)}
                         </label>
                     }
                 }).collect_view()}

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::error_view;
 use super::indicator_edit::history_view;
 use crate::api::{load_value_sheet, save_values};
+use crate::domain::{Gender, ValueKind};
 use crate::i18n::{Locale, Msg, t, use_locale};
 use crate::model::{AppError, HistoryEntry, SHEET_COLUMNS, ValueEdit, ValueRow, ValueSheet, typed_form};
 
@@ -54,14 +55,14 @@ fn edits(loaded: &[ValueRow], typed: &[TypedRow]) -> Vec<ValueEdit> {
     let mut edits = Vec::new();
     for (row, typed) in loaded.iter().zip(typed) {
         let original = typed_rows(std::slice::from_ref(row)).remove(0);
-        for (i, (kind, gender)) in SHEET_COLUMNS.iter().enumerate() {
+        for (i, &(kind, gender)) in SHEET_COLUMNS.iter().enumerate() {
             let value_changed = original.values[i].trim() != typed.values[i].trim();
             let comment_changed = i == 0 && original.comment.trim() != typed.comment.trim();
             if value_changed || comment_changed {
                 edits.push(ValueEdit {
                     period: row.period.clone(),
-                    kind: (*kind).to_owned(),
-                    gender: (*gender).to_owned(),
+                    kind,
+                    gender,
                     expected: row.values[i].clone(),
                     expected_comment: row.comments[i].clone(),
                     text: typed.values[i].clone(),
@@ -73,19 +74,22 @@ fn edits(loaded: &[ValueRow], typed: &[TypedRow]) -> Vec<ValueEdit> {
     edits
 }
 
-fn column_name(kind: &str, gender: &str, locale: Locale) -> &'static str {
+fn column_name(kind: ValueKind, gender: Gender, locale: Locale) -> &'static str {
     match (kind, gender) {
-        ("forecast", _) => Msg::Forecast.text(locale),
-        (_, "K") => Msg::OutcomeWomen.text(locale),
-        (_, "M") => Msg::OutcomeMen.text(locale),
-        _ => Msg::Outcome.text(locale),
+        (ValueKind::Forecast, _) => Msg::Forecast.text(locale),
+        (ValueKind::Outcome, Gender::Women) => Msg::OutcomeWomen.text(locale),
+        (ValueKind::Outcome, Gender::Men) => Msg::OutcomeMen.text(locale),
+        (ValueKind::Outcome, Gender::Total) => Msg::Outcome.text(locale),
     }
 }
 
 /// `2026-03/outcome/K` (as the history names a cell) as `2026-03 Utfall kvinnor`.
 fn cell_name(field: &str, locale: Locale) -> String {
     let mut parts = field.split('/');
-    match (parts.next(), parts.next(), parts.next()) {
+    let period = parts.next();
+    let kind = parts.next().and_then(ValueKind::parse);
+    let gender = parts.next().and_then(Gender::parse);
+    match (period, kind, gender) {
         (Some(period), Some(kind), Some(gender)) => format!("{period} {}", column_name(kind, gender, locale)),
         _ => field.to_owned(),
     }
@@ -162,8 +166,7 @@ fn sheet_editor(sheet: ValueSheet) -> AnyView {
     };
     let headers = SHEET_COLUMNS
         .iter()
-        .map(|(kind, gender)| {
-            let (kind, gender) = (*kind, *gender);
+        .map(|&(kind, gender)| {
             let locale = use_locale();
             view! { <th scope="col" class="num">{move || column_name(kind, gender, locale.get())}</th> }
         })
@@ -209,8 +212,7 @@ fn sheet_row(i: usize, period: String, typed: RwSignal<Vec<TypedRow>>) -> impl I
     let cells = SHEET_COLUMNS
         .iter()
         .enumerate()
-        .map(|(c, (kind, gender))| {
-            let (kind, gender) = (*kind, *gender);
+        .map(|(c, &(kind, gender))| {
             let period = period.clone();
             view! {
                 <td class="num">
@@ -277,8 +279,8 @@ mod tests {
             .map(|e| {
                 (
                     e.period.as_str(),
-                    e.kind.as_str(),
-                    e.gender.as_str(),
+                    e.kind,
+                    e.gender,
                     e.expected.as_deref(),
                     e.text.as_str(),
                     e.comment.as_deref(),
@@ -288,9 +290,9 @@ mod tests {
         assert_eq!(
             summary,
             [
-                ("2025", "outcome", "T", Some("6.2"), "6,3", None),
-                ("2026", "outcome", "T", None, "", Some("Ny")),
-                ("2026", "outcome", "M", None, " 4,1 ", None),
+                ("2025", ValueKind::Outcome, Gender::Total, Some("6.2"), "6,3", None),
+                ("2026", ValueKind::Outcome, Gender::Total, None, "", Some("Ny")),
+                ("2026", ValueKind::Outcome, Gender::Men, None, " 4,1 ", None),
             ]
         );
         assert_eq!(

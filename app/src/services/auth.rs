@@ -175,12 +175,10 @@ pub async fn login(
     let scope = TenantScope::new(tenant.id);
     let (owner, me) = match account {
         Account::User(user) => {
-            let role =
-                Role::parse(&user.role).ok_or_else(|| ServiceError::Conflict(format!("unknown role {}", user.role)))?;
             let me = Me {
                 email: user.email,
                 name: user.name,
-                role,
+                role: user.role,
                 platform_admin: false,
                 tenant: summary(&tenant),
             };
@@ -271,15 +269,12 @@ pub async fn resolve_session(
     };
     let me = match (session.user_id, session.platform_admin_id) {
         (Some(user_id), _) => match users::find_by_id(db, scope, user_id).await? {
-            Some(user) => match Role::parse(&user.role) {
-                Some(role) => Me {
-                    email: user.email,
-                    name: user.name,
-                    role,
-                    platform_admin: false,
-                    tenant: summary(&tenant),
-                },
-                None => return Ok(None),
+            Some(user) => Me {
+                email: user.email,
+                name: user.name,
+                role: user.role,
+                platform_admin: false,
+                tenant: summary(&tenant),
             },
             None => return Ok(None),
         },

@@ -10,8 +10,8 @@ use super::{ServiceError, history, validate};
 use crate::db::entities::{indicator, indicator_target};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{councils, indicators, rows};
-use crate::exchange::document::{Better, Carry, IndicatorKind, PlanStatus};
-use crate::exchange::import::{enum_from_text, enum_text, json_text};
+use crate::domain::{Carry, PlanStatus};
+use crate::exchange::import::json_text;
 use crate::exchange::validate::{MAX_CODE, indicator_code_char};
 use crate::model::{IndicatorEditView, IndicatorForm, Role, TargetInput};
 use engine::{Periodicity, Target};
@@ -61,7 +61,7 @@ pub async fn load(db: &DatabaseConnection, auth: &AuthContext, code: &str) -> Re
         revision: row.revision,
         plan_id: plan.id,
         plan_name: plan.name,
-        editable: plan.status != enum_text(&PlanStatus::Adopted),
+        editable: plan.status != PlanStatus::Adopted,
         goal,
         departments: council.departments.into_iter().map(|d| d.name).collect(),
         form,
@@ -90,10 +90,10 @@ fn form_of(
     IndicatorForm {
         name: row.name.clone(),
         definition: row.definition.clone(),
-        kind: row.kind.clone(),
+        kind: row.kind,
         unit: row.unit.clone(),
         decimals: row.decimals as u32,
-        direction: row.direction.clone(),
+        direction: row.direction,
         periodicity: row.periodicity.clone(),
         cumulative: row.cumulative,
         department: row
@@ -117,10 +117,6 @@ fn optional(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
 }
 
-fn choice<T: serde::de::DeserializeOwned>(field: &'static str, value: &str, allowed: &str) -> Result<T, ServiceError> {
-    enum_from_text(value).map_err(|_| ServiceError::invalid(field, format!("\"{value}\" is not one of {allowed}")))
-}
-
 type CheckedTargets = Vec<(i32, Target, Option<String>)>;
 
 /// The form checked and applied to `row` (its identity, goal and position kept), with the
@@ -141,9 +137,12 @@ fn apply(
             format!("is {}; at most 6", form.decimals),
         ));
     }
-    let kind: IndicatorKind = choice("kind", &form.kind, "kf, namnd, kontoret")?;
-    let direction: Better = choice("direction", &form.direction, "higher, lower, band")?;
-    let periodicity: Periodicity = choice("periodicity", &form.periodicity, "year, half_year, tertial, month")?;
+    let periodicity: Periodicity = form.periodicity.parse().map_err(|_| {
+        ServiceError::invalid(
+            "periodicity",
+            format!("\"{}\" is not one of year, half_year, tertial, month", form.periodicity),
+        )
+    })?;
     let department_id = match optional(&form.department) {
         None => None,
         Some(name) => Some(
@@ -172,11 +171,11 @@ fn apply(
     let row = indicator::Model {
         name,
         definition: form.definition.trim().to_owned(),
-        kind: enum_text(&kind),
+        kind: form.kind,
         unit,
         decimals: form.decimals as i32,
-        direction: enum_text(&direction),
-        periodicity: enum_text(&periodicity),
+        direction: form.direction,
+        periodicity: periodicity.as_str().to_owned(),
         cumulative: form.cumulative,
         department_id,
         source: optional(&form.source),
@@ -317,10 +316,10 @@ pub async fn create(
         code: code.to_owned(),
         name: String::new(),
         definition: String::new(),
-        kind: String::new(),
+        kind: form.kind,
         unit: String::new(),
         decimals: 0,
-        direction: String::new(),
+        direction: form.direction,
         periodicity: String::new(),
         cumulative: false,
         department_id: None,

@@ -9,13 +9,13 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait
 
 use super::ServiceError;
 use super::auth::AuthContext;
-use super::value_entry::{VALUE_ENTITY, value_entity_id};
+use super::value_entry::{VALUE_ENTITY, stored_periodicity, value_entity_id};
 use crate::db::TenantScope;
 use crate::db::entities::indicator_value;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::rows;
+use crate::domain::{Gender, ValueKind};
 use crate::exchange::Problem;
-use crate::exchange::import::enum_text;
 pub use crate::exchange::outcome_file::FileFormat;
 use crate::exchange::outcome_file::{self, Limits, RowSink};
 use crate::exchange::outcomes::{Checker, IndicatorRef, MAX_LISTED_PROBLEMS, OutcomeRow, RowProblem};
@@ -28,7 +28,7 @@ pub type Progress = Arc<dyn Fn(ImportPhase, usize, usize) + Send + Sync>;
 const ROWS_PER_CHECK_REPORT: usize = 10_000;
 
 /// A stored value's key: indicator, period, kind, gender.
-type ValueKey = (uuid::Uuid, String, String, String);
+type ValueKey = (uuid::Uuid, String, ValueKind, Gender);
 
 /// Rows per upsert statement (9 columns each).
 const ROWS_PER_UPSERT: usize = 1000;
@@ -132,7 +132,7 @@ pub async fn import(
         .await?
         .into_iter()
         .map(|i| {
-            let periodicity = crate::exchange::import::enum_from_text(&i.periodicity)?;
+            let periodicity = stored_periodicity(&i)?;
             Ok((i.code, IndicatorRef { id: i.id, periodicity }))
         })
         .collect::<Result<_, ServiceError>>()?;
@@ -175,19 +175,14 @@ async fn write(
             tenant_id: scope.tenant_id(),
             indicator_id: row.indicator_id,
             period: row.period.to_string(),
-            kind: enum_text(&row.kind),
-            gender: enum_text(&row.gender),
+            kind: row.kind,
+            gender: row.gender,
             value: row.value.to_string(),
             comment: row.comment,
             updated_at: now,
             updated_by: actor.to_owned(),
         };
-        let key = (
-            model.indicator_id,
-            model.period.clone(),
-            model.kind.clone(),
-            model.gender.clone(),
-        );
+        let key = (model.indicator_id, model.period.clone(), model.kind, model.gender);
         match existing.get(&key) {
             None => summary.inserted += 1,
             Some((value, comment)) if *value == model.value && *comment == model.comment => {
@@ -197,7 +192,7 @@ async fn write(
             Some((value, _)) => {
                 summary.updated += 1;
                 changes.push((
-                    value_entity_id(key.0, &key.1, &key.2, &key.3),
+                    value_entity_id(key.0, &key.1, key.2, key.3),
                     value.clone(),
                     model.value.clone(),
                 ));

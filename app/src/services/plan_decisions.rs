@@ -14,9 +14,9 @@ use crate::db::TenantScope;
 use crate::db::entities::{plan, plan_version};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{councils, plans, rows, tenants};
-use crate::exchange::document::PlanStatus;
+use crate::domain::PlanStatus;
 use crate::exchange::export;
-use crate::exchange::import::{enum_text, json_text};
+use crate::exchange::import::json_text;
 use crate::model::{DecisionForm, NewPlanForm, PlanState, Role};
 
 const ENTITY: &str = "plan";
@@ -149,7 +149,7 @@ pub async fn create_plan(
         name: name.clone(),
         first_year,
         last_year,
-        status: enum_text(&PlanStatus::Draft),
+        status: PlanStatus::Draft,
         version: 1,
         sections: json_text(&Vec::<crate::exchange::document::Section>::new()),
         revision: 1,
@@ -175,15 +175,14 @@ pub async fn adopt(
     decision: &DecisionForm,
 ) -> Result<PlanState, ServiceError> {
     let (txn, plan) = open(db, auth, scope, plan_id).await?;
-    if plan.status == enum_text(&PlanStatus::Adopted) {
+    if plan.status == PlanStatus::Adopted {
         return Err(ServiceError::Conflict(format!(
             "version {} of {} is already adopted; start a new draft to change it",
             plan.version, plan.name
         )));
     }
     let (date, body, paragraph) = checked(decision, Utc::now().date_naive())?;
-    let adopted = enum_text(&PlanStatus::Adopted);
-    if !plans::set_status_if_revision(&txn, scope, plan_id, revision, (&adopted, plan.version)).await? {
+    if !plans::set_status_if_revision(&txn, scope, plan_id, revision, (PlanStatus::Adopted, plan.version)).await? {
         return Err(stale(&plan));
     }
     let (_, document) = export::plan_document(&txn, scope, &plan).await?;
@@ -206,7 +205,7 @@ pub async fn adopt(
     tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(PlanState {
-        status: adopted,
+        status: PlanStatus::Adopted,
         version: plan.version,
         revision: revision + 1,
     })
@@ -222,15 +221,14 @@ pub async fn start_draft(
     revision: i32,
 ) -> Result<PlanState, ServiceError> {
     let (txn, plan) = open(db, auth, scope, plan_id).await?;
-    if plan.status != enum_text(&PlanStatus::Adopted) {
+    if plan.status != PlanStatus::Adopted {
         return Err(ServiceError::Conflict(format!(
             "version {} of {} is a draft already",
             plan.version, plan.name
         )));
     }
-    let draft = enum_text(&PlanStatus::Draft);
     let version = plan.version + 1;
-    if !plans::set_status_if_revision(&txn, scope, plan_id, revision, (&draft, version)).await? {
+    if !plans::set_status_if_revision(&txn, scope, plan_id, revision, (PlanStatus::Draft, version)).await? {
         return Err(stale(&plan));
     }
     record(
@@ -245,7 +243,7 @@ pub async fn start_draft(
     tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(PlanState {
-        status: draft,
+        status: PlanStatus::Draft,
         version,
         revision: revision + 1,
     })

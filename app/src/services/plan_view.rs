@@ -159,7 +159,7 @@ fn row(i: &Indicator, columns: &[Column]) -> IndicatorRow {
     IndicatorRow {
         code: i.code.clone(),
         name: i.name.clone(),
-        kind: crate::exchange::import::enum_text(&i.kind),
+        kind: i.kind,
         unit: i.unit.clone(),
         department: i.department.clone(),
         definition: i.definition.clone(),
@@ -238,13 +238,13 @@ pub(crate) fn assignment(a: &doc::Assignment, id: Option<Uuid>) -> AssignmentVie
     let latest = a.comments.iter().max_by_key(|c| c.date);
     AssignmentView {
         id,
-        kind: crate::exchange::import::enum_text(&a.kind),
+        kind: a.kind,
         title: a.title.clone(),
         department: a.department.clone(),
         is_new: a.new,
         end_date: a.end_date.map(format::date),
-        status: a.status.as_ref().map(crate::exchange::import::enum_text),
-        forecast: a.forecast.as_ref().map(crate::exchange::import::enum_text),
+        status: a.status,
+        forecast: a.forecast,
         latest_comment: latest.map(|c| (format::date(c.date), c.text.clone())),
     }
 }

@@ -12,6 +12,7 @@ use super::read_cache::ReadCache;
 use crate::db::TenantScope;
 use crate::db::entities::plan;
 use crate::db::repo::{councils, rows, tenants};
+use crate::domain::PlanStatus;
 use crate::exchange::document::Plan;
 use crate::exchange::export;
 use crate::model::{AdoptionView, PlanRights, PlanSummary, PlanView, Role};
@@ -79,7 +80,7 @@ pub async fn view(
     let mut view = cached.1.clone();
     let admin = auth.role() >= Role::Admin;
     view.rights = PlanRights {
-        edit: admin && view.plan.status != "adopted",
+        edit: admin && view.plan.status != PlanStatus::Adopted,
         enter_values: auth.role() >= Role::Editor,
         decide: admin,
     };

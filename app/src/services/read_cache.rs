@@ -127,7 +127,7 @@ mod tests {
                         name: name.to_owned(),
                         first_year: 2026,
                         last_year: 2026,
-                        status: "draft".to_owned(),
+                        status: crate::domain::PlanStatus::Draft,
                         version: 1,
                         revision: 1,
                     }],

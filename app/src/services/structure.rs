@@ -16,8 +16,8 @@ use crate::db::TenantScope;
 use crate::db::entities::goal_level;
 use crate::db::repo::audit;
 use crate::db::repo::{levels, rows, tenants};
-use crate::exchange::document::{self as doc, Carry, Numbering};
-use crate::exchange::import::{enum_from_text, enum_text, level_row};
+use crate::exchange::document::{self as doc, Carry};
+use crate::exchange::import::level_row;
 use crate::exchange::{self, export};
 use crate::model::{LevelForm, Role, StructureView};
 
@@ -51,13 +51,6 @@ fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
             ));
         }
     }
-    let numbering: Numbering = enum_from_text(form.numbering.trim()).map_err(|_| {
-        invalid(
-            at,
-            form,
-            format!("numbering \"{}\" is not sequence, nested or none", form.numbering),
-        )
-    })?;
     let mut sections: Vec<String> = Vec::new();
     for title in form.sections.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
         if title.chars().count() > MAX_NAME {
@@ -73,14 +66,7 @@ fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
         sections.push(title.to_owned());
     }
     let mut carries: Vec<Carry> = Vec::new();
-    for written in &form.carries {
-        let carry: Carry = enum_from_text(written.trim()).map_err(|_| {
-            invalid(
-                at,
-                form,
-                format!("\"{written}\" is not indicators, assignments, activities or focus_areas"),
-            )
-        })?;
+    for &carry in &form.carries {
         if !carries.contains(&carry) {
             carries.push(carry);
         }
@@ -97,7 +83,7 @@ fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
         key: String::new(),
         name: name.to_owned(),
         plural: plural.to_owned(),
-        numbering,
+        numbering: form.numbering,
         sections,
         carries,
         rule: None,
@@ -113,13 +99,13 @@ pub(crate) fn carries(level: &goal_level::Model) -> Result<Vec<Carry>, ServiceEr
 fn form_of(row: &goal_level::Model) -> Result<LevelForm, ServiceError> {
     let corrupt = |e: serde_json::Error| ServiceError::Corrupt(format!("level {}: {e}", row.key));
     let sections: Vec<String> = serde_json::from_str(&row.sections).map_err(corrupt)?;
-    let carries: Vec<String> = serde_json::from_str(&row.carries).map_err(corrupt)?;
+    let carries: Vec<Carry> = serde_json::from_str(&row.carries).map_err(corrupt)?;
     Ok(LevelForm {
         id: Some(row.id),
         revision: row.revision,
         name: row.name.clone(),
         plural: row.plural.clone(),
-        numbering: row.numbering.clone(),
+        numbering: row.numbering,
         sections,
         carries,
         assignment_inputs: row.assignment_inputs,
@@ -131,9 +117,9 @@ fn audit_text(level: &doc::Level, position: i32) -> String {
         "position": position + 1,
         "name": level.name,
         "plural": level.plural,
-        "numbering": enum_text(&level.numbering),
+        "numbering": level.numbering.as_str(),
         "sections": level.sections.join("; "),
-        "carries": level.carries.iter().map(enum_text).collect::<Vec<_>>().join(", "),
+        "carries": level.carries.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
         "assignment_inputs": level.assignment_inputs,
     })
     .to_string()
@@ -273,14 +259,15 @@ fn stale(name: &str) -> ServiceError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Numbering;
 
-    fn form(name: &str, numbering: &str, sections: &[&str], carries: &[&str]) -> LevelForm {
+    fn form(name: &str, numbering: Numbering, sections: &[&str], carries: &[Carry]) -> LevelForm {
         LevelForm {
             name: name.into(),
             plural: name.into(),
-            numbering: numbering.into(),
+            numbering,
             sections: sections.iter().map(|s| s.to_string()).collect(),
-            carries: carries.iter().map(|s| s.to_string()).collect(),
+            carries: carries.to_vec(),
             ..LevelForm::default()
         }
     }
@@ -291,9 +278,9 @@ mod tests {
             0,
             &form(
                 " Nämndmål ",
-                "nested",
+                Numbering::Nested,
                 &[" Beskrivning ", ""],
-                &["indicators", "indicators"],
+                &[Carry::Indicators, Carry::Indicators],
             ),
         )
         .expect("valid");
@@ -303,10 +290,18 @@ mod tests {
             (vec!["Beskrivning".to_owned()], vec![Carry::Indicators])
         );
         for (bad, expected) in [
-            (form("", "nested", &[], &[]), "level 2: name must not be empty"),
-            (form("Mål", "roman", &[], &[]), "level 2 (Mål): numbering \"roman\""),
-            (form("Mål", "none", &["A", "A"], &[]), "section \"A\" appears twice"),
-            (form("Mål", "none", &[], &["budget"]), "\"budget\" is not indicators"),
+            (form("", Numbering::Nested, &[], &[]), "level 2: name must not be empty"),
+            (
+                form("Mål", Numbering::None, &["A", "A"], &[]),
+                "level 2 (Mål): section \"A\" appears twice",
+            ),
+            (
+                LevelForm {
+                    assignment_inputs: true,
+                    ..form("Mål", Numbering::None, &[], &[])
+                },
+                "uppdrag can count in the verdicts only where the level carries them",
+            ),
         ] {
             match checked(1, &bad) {
                 Err(ServiceError::Invalid {

@@ -12,18 +12,17 @@ use crate::model::{Role, UserSummary};
 pub async fn list(db: &DatabaseConnection, auth: &AuthContext, slug: &str) -> Result<Vec<UserSummary>, ServiceError> {
     let scope = auth.scope_for_slug(db, slug).await?;
     auth.require(Role::Admin)?;
-    users::list(db, scope).await?.into_iter().map(summary).collect()
+    Ok(users::list(db, scope).await?.into_iter().map(summary).collect())
 }
 
-fn summary(u: crate::db::entities::user::Model) -> Result<UserSummary, ServiceError> {
-    let role = Role::parse(&u.role).ok_or_else(|| ServiceError::Corrupt(format!("unknown role {}", u.role)))?;
-    Ok(UserSummary {
+fn summary(u: crate::db::entities::user::Model) -> UserSummary {
+    UserSummary {
         id: u.id,
         email: u.email,
         name: u.name,
-        role,
+        role: u.role,
         created_at: u.created_at,
-    })
+    }
 }
 
 /// `POST /tenants/{slug}/users`: an admin of the tenant (or a platform admin) adds a user.
@@ -51,7 +50,7 @@ pub async fn add_for(
     let user = users::find_by_email(db, scope, &email)
         .await?
         .ok_or_else(|| ServiceError::Corrupt(format!("{email} missing after insert")))?;
-    summary(user)
+    Ok(summary(user))
 }
 
 pub struct NewUserInput<'a> {

@@ -15,11 +15,12 @@ use uuid::Uuid;
 use super::ServiceError;
 use super::auth::AuthContext;
 use crate::db::TenantScope;
+use crate::db::entities::indicator;
 use crate::db::entities::indicator_value::{self, Column};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{indicators, rows};
+use crate::domain::{Gender, ValueKind};
 use crate::exchange::Problem;
-use crate::exchange::import::enum_from_text;
 use crate::exchange::validate::period_mismatch;
 use crate::model::{FieldChange, HistoryEntry, Role, SHEET_COLUMNS, ValueEdit, ValueRow, ValueSheet};
 use engine::{Period, Periodicity, parse_number};
@@ -29,7 +30,7 @@ const MAX_COMMENT: usize = 2000;
 const HISTORY_LENGTH: u64 = 50;
 
 /// The audit log's id for one stored value.
-pub(super) fn value_entity_id(indicator: Uuid, period: &str, kind: &str, gender: &str) -> String {
+pub(super) fn value_entity_id(indicator: Uuid, period: &str, kind: ValueKind, gender: Gender) -> String {
     format!("{indicator}/{period}/{kind}/{gender}")
 }
 
@@ -44,7 +45,7 @@ pub async fn load(db: &DatabaseConnection, auth: &AuthContext, code: &str) -> Re
     let plan = rows::find_plan(db, scope, indicator.plan_id)
         .await?
         .ok_or_else(|| ServiceError::Corrupt(format!("indicator {code} without plan")))?;
-    let periodicity: Periodicity = enum_from_text(&indicator.periodicity)?;
+    let periodicity = stored_periodicity(&indicator)?;
     let stored = rows::values_of(db, scope, vec![indicator.id]).await?;
 
     let mut periods: Vec<Period> = (plan.first_year..=plan.last_year)
@@ -60,15 +61,15 @@ pub async fn load(db: &DatabaseConnection, auth: &AuthContext, code: &str) -> Re
     periods.sort();
     periods.dedup();
 
-    let by_key: HashMap<(&str, &str, &str), &indicator_value::Model> = stored
+    let by_key: HashMap<(&str, ValueKind, Gender), &indicator_value::Model> = stored
         .iter()
-        .map(|v| ((v.period.as_str(), v.kind.as_str(), v.gender.as_str()), v))
+        .map(|v| ((v.period.as_str(), v.kind, v.gender), v))
         .collect();
     let rows = periods
         .into_iter()
         .map(|period| {
             let period = period.to_string();
-            let cell = |(kind, gender): (&str, &str)| by_key.get(&(period.as_str(), kind, gender)).copied();
+            let cell = |(kind, gender): (ValueKind, Gender)| by_key.get(&(period.as_str(), kind, gender)).copied();
             ValueRow {
                 values: SHEET_COLUMNS
                     .iter()
@@ -114,6 +115,12 @@ pub async fn load(db: &DatabaseConnection, auth: &AuthContext, code: &str) -> Re
     })
 }
 
+/// An indicator's stored periodicity; a name the engine does not know is corrupt data.
+pub(super) fn stored_periodicity(indicator: &indicator::Model) -> Result<Periodicity, ServiceError> {
+    (indicator.periodicity())
+        .map_err(|e| ServiceError::Corrupt(format!("indicator {}: periodicity: {e}", indicator.code)))
+}
+
 fn periods_of_year(year: i32, periodicity: Periodicity) -> Vec<Period> {
     match periodicity {
         Periodicity::Year => Period::year_of(year).into_iter().collect(),
@@ -126,8 +133,8 @@ fn periods_of_year(year: i32, periodicity: Periodicity) -> Vec<Period> {
 /// A checked edit: the cell, what it held when the sheet was loaded, what it gets.
 struct Change {
     period: String,
-    kind: &'static str,
-    gender: &'static str,
+    kind: ValueKind,
+    gender: Gender,
     expected: Option<String>,
     expected_comment: Option<String>,
     /// `None` removes the value.
@@ -213,12 +220,12 @@ pub async fn save(
     let indicator = indicators::find_by_code(db, scope, code)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let changes = check(edits, enum_from_text(&indicator.periodicity)?)?;
+    let changes = check(edits, stored_periodicity(&indicator)?)?;
 
     let txn = db.begin().await?;
     // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
     crate::db::repo::tenants::touch(&txn, scope).await?;
-    let current: HashMap<(String, String, String), (String, Option<String>)> =
+    let current: HashMap<(String, ValueKind, Gender), (String, Option<String>)> =
         rows::values_of(&txn, scope, vec![indicator.id])
             .await?
             .into_iter()
@@ -227,7 +234,7 @@ pub async fn save(
     let stale: Vec<String> = changes
         .iter()
         .filter(|c| {
-            let now = current.get(&(c.period.clone(), c.kind.to_owned(), c.gender.to_owned()));
+            let now = current.get(&(c.period.clone(), c.kind, c.gender));
             now.map(|(v, _)| v) != c.expected.as_ref()
                 || now.and_then(|(_, comment)| comment.as_ref()) != c.expected_comment.as_ref()
         })
@@ -275,8 +282,8 @@ async fn write(
                 tenant_id: scope.tenant_id(),
                 indicator_id: indicator,
                 period: change.period.clone(),
-                kind: change.kind.to_owned(),
-                gender: change.gender.to_owned(),
+                kind: change.kind,
+                gender: change.gender,
                 value: value.to_string(),
                 comment: comment.clone(),
                 updated_at: now,

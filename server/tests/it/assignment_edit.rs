@@ -5,6 +5,7 @@
 use crate::common::TestApp;
 
 use app::db::repo::rows;
+use app::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus};
 use app::exchange::{export_tenant, validate};
 use app::model::{AssignmentForm, DecisionForm, FollowUp, NewComment};
 use app::services::ServiceError;
@@ -47,10 +48,10 @@ async fn exported(app: &TestApp, plan: &str) -> Vec<app::exchange::document::Ass
         .assignments
 }
 
-fn follow_up(status: &str, forecast: &str, comment: Option<(&str, &str)>) -> FollowUp {
+fn follow_up(status: AssignmentStatus, forecast: AssignmentForecast, comment: Option<(&str, &str)>) -> FollowUp {
     FollowUp {
-        status: Some(status.into()),
-        forecast: Some(forecast.into()),
+        status: Some(status),
+        forecast: Some(forecast),
         comment: comment.map(|(date, text)| NewComment {
             date: date.into(),
             text: text.into(),
@@ -69,7 +70,7 @@ async fn follow_up_keeps_every_dated_comment_also_on_an_adopted_plan() {
         page.can_follow_up && !page.can_define,
         "editors follow up, admins define"
     );
-    assert_eq!(page.follow_up.status.as_deref(), Some("slutford"));
+    assert_eq!(page.follow_up.status, Some(AssignmentStatus::Slutford));
     assert_eq!(page.comments.len(), 1);
     assert_eq!(page.comments[0].date, "2024-07-31");
 
@@ -98,8 +99,8 @@ async fn follow_up_keeps_every_dated_comment_also_on_an_adopted_plan() {
         id,
         page.revision,
         &follow_up(
-            "slutford",
-            "enligt_plan",
+            AssignmentStatus::Slutford,
+            AssignmentForecast::EnligtPlan,
             Some(("2024-08-31", "Slutrapporterat i nämnden.")),
         ),
     )
@@ -112,7 +113,11 @@ async fn follow_up_keeps_every_dated_comment_also_on_an_adopted_plan() {
         plan,
         id,
         page.revision,
-        &follow_up("paborjad", "avvikelse", Some(("2024-09-01", "Borde inte sparas."))),
+        &follow_up(
+            AssignmentStatus::Paborjad,
+            AssignmentForecast::Avvikelse,
+            Some(("2024-09-01", "Borde inte sparas.")),
+        ),
     )
     .await;
     assert!(matches!(stale, Err(ServiceError::Conflict(_))), "{stale:?}");
@@ -160,7 +165,10 @@ async fn admins_add_change_and_delete_items_with_checked_fields() {
     let before = exported(&app, PLAN_2026).await.len();
 
     let form = blank(&app.db, &admin, plan, Some("4.1")).await.expect("blank");
-    assert_eq!((form.form.kind.as_str(), form.form.goal.as_str()), ("uppdrag", "4.1"));
+    assert_eq!(
+        (form.form.kind, form.form.goal.as_str()),
+        (AssignmentKind::Uppdrag, "4.1")
+    );
     assert!(
         form.goals.iter().all(|g| g.code.contains('.')),
         "only inriktningsmål carry uppdrag"
@@ -168,7 +176,7 @@ async fn admins_add_change_and_delete_items_with_checked_fields() {
     assert!(form.departments.contains(&"Barn och unga".to_owned()));
 
     let good = AssignmentForm {
-        kind: "initiativ".into(),
+        kind: AssignmentKind::Initiativ,
         title: "Kartlägga behovet av familjehem i kommunen.".into(),
         goal: "4.1".into(),
         department: "Barn och unga".into(),
@@ -177,13 +185,6 @@ async fn admins_add_change_and_delete_items_with_checked_fields() {
         decision_body: "Socialnämnden".into(),
     };
     for (bad, field) in [
-        (
-            AssignmentForm {
-                kind: "projekt".into(),
-                ..good.clone()
-            },
-            "kind",
-        ),
         (
             AssignmentForm {
                 title: " ".into(),
@@ -266,7 +267,11 @@ async fn admins_add_change_and_delete_items_with_checked_fields() {
         plan,
         id,
         next,
-        &follow_up("paborjad", "enligt_plan", Some(("2026-01-15", "Start."))),
+        &follow_up(
+            AssignmentStatus::Paborjad,
+            AssignmentForecast::EnligtPlan,
+            Some(("2026-01-15", "Start.")),
+        ),
     )
     .await
     .expect("reported");
@@ -297,7 +302,15 @@ async fn roles_and_tenants_are_walled_off() {
         load(&app.db, &viewer, plan, id).await,
         Err(ServiceError::Forbidden)
     ));
-    let reported = report(&app.db, &viewer, plan, id, 1, &follow_up("paborjad", "avvikelse", None)).await;
+    let reported = report(
+        &app.db,
+        &viewer,
+        plan,
+        id,
+        1,
+        &follow_up(AssignmentStatus::Paborjad, AssignmentForecast::Avvikelse, None),
+    )
+    .await;
     assert!(matches!(reported, Err(ServiceError::Forbidden)), "{reported:?}");
     let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
     let form = load(&app.db, &editor, plan, id).await.expect("page").form;
@@ -344,7 +357,7 @@ async fn the_plan_lists_items_without_a_goal_on_their_own_and_links_each_item() 
     assert!(view.goals.iter().all(|g| g.carries_assignments == g.code.contains('.')));
 
     let loose = AssignmentForm {
-        kind: "uppdrag".into(),
+        kind: AssignmentKind::Uppdrag,
         title: "Redovisa arbetet med heltidsresan.".into(),
         ..AssignmentForm::default()
     };

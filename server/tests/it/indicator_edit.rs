@@ -73,8 +73,8 @@ async fn bad_fields_are_named_and_nothing_is_saved() {
         (|f| f.name = "  ".into(), "name: must not be empty"),
         (|f| f.decimals = 9, "decimals: is 9; at most 6"),
         (
-            |f| f.direction = "upp".into(),
-            "direction: \"upp\" is not one of higher, lower, band",
+            |f| f.periodicity = "quarter".into(),
+            "periodicity: \"quarter\" is not one of year, half_year, tertial, month",
         ),
         (
             |f| f.department = "Ekonomi".into(),
@@ -137,9 +137,9 @@ async fn an_admin_adds_an_indicator_to_a_goal_that_carries_indicators() {
         .expect("the 2026–2028 plan");
     let form = app::model::IndicatorForm {
         name: "Andel brukare som känner sig trygga".into(),
-        kind: "namnd".into(),
+        kind: app::domain::IndicatorKind::Namnd,
         unit: "%".into(),
-        direction: "higher".into(),
+        direction: app::domain::Better::Higher,
         periodicity: "year".into(),
         targets: vec![app::model::TargetInput {
             year: 2027,

@@ -59,7 +59,7 @@ async fn adopting_freezes_the_version_and_a_new_draft_changes_a_copy() {
     assert_eq!(
         state,
         PlanState {
-            status: "adopted".into(),
+            status: app::domain::PlanStatus::Adopted,
             version: 1,
             revision: revision + 1
         }

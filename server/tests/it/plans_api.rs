@@ -159,7 +159,12 @@ async fn the_openapi_document_describes_the_plan_routes() {
         "YearTarget",
         "PeriodValue",
         "Gender",
+        "PlanStatus",
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema} schema");
     }
+    assert_eq!(
+        doc["components"]["schemas"]["PlanSummary"]["properties"]["status"]["$ref"], "#/components/schemas/PlanStatus",
+        "a plan's status is one of the domain's, not any text"
+    );
 }

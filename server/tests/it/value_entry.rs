@@ -4,6 +4,7 @@
 
 use crate::common::TestApp;
 
+use app::domain::{Gender, ValueKind};
 use app::model::{ValueEdit, ValueSheet};
 use app::services::ServiceError;
 use app::services::value_entry::{load, save};
@@ -14,11 +15,11 @@ fn cell<'a>(sheet: &'a ValueSheet, period: &str) -> &'a [Option<String>] {
     &sheet.rows.iter().find(|r| r.period == period).expect(period).values
 }
 
-fn edit(period: &str, gender: &str, expected: Option<&str>, text: &str) -> ValueEdit {
+fn edit(period: &str, gender: Gender, expected: Option<&str>, text: &str) -> ValueEdit {
     ValueEdit {
         period: period.to_owned(),
-        kind: "outcome".to_owned(),
-        gender: gender.to_owned(),
+        kind: ValueKind::Outcome,
+        gender,
         expected: expected.map(str::to_owned),
         expected_comment: None,
         text: text.to_owned(),
@@ -46,15 +47,15 @@ async fn the_sheet_has_every_month_of_the_plan_and_the_earlier_outcomes() {
 async fn saving_writes_the_changed_cells_and_their_history() {
     let app = TestApp::spawn().await;
     let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
-    let mut corrected = edit("2025-10", "T", Some("2.31"), "2,40");
+    let mut corrected = edit("2025-10", Gender::Total, Some("2.31"), "2,40");
     corrected.comment = Some("Rättat efter kvalitetssäkring".to_owned());
     let edits = vec![
         corrected,
-        edit("2026-01", "K", None, "4,5"),
-        edit("2024-01", "T", Some("8.41"), ""),
+        edit("2026-01", Gender::Women, None, "4,5"),
+        edit("2024-01", Gender::Total, Some("8.41"), ""),
         ValueEdit {
-            kind: "forecast".to_owned(),
-            ..edit("2026-12", "T", None, "6")
+            kind: ValueKind::Forecast,
+            ..edit("2026-12", Gender::Total, None, "6")
         },
     ];
     let sheet = save(&app.db, &editor, MONTHLY, edits).await.expect("saved");
@@ -100,13 +101,13 @@ async fn a_cell_changed_by_someone_else_is_a_conflict_and_nothing_is_written() {
         &app.db,
         &other,
         MONTHLY,
-        vec![edit("2024-02", "T", Some("9.14"), "9,2")],
+        vec![edit("2024-02", Gender::Total, Some("9.14"), "9,2")],
     )
     .await
     .expect("their save");
     let ours = vec![
-        edit("2024-03", "T", Some("7.70"), "7,8"),
-        edit("2024-02", "T", Some("9.14"), "9,3"),
+        edit("2024-03", Gender::Total, Some("7.70"), "7,8"),
+        edit("2024-02", Gender::Total, Some("9.14"), "9,3"),
     ];
     let err = save(&app.db, &editor, MONTHLY, ours).await.expect_err("conflict");
     assert!(
@@ -126,13 +127,16 @@ async fn a_cell_changed_by_someone_else_is_a_conflict_and_nothing_is_written() {
 async fn each_bad_cell_is_named_and_nothing_is_written() {
     let app = TestApp::spawn().await;
     let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
-    let mut comment_only = edit("2026-02", "T", None, "");
+    let mut comment_only = edit("2026-02", Gender::Total, None, "");
     comment_only.comment = Some("Saknar värde".to_owned());
     let edits = vec![
-        edit("2026-01", "T", None, "4,1"),
-        edit("2026-03", "T", None, "fyra"),
-        edit("2026-T1", "T", None, "4"),
-        edit("2026-04", "children", None, "4"),
+        edit("2026-01", Gender::Total, None, "4,1"),
+        edit("2026-03", Gender::Total, None, "fyra"),
+        edit("2026-T1", Gender::Total, None, "4"),
+        ValueEdit {
+            kind: ValueKind::Forecast,
+            ..edit("2026-04", Gender::Women, None, "4")
+        },
         comment_only,
     ];
     let err = save(&app.db, &editor, MONTHLY, edits).await.expect_err("rejected");
@@ -145,7 +149,7 @@ async fn each_bad_cell_is_named_and_nothing_is_written() {
         [
             "2026-03 outcome/T",
             "2026-T1 outcome/T",
-            "2026-04 outcome/children",
+            "2026-04 forecast/K",
             "2026-02 outcome/T"
         ]
     );
@@ -172,7 +176,13 @@ async fn viewers_may_not_enter_values_and_other_tenants_codes_are_not_found() {
         Err(ServiceError::Forbidden)
     ));
     assert!(matches!(
-        save(&app.db, &viewer, MONTHLY, vec![edit("2026-01", "T", None, "1")]).await,
+        save(
+            &app.db,
+            &viewer,
+            MONTHLY,
+            vec![edit("2026-01", Gender::Total, None, "1")]
+        )
+        .await,
         Err(ServiceError::Forbidden)
     ));
     let other = app.auth_as("sodertalje", "editor@sodertalje.example").await;
@@ -181,7 +191,13 @@ async fn viewers_may_not_enter_values_and_other_tenants_codes_are_not_found() {
         Err(ServiceError::NotFound)
     ));
     assert!(matches!(
-        save(&app.db, &other, MONTHLY, vec![edit("2026-01", "T", None, "1")]).await,
+        save(
+            &app.db,
+            &other,
+            MONTHLY,
+            vec![edit("2026-01", Gender::Total, None, "1")]
+        )
+        .await,
         Err(ServiceError::NotFound)
     ));
 }

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "assignments")]
 pub struct Model {
@@ -10,14 +12,14 @@ pub struct Model {
     pub plan_id: Uuid,
     pub goal_id: Option<Uuid>,
     pub position: i32,
-    pub kind: String,
+    pub kind: AssignmentKind,
     pub title: String,
     pub department_id: Option<Uuid>,
     pub is_new: Option<bool>,
     pub end_date: Option<Date>,
     pub decision_body: Option<String>,
-    pub status: Option<String>,
-    pub forecast: Option<String>,
+    pub status: Option<AssignmentStatus>,
+    pub forecast: Option<AssignmentForecast>,
     pub revision: i32,
 }
 

@@ -1,6 +1,8 @@
-//! `sections` and `carries` are JSON arrays of strings.
+//! `sections` is a JSON array of strings, `carries` one of `domain::Carry` names.
 
 use sea_orm::entity::prelude::*;
+
+use crate::domain::Numbering;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "goal_levels")]
@@ -13,7 +15,7 @@ pub struct Model {
     pub key: String,
     pub name: String,
     pub plural: String,
-    pub numbering: String,
+    pub numbering: Numbering,
     #[sea_orm(column_type = "Text")]
     pub sections: String,
     #[sea_orm(column_type = "Text")]

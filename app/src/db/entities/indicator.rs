@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::{Better, IndicatorKind};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "indicators")]
 pub struct Model {
@@ -16,10 +18,11 @@ pub struct Model {
     pub name: String,
     #[sea_orm(column_type = "Text")]
     pub definition: String,
-    pub kind: String,
+    pub kind: IndicatorKind,
     pub unit: String,
     pub decimals: i32,
-    pub direction: String,
+    pub direction: Better,
+    /// `engine::Periodicity` as it writes itself (`half_year`): the engine has no database types.
     pub periodicity: String,
     pub cumulative: bool,
     pub department_id: Option<Uuid>,
@@ -33,6 +36,13 @@ pub struct Model {
     /// The indicator's own method (JSON `engine::assess::Method`), else the tenant's.
     #[sea_orm(column_type = "Text", nullable)]
     pub method: Option<String>,
+}
+
+impl Model {
+    /// The `periodicity` column as the engine's type.
+    pub fn periodicity(&self) -> Result<engine::Periodicity, engine::PeriodError> {
+        self.periodicity.parse()
+    }
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::{Gender, ValueKind};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "indicator_values")]
 pub struct Model {
@@ -12,9 +14,9 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub period: String,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub kind: String,
+    pub kind: ValueKind,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub gender: String,
+    pub gender: Gender,
     pub value: String,
     #[sea_orm(column_type = "Text", nullable)]
     pub comment: Option<String>,

@@ -1,7 +1,9 @@
-//! A manual verdict on exactly one of `goal_id` / `indicator_id`; `verdict` is a
-//! `model::Colour` in snake case, `period` as `engine::Period` writes it.
+//! A manual verdict on exactly one of `goal_id` / `indicator_id`; `period` as
+//! `engine::Period` writes it.
 
 use sea_orm::entity::prelude::*;
+
+use crate::domain::Colour;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "manual_verdicts")]
@@ -14,7 +16,7 @@ pub struct Model {
     pub goal_id: Option<Uuid>,
     pub indicator_id: Option<Uuid>,
     pub period: String,
-    pub verdict: String,
+    pub verdict: Colour,
     #[sea_orm(column_type = "Text")]
     pub motivation: String,
     pub given_by: String,

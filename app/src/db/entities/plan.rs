@@ -2,6 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
+use crate::domain::PlanStatus;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "plans")]
 pub struct Model {
@@ -13,7 +15,7 @@ pub struct Model {
     pub name: String,
     pub first_year: i32,
     pub last_year: i32,
-    pub status: String,
+    pub status: PlanStatus,
     pub version: i32,
     #[sea_orm(column_type = "Text")]
     pub sections: String,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::domain::Role;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "users")]
 pub struct Model {
@@ -9,8 +11,7 @@ pub struct Model {
     pub id: Uuid,
     pub email: String,
     pub name: String,
-    /// One of `viewer`, `editor`, `admin` (see `model::Role`).
-    pub role: String,
+    pub role: Role,
     pub password_hash: String,
     pub is_demo: bool,
     pub created_at: DateTimeUtc,

@@ -25,7 +25,7 @@ pub async fn update_if_revision(
         .col_expr(C::Position, Expr::value(row.position))
         .col_expr(C::Name, Expr::value(row.name.clone()))
         .col_expr(C::Plural, Expr::value(row.plural.clone()))
-        .col_expr(C::Numbering, Expr::value(row.numbering.clone()))
+        .col_expr(C::Numbering, Expr::value(row.numbering))
         .col_expr(C::Sections, Expr::value(row.sections.clone()))
         .col_expr(C::Carries, Expr::value(row.carries.clone()))
         .col_expr(C::AssignmentInputs, Expr::value(row.assignment_inputs))

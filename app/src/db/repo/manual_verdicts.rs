@@ -63,7 +63,7 @@ pub async fn update_if_revision(
 ) -> Result<bool, DbErr> {
     use manual_verdict::Column as C;
     let result = manual_verdict::Entity::update_many()
-        .col_expr(C::Verdict, Expr::value(row.verdict.clone()))
+        .col_expr(C::Verdict, Expr::value(row.verdict))
         .col_expr(C::Motivation, Expr::value(row.motivation.clone()))
         .col_expr(C::GivenBy, Expr::value(row.given_by.clone()))
         .col_expr(C::GivenAt, Expr::value(row.given_at))

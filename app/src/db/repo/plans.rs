@@ -7,8 +7,7 @@ use uuid::Uuid;
 
 use crate::db::TenantScope;
 use crate::db::entities::plan;
-
-const DRAFT: &str = "draft";
+use crate::domain::PlanStatus;
 
 fn this_plan(scope: TenantScope, id: Uuid) -> sea_orm::Condition {
     sea_orm::Condition::all()
@@ -24,7 +23,7 @@ pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid)
     let result = plan::Entity::update_many()
         .col_expr(plan::Column::Revision, Expr::col(plan::Column::Revision).into())
         .filter(this_plan(scope, id))
-        .filter(plan::Column::Status.eq(DRAFT))
+        .filter(plan::Column::Status.eq(PlanStatus::Draft))
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
@@ -36,7 +35,7 @@ pub async fn set_status_if_revision(
     scope: TenantScope,
     id: Uuid,
     revision: i32,
-    (status, version): (&str, i32),
+    (status, version): (PlanStatus, i32),
 ) -> Result<bool, DbErr> {
     let result = plan::Entity::update_many()
         .col_expr(plan::Column::Status, Expr::value(status))

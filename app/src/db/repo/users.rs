@@ -42,7 +42,7 @@ pub async fn insert(db: &impl ConnectionTrait, scope: TenantScope, new: NewUser<
         id: Set(Uuid::now_v7()),
         email: Set(new.email.to_owned()),
         name: Set(new.name.to_owned()),
-        role: Set(new.role.as_str().to_owned()),
+        role: Set(new.role),
         password_hash: Set(new.password_hash),
         is_demo: Set(new.is_demo),
         created_at: Set(chrono::Utc::now()),

@@ -115,7 +115,7 @@ pub async fn give(
         goal_id,
         indicator_id,
         period: period.to_string(),
-        verdict: form.verdict.as_str().to_owned(),
+        verdict: form.verdict,
         motivation,
         given_by: auth.me.name.clone(),
         given_at: Utc::now(),

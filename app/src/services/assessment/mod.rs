@@ -167,7 +167,7 @@ async fn read_manual(
 fn given_verdict(row: manual_verdict::Model) -> Result<GivenVerdict, ServiceError> {
     let corrupt = |what: &str| ServiceError::Corrupt(format!("manual verdict {}: {what}", row.id));
     let period: Period = row.period.parse().map_err(|_| corrupt("period"))?;
-    let colour = Colour::parse(&row.verdict).ok_or_else(|| corrupt("verdict"))?;
+    let colour = row.verdict;
     Ok(GivenVerdict {
         verdict: ManualVerdict {
             period,

@@ -10,9 +10,8 @@ use uuid::Uuid;
 use crate::db::TenantScope;
 use crate::db::entities::{assignment, goal, plan};
 use crate::db::repo::{councils, rows};
-use crate::exchange::document::{AssignmentForecast, AssignmentKind, AssignmentStatus, Carry, PlanStatus};
+use crate::domain::{AssignmentForecast, AssignmentStatus, Carry, PlanStatus};
 use crate::exchange::export::goals_in_tree_order;
-use crate::exchange::import::{enum_from_text, enum_text};
 use crate::model::{AssignmentForm, Council, FollowUp, GoalChoice, NewComment};
 use crate::services::{ServiceError, validate};
 
@@ -49,13 +48,13 @@ impl PlanContext {
     }
 
     pub fn is_draft(&self) -> bool {
-        self.plan.status != enum_text(&PlanStatus::Adopted)
+        self.plan.status != PlanStatus::Adopted
     }
 
     /// The stored item as its form.
     pub fn form_of(&self, item: &assignment::Model) -> AssignmentForm {
         AssignmentForm {
-            kind: item.kind.clone(),
+            kind: item.kind,
             title: item.title.clone(),
             goal: item
                 .goal_id
@@ -75,9 +74,7 @@ impl PlanContext {
 
     /// Checks a form; the result is `row` with the form's fields.
     pub fn apply(&self, form: &AssignmentForm, mut row: assignment::Model) -> Result<assignment::Model, ServiceError> {
-        let kind: AssignmentKind = enum_from_text(form.kind.trim())
-            .map_err(|_| ServiceError::invalid("kind", format!("\"{}\" is not uppdrag or initiativ", form.kind)))?;
-        row.kind = enum_text(&kind);
+        row.kind = form.kind;
         row.title = validate::text("title", &form.title, MAX_TITLE)?.to_owned();
         let goal = form.goal.trim();
         row.goal_id = match goal {
@@ -144,36 +141,16 @@ fn optional_date(field: &'static str, written: &str) -> Result<Option<NaiveDate>
         .map_err(|_| ServiceError::invalid(field, format!("\"{written}\" is not a date (YYYY-MM-DD)")))
 }
 
-/// A follow-up as stored: status and forecast as their texts, the comment's date parsed.
+/// A follow-up as stored: status and forecast, the comment's date parsed.
 #[derive(Debug, PartialEq, Eq)]
 pub struct CheckedFollowUp {
-    pub status: Option<String>,
-    pub forecast: Option<String>,
+    pub status: Option<AssignmentStatus>,
+    pub forecast: Option<AssignmentForecast>,
     pub comment: Option<(NaiveDate, String)>,
 }
 
-/// Checks a follow-up: known status and forecast, a comment dated not after `today`.
+/// Checks a follow-up: a comment dated not after `today` (status and forecast are typed).
 pub fn checked_follow_up(follow_up: &FollowUp, today: NaiveDate) -> Result<CheckedFollowUp, ServiceError> {
-    let status = follow_up
-        .status
-        .as_deref()
-        .map(|s| {
-            enum_from_text::<AssignmentStatus>(s)
-                .map(|s| enum_text(&s))
-                .map_err(|_| {
-                    ServiceError::invalid("status", format!("\"{s}\" is not ej_paborjad, paborjad or slutford"))
-                })
-        })
-        .transpose()?;
-    let forecast = follow_up
-        .forecast
-        .as_deref()
-        .map(|f| {
-            enum_from_text::<AssignmentForecast>(f)
-                .map(|f| enum_text(&f))
-                .map_err(|_| ServiceError::invalid("forecast", format!("\"{f}\" is not enligt_plan or avvikelse")))
-        })
-        .transpose()?;
     let comment = match &follow_up.comment {
         None => None,
         Some(NewComment { date, text }) => {
@@ -186,8 +163,8 @@ pub fn checked_follow_up(follow_up: &FollowUp, today: NaiveDate) -> Result<Check
         }
     };
     Ok(CheckedFollowUp {
-        status,
-        forecast,
+        status: follow_up.status,
+        forecast: follow_up.forecast,
         comment,
     })
 }
@@ -203,8 +180,8 @@ pub(super) fn audit_text(context: &PlanContext, item: &assignment::Model) -> Str
         "new": form.is_new.map(|n| if n { "ny" } else { "kvarstående" }).unwrap_or_default(),
         "end_date": form.end_date,
         "decision_body": form.decision_body,
-        "status": item.status.clone().unwrap_or_default(),
-        "forecast": item.forecast.clone().unwrap_or_default(),
+        "status": item.status.map(AssignmentStatus::as_str).unwrap_or_default(),
+        "forecast": item.forecast.map(AssignmentForecast::as_str).unwrap_or_default(),
     })
     .to_string()
 }
@@ -213,10 +190,14 @@ pub(super) fn audit_text(context: &PlanContext, item: &assignment::Model) -> Str
 mod tests {
     use super::*;
 
-    fn follow_up(status: Option<&str>, forecast: Option<&str>, comment: Option<(&str, &str)>) -> FollowUp {
+    fn follow_up(
+        status: Option<AssignmentStatus>,
+        forecast: Option<AssignmentForecast>,
+        comment: Option<(&str, &str)>,
+    ) -> FollowUp {
         FollowUp {
-            status: status.map(Into::into),
-            forecast: forecast.map(Into::into),
+            status,
+            forecast,
             comment: comment.map(|(date, text)| NewComment {
                 date: date.into(),
                 text: text.into(),
@@ -228,21 +209,23 @@ mod tests {
     fn a_follow_up_names_the_field_that_is_wrong() {
         let today = NaiveDate::from_ymd_opt(2024, 7, 31).unwrap();
         let ok = checked_follow_up(
-            &follow_up(Some("paborjad"), Some("avvikelse"), Some(("2024-07-31", " Försenat. "))),
+            &follow_up(
+                Some(AssignmentStatus::Paborjad),
+                Some(AssignmentForecast::Avvikelse),
+                Some(("2024-07-31", " Försenat. ")),
+            ),
             today,
         )
         .unwrap();
         let expected = CheckedFollowUp {
-            status: Some("paborjad".into()),
-            forecast: Some("avvikelse".into()),
+            status: Some(AssignmentStatus::Paborjad),
+            forecast: Some(AssignmentForecast::Avvikelse),
             comment: Some((today, "Försenat.".into())),
         };
         assert_eq!(ok, expected);
         let empty = checked_follow_up(&follow_up(None, None, None), today).unwrap();
         assert_eq!((empty.status, empty.forecast, empty.comment), (None, None, None));
         for (bad, field) in [
-            (follow_up(Some("klar"), None, None), "status"),
-            (follow_up(None, Some("bra"), None), "forecast"),
             (follow_up(None, None, Some(("2024-08-01", "x"))), "comment_date"),
             (follow_up(None, None, Some(("", "x"))), "comment_date"),
             (follow_up(None, None, Some(("2024-07-01", "  "))), "comment"),

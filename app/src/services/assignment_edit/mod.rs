@@ -19,8 +19,7 @@ use crate::db::TenantScope;
 use crate::db::entities::{assignment, assignment_comment};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{assignments, rows, tenants};
-use crate::exchange::document::AssignmentKind;
-use crate::exchange::import::enum_text;
+use crate::domain::{AssignmentForecast, AssignmentStatus};
 use crate::model::{AssignmentEditView, AssignmentForm, CommentView, FollowUp, Role};
 
 const ENTITY: &str = "assignment";
@@ -62,8 +61,8 @@ async fn view(
             comments.sort_by_key(|c| std::cmp::Reverse((c.date, c.created_at, c.id)));
             let history = history::entries(audit::for_entity(db, scope, ENTITY, &item.id.to_string()).await?);
             let follow_up = FollowUp {
-                status: item.status.clone(),
-                forecast: item.forecast.clone(),
+                status: item.status,
+                forecast: item.forecast,
                 comment: None,
             };
             let comments = comments
@@ -134,7 +133,6 @@ pub async fn blank(
     auth.require(Role::Admin)?;
     let context = PlanContext::load(db, auth.scope(), plan_id).await?;
     let mut page = view(db, auth, context, None).await?;
-    page.form.kind = enum_text(&AssignmentKind::Uppdrag);
     page.form.goal = goal.unwrap_or_default().to_owned();
     Ok(page)
 }
@@ -184,7 +182,7 @@ pub async fn create(
         plan_id,
         goal_id: None,
         position: last.map_or(0, |p| p + 1),
-        kind: String::new(),
+        kind: form.kind,
         title: String::new(),
         department_id: None,
         is_new: None,
@@ -235,6 +233,14 @@ pub async fn update(
     Ok(revision + 1)
 }
 
+/// A follow-up as the audit log writes it; `""` for not given.
+fn follow_up_text(status: Option<AssignmentStatus>, forecast: Option<AssignmentForecast>) -> serde_json::Value {
+    json!({
+        "status": status.map(AssignmentStatus::as_str).unwrap_or_default(),
+        "forecast": forecast.map(AssignmentForecast::as_str).unwrap_or_default(),
+    })
+}
+
 /// Reports status, forecast and optionally a new comment, if nobody changed the item since
 /// `revision`; returns the new revision. Editors and admins, on any plan.
 pub async fn report(
@@ -256,16 +262,16 @@ pub async fn report(
     // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
     tenants::touch(&txn, scope).await?;
     let current = find_in(&txn, scope, plan_id, id).await?;
-    let old = json!({ "status": current.status.clone().unwrap_or_default(), "forecast": current.forecast.clone().unwrap_or_default() });
+    let old = follow_up_text(current.status, current.forecast);
     let row = assignment::Model {
-        status: status.clone(),
-        forecast: forecast.clone(),
+        status,
+        forecast,
         ..current
     };
     if !assignments::update_if_revision(&txn, scope, revision, &row).await? {
         return Err(stale());
     }
-    let mut new = json!({ "status": status.unwrap_or_default(), "forecast": forecast.unwrap_or_default() });
+    let mut new = follow_up_text(status, forecast);
     if let Some((date, text)) = comment {
         new["comment"] = format!("{date}: {text}").into();
         let comment = assignment_comment::Model {

@@ -1,8 +1,9 @@
 //! A goal's texts as the editor shows them, checks them and stores them.
 
 use crate::db::entities::{goal, goal_level};
-use crate::exchange::document::{Numbering, Section};
-use crate::exchange::import::{enum_from_text, json_text};
+use crate::domain::Numbering;
+use crate::exchange::document::Section;
+use crate::exchange::import::json_text;
 use crate::model::{GoalForm, SectionInput};
 use crate::services::{ServiceError, validate};
 
@@ -107,12 +108,12 @@ pub(super) fn stored_sections(form: &GoalForm) -> String {
 /// parent's number, a point and the next.
 pub(super) fn suggested_number(level: &goal_level::Model, parent: Option<&goal::Model>, siblings: usize) -> String {
     let next = siblings + 1;
-    match enum_from_text::<Numbering>(&level.numbering) {
-        Ok(Numbering::Sequence) => next.to_string(),
-        Ok(Numbering::Nested) => match parent {
+    match level.numbering {
+        Numbering::Sequence => next.to_string(),
+        Numbering::Nested => match parent {
             Some(p) if !p.number.is_empty() => format!("{}.{next}", p.number),
             _ => next.to_string(),
         },
-        _ => String::new(),
+        Numbering::None => String::new(),
     }
 }

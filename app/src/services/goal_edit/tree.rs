@@ -8,9 +8,8 @@ use uuid::Uuid;
 use crate::db::TenantScope;
 use crate::db::entities::{goal, goal_level, plan};
 use crate::db::repo::rows;
-use crate::exchange::document::PlanStatus;
+use crate::domain::PlanStatus;
 use crate::exchange::export::goals_in_tree_order;
-use crate::exchange::import::enum_text;
 use crate::model::ParentOption;
 use crate::services::ServiceError;
 
@@ -77,7 +76,7 @@ impl Tree {
 
     /// Whether the plan can be changed (an adopted version cannot).
     pub fn is_draft(&self) -> bool {
-        self.plan.status != enum_text(&PlanStatus::Adopted)
+        self.plan.status != PlanStatus::Adopted
     }
 }
 

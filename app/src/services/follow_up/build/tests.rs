@@ -69,7 +69,7 @@ fn inputs(manual: ManualVerdicts) -> PlanInputs {
             name: "Plan 2025".into(),
             first_year: 2025,
             last_year: 2025,
-            status: "draft".into(),
+            status: crate::domain::PlanStatus::Draft,
             version: 1,
             revision: 1,
         },
