@@ -8,18 +8,18 @@ use crate::model::{AppError, AssignmentEditView, AssignmentForm, FollowUp};
 #[server]
 pub async fn assignment_for_edit(plan_id: Uuid, id: Uuid) -> Result<AssignmentEditView, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::assignment_edit::load(&state.db, &auth, plan_id, id)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::assignment_edit::load(&state.db, &ctx, plan_id, id)).await
 }
 
 /// The form for a new item, tied to `goal` when given (admins).
 #[server]
 pub async fn new_assignment(plan_id: Uuid, goal: Option<String>) -> Result<AssignmentEditView, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assignment_edit::blank(
         &state.db,
-        &auth,
+        &ctx,
         plan_id,
         goal.as_deref(),
     ))
@@ -30,9 +30,9 @@ pub async fn new_assignment(plan_id: Uuid, goal: Option<String>) -> Result<Assig
 #[server(input = Json)]
 pub async fn create_assignment(plan_id: Uuid, form: AssignmentForm) -> Result<Uuid, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assignment_edit::create(
-        &state.db, &auth, plan_id, &form,
+        &state.db, &ctx, plan_id, &form,
     ))
     .await
 }
@@ -41,9 +41,9 @@ pub async fn create_assignment(plan_id: Uuid, form: AssignmentForm) -> Result<Uu
 #[server(input = Json)]
 pub async fn save_assignment(plan_id: Uuid, id: Uuid, revision: i32, form: AssignmentForm) -> Result<i32, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assignment_edit::update(
-        &state.db, &auth, plan_id, id, revision, &form,
+        &state.db, &ctx, plan_id, id, revision, &form,
     ))
     .await
 }
@@ -52,9 +52,9 @@ pub async fn save_assignment(plan_id: Uuid, id: Uuid, revision: i32, form: Assig
 #[server(input = Json)]
 pub async fn report_assignment(plan_id: Uuid, id: Uuid, revision: i32, follow_up: FollowUp) -> Result<i32, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assignment_edit::report(
-        &state.db, &auth, plan_id, id, revision, &follow_up,
+        &state.db, &ctx, plan_id, id, revision, &follow_up,
     ))
     .await
 }
@@ -63,9 +63,9 @@ pub async fn report_assignment(plan_id: Uuid, id: Uuid, revision: i32, follow_up
 #[server(input = Json)]
 pub async fn delete_assignment(plan_id: Uuid, id: Uuid, revision: i32) -> Result<(), AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assignment_edit::delete(
-        &state.db, &auth, plan_id, id, revision,
+        &state.db, &ctx, plan_id, id, revision,
     ))
     .await
 }

@@ -48,8 +48,7 @@ pub async fn logout() -> Result<(), AppError> {
     let state = super::context::state()?;
     let parts: http::request::Parts = leptos_axum::extract().await.map_err(|_| AppError::Internal)?;
     if let Some(auth) = super::context::current_auth().await? {
-        super::context::reply(crate::services::auth::logout(&state.db, &auth)).await?;
-        state.sessions.forget(&auth);
+        super::context::reply(crate::services::auth::logout(&state.db, &state.sessions, &auth)).await?;
     }
     let cookie = crate::auth::cookie::clear_session_cookie(state.settings.is_https(&parts.headers));
     let response = expect_context::<leptos_axum::ResponseOptions>();

@@ -8,12 +8,12 @@ use crate::model::{AppError, FollowUpFilter, FollowUpView, ManualVerdictForm, Ve
 #[server(input = Json)]
 pub async fn get_follow_up(plan_id: Uuid, filter: FollowUpFilter) -> Result<FollowUpView, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     let today = chrono::Utc::now().date_naive();
     super::context::reply(crate::services::follow_up::view(
         &state.db,
         &state.read_cache,
-        &auth,
+        &ctx,
         plan_id,
         &filter,
         today,
@@ -25,9 +25,9 @@ pub async fn get_follow_up(plan_id: Uuid, filter: FollowUpFilter) -> Result<Foll
 #[server(input = Json)]
 pub async fn give_manual_verdict(plan_id: Uuid, form: ManualVerdictForm) -> Result<i32, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assessment::manual::give(
-        &state.db, &auth, plan_id, &form,
+        &state.db, &ctx, plan_id, &form,
     ))
     .await
 }
@@ -42,9 +42,9 @@ pub async fn withdraw_manual_verdict(
     revision: i32,
 ) -> Result<(), AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assessment::manual::withdraw(
-        &state.db, &auth, plan_id, kind, &code, &period, revision,
+        &state.db, &ctx, plan_id, kind, &code, &period, revision,
     ))
     .await
 }

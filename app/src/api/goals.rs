@@ -8,18 +8,18 @@ use crate::model::{AppError, GoalEditView, GoalForm, GoalPlace};
 #[server]
 pub async fn goal_for_edit(plan_id: Uuid, code: String) -> Result<GoalEditView, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::goal_edit::load(&state.db, &auth, plan_id, &code)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::goal_edit::load(&state.db, &ctx, plan_id, &code)).await
 }
 
 /// The editor for a new goal under `parent` (or at the top of the plan).
 #[server]
 pub async fn new_goal(plan_id: Uuid, parent: Option<String>) -> Result<GoalEditView, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::blank(
         &state.db,
-        &auth,
+        &ctx,
         plan_id,
         parent.as_deref(),
     ))
@@ -30,10 +30,10 @@ pub async fn new_goal(plan_id: Uuid, parent: Option<String>) -> Result<GoalEditV
 #[server(input = Json)]
 pub async fn create_goal(plan_id: Uuid, parent: Option<String>, form: GoalForm) -> Result<String, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::create(
         &state.db,
-        &auth,
+        &ctx,
         plan_id,
         parent.as_deref(),
         form,
@@ -45,9 +45,9 @@ pub async fn create_goal(plan_id: Uuid, parent: Option<String>, form: GoalForm) 
 #[server(input = Json)]
 pub async fn save_goal(plan_id: Uuid, code: String, revision: i32, form: GoalForm) -> Result<i32, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::update(
-        &state.db, &auth, plan_id, &code, revision, form,
+        &state.db, &ctx, plan_id, &code, revision, form,
     ))
     .await
 }
@@ -62,10 +62,10 @@ pub async fn move_goal(
     position: usize,
 ) -> Result<GoalPlace, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::move_to(
         &state.db,
-        &auth,
+        &ctx,
         plan_id,
         &code,
         revision,
@@ -79,9 +79,9 @@ pub async fn move_goal(
 #[server(input = Json)]
 pub async fn delete_goal(plan_id: Uuid, code: String, revision: i32) -> Result<(), AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::delete(
-        &state.db, &auth, plan_id, &code, revision,
+        &state.db, &ctx, plan_id, &code, revision,
     ))
     .await
 }

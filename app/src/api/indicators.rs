@@ -8,17 +8,17 @@ use crate::model::{AppError, IndicatorEditView, IndicatorForm, ValueEdit, ValueS
 #[server]
 pub async fn indicator_for_edit(code: String) -> Result<IndicatorEditView, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::indicator_edit::load(&state.db, &auth, &code)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::indicator_edit::load(&state.db, &ctx, &code)).await
 }
 
 /// Saves an indicator if nobody else did since `revision`; returns the new revision.
 #[server(input = Json)]
 pub async fn save_indicator(id: Uuid, revision: i32, form: IndicatorForm) -> Result<i32, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::indicator_edit::save(
-        &state.db, &auth, id, revision, form,
+        &state.db, &ctx, id, revision, form,
     ))
     .await
 }
@@ -32,9 +32,9 @@ pub async fn create_indicator(
     form: IndicatorForm,
 ) -> Result<String, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::indicator_edit::create(
-        &state.db, &auth, plan_id, &goal, &code, form,
+        &state.db, &ctx, plan_id, &goal, &code, form,
     ))
     .await
 }
@@ -43,14 +43,14 @@ pub async fn create_indicator(
 #[server]
 pub async fn load_value_sheet(code: String) -> Result<ValueSheet, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::value_entry::load(&state.db, &auth, &code)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::value_entry::load(&state.db, &ctx, &code)).await
 }
 
 /// Saves the changed cells of a sheet, all or none; returns the sheet as now stored.
 #[server(input = Json)]
 pub async fn save_values(code: String, edits: Vec<ValueEdit>) -> Result<ValueSheet, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::value_entry::save(&state.db, &auth, &code, edits)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::value_entry::save(&state.db, &ctx, &code, edits)).await
 }

@@ -30,6 +30,7 @@ mod context {
 
     use crate::model::AppError;
     use crate::services::auth::AuthContext;
+    use crate::services::context::TenantContext;
     use crate::state::{AppState, CurrentAuth};
 
     pub fn state() -> Result<AppState, AppError> {
@@ -47,6 +48,11 @@ mod context {
         current_auth()
             .await?
             .ok_or_else(|| reply_error(AppError::Unauthenticated))
+    }
+
+    /// The tenant a server function acts in: the session's own.
+    pub async fn tenant() -> Result<TenantContext, AppError> {
+        Ok(TenantContext::own(&require_auth().await?))
     }
 
     /// Runs a service call and maps its result for the browser, setting the HTTP status to

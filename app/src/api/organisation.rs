@@ -8,33 +8,33 @@ use crate::model::{AppError, CouncilForm, NewPlanForm, OrganisationView, TenantT
 #[server]
 pub async fn organisation() -> Result<OrganisationView, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::organisation::load(&state.db, &auth)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::organisation::load(&state.db, &ctx)).await
 }
 
 /// Saves the vision and values texts; returns the organisation as saved.
 #[server(input = Json)]
 pub async fn save_tenant_texts(texts: TenantTextsForm) -> Result<OrganisationView, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::organisation::save_texts(&state.db, &auth, &texts)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::organisation::save_texts(&state.db, &ctx, &texts)).await
 }
 
 /// Adds a council (no id) or saves one with its departments.
 #[server(input = Json)]
 pub async fn save_council(council: CouncilForm) -> Result<OrganisationView, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::organisation::save_council(&state.db, &auth, &council)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::organisation::save_council(&state.db, &ctx, &council)).await
 }
 
 /// Removes a council without plans.
 #[server]
 pub async fn delete_council(id: Uuid, revision: i32) -> Result<OrganisationView, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::organisation::delete_council(
-        &state.db, &auth, id, revision,
+        &state.db, &ctx, id, revision,
     ))
     .await
 }
@@ -43,6 +43,6 @@ pub async fn delete_council(id: Uuid, revision: i32) -> Result<OrganisationView,
 #[server(input = Json)]
 pub async fn create_plan(plan: NewPlanForm) -> Result<Uuid, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::plan_decisions::create_plan(&state.db, &auth, &plan)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::plan_decisions::create_plan(&state.db, &ctx, &plan)).await
 }

@@ -8,7 +8,6 @@ use crate::model::{AppError, ImportStatus};
 #[server]
 pub async fn outcome_import_status(id: Uuid) -> Result<ImportStatus, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    let slug = auth.me.tenant.slug.clone();
-    super::context::reply(state.imports.status(&state.db, &auth, &slug, id)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(async { state.imports.status(&ctx, id) }).await
 }

@@ -9,22 +9,17 @@ use crate::model::{AppError, DecisionForm, PlanState, PlanView};
 #[server]
 pub async fn get_plan(id: Uuid) -> Result<PlanView, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::plans::view(&state.db, &state.read_cache, &auth, id)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::plans::view(&state.db, &state.read_cache, &ctx, id)).await
 }
 
 /// Adopts the plan's draft by the council's decision (admins).
 #[server(input = Json)]
 pub async fn adopt_plan(id: Uuid, revision: i32, decision: DecisionForm) -> Result<PlanState, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::plan_decisions::adopt(
-        &state.db,
-        &auth,
-        auth.scope(),
-        id,
-        revision,
-        &decision,
+        &state.db, &ctx, id, revision, &decision,
     ))
     .await
 }
@@ -33,13 +28,9 @@ pub async fn adopt_plan(id: Uuid, revision: i32, decision: DecisionForm) -> Resu
 #[server(input = Json)]
 pub async fn start_plan_draft(id: Uuid, revision: i32) -> Result<PlanState, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
+    let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::plan_decisions::start_draft(
-        &state.db,
-        &auth,
-        auth.scope(),
-        id,
-        revision,
+        &state.db, &ctx, id, revision,
     ))
     .await
 }

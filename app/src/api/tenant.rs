@@ -6,25 +6,23 @@ use crate::model::{AppError, TenantHome, UserSummary};
 #[server]
 pub async fn home_data() -> Result<TenantHome, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::tenants::home(&state.db, &state.read_cache, &auth)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::tenants::home(&state.db, &state.read_cache, &ctx)).await
 }
 
 /// The tenant's users (admins only; checked in the service).
 #[server]
 pub async fn tenant_users() -> Result<Vec<UserSummary>, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    let slug = auth.me.tenant.slug.clone();
-    super::context::reply(crate::services::users::list(&state.db, &auth, &slug)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::users::list(&state.db, &ctx)).await
 }
 
 /// Adds a user to the signed-in admin's tenant; returns the tenant's users.
 #[server(input = server_fn::codec::Json)]
 pub async fn add_user(user: crate::model::NewUserForm) -> Result<Vec<UserSummary>, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    let slug = auth.me.tenant.slug.clone();
+    let ctx = super::context::tenant().await?;
     let input = crate::services::users::NewUserInput {
         email: &user.email,
         name: &user.name,
@@ -32,22 +30,22 @@ pub async fn add_user(user: crate::model::NewUserForm) -> Result<Vec<UserSummary
         password: &user.password,
         is_demo: false,
     };
-    super::context::reply(crate::services::users::add_for(&state.db, &auth, &slug, input)).await?;
-    super::context::reply(crate::services::users::list(&state.db, &auth, &slug)).await
+    super::context::reply(crate::services::users::add_for(&state.db, &ctx, input)).await?;
+    super::context::reply(crate::services::users::list(&state.db, &ctx)).await
 }
 
 /// Every municipality (platform admins).
 #[server]
 pub async fn municipalities() -> Result<Vec<crate::model::TenantSummary>, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::tenants::list_for_platform(&state.db, &auth)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::tenants::list_for_platform(&state.db, &ctx)).await
 }
 
 /// Adds a municipality with its first admin (platform admins).
 #[server(input = server_fn::codec::Json)]
 pub async fn create_municipality(tenant: crate::model::NewTenantForm) -> Result<crate::model::TenantSummary, AppError> {
     let state = super::context::state()?;
-    let auth = super::context::require_auth().await?;
-    super::context::reply(crate::services::tenants::create_with_admin(&state.db, &auth, &tenant)).await
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::tenants::create_with_admin(&state.db, &ctx, &tenant)).await
 }

@@ -42,7 +42,7 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 use crate::db::TenantScope;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::rows;
-use crate::services::auth::AuthContext;
+use crate::services::context::TenantContext;
 use crate::services::{ServiceError, tenants};
 use document::TenantDocument;
 pub use import::ImportSummary;
@@ -103,23 +103,17 @@ pub async fn has_plan_data(db: &impl sea_orm::ConnectionTrait, scope: TenantScop
 /// admin) loads its configuration, councils and plans as a tenant document.
 pub async fn import_for(
     db: &DatabaseConnection,
-    auth: &AuthContext,
-    slug: &str,
+    ctx: &TenantContext,
     doc: TenantDocument,
 ) -> Result<ImportSummary, ServiceError> {
-    auth.scope_for_slug(db, slug).await?;
-    auth.require(crate::model::Role::Admin)?;
-    import_document(db, doc, Some(slug), &auth.me.email).await
+    ctx.require(crate::model::Role::Admin)?;
+    import_document(db, doc, Some(&ctx.me().tenant.slug), ctx.actor()).await
 }
 
 /// `GET /api/v1/tenants/{tenant}/export`: the whole tenant, for its admins.
-pub async fn export_for(
-    db: &DatabaseConnection,
-    auth: &AuthContext,
-    slug: &str,
-) -> Result<TenantDocument, ServiceError> {
-    let scope = auth.scope_for_slug(db, slug).await?;
-    auth.require(crate::model::Role::Admin)?;
+pub async fn export_for(db: &DatabaseConnection, ctx: &TenantContext) -> Result<TenantDocument, ServiceError> {
+    let scope = ctx.scope();
+    ctx.require(crate::model::Role::Admin)?;
     export::read(db, scope).await
 }
 

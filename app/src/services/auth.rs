@@ -1,7 +1,7 @@
 //! Login, logout and resolving a session cookie into an [`AuthContext`].
 
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
+use sea_orm::{DatabaseConnection, TransactionTrait};
 
 use super::{ServiceError, validate};
 use crate::auth::{password, token};
@@ -45,35 +45,9 @@ impl AuthContext {
         format!("{}.{}", self.scope.tenant_id(), self.session_hash)
     }
 
-    pub fn scope(&self) -> TenantScope {
+    /// The session's own tenant; services act through a [`super::context::TenantContext`].
+    pub(crate) fn scope(&self) -> TenantScope {
         self.scope
-    }
-
-    pub fn role(&self) -> Role {
-        self.me.role
-    }
-
-    /// Fails with `Forbidden` unless the role includes `needed`.
-    pub fn require(&self, needed: Role) -> Result<(), ServiceError> {
-        if self.me.role >= needed {
-            Ok(())
-        } else {
-            Err(ServiceError::Forbidden)
-        }
-    }
-
-    /// The scope for a tenant named in a URL. A user's own tenant only; platform admins any.
-    /// Another tenant's slug answers `NotFound`, exactly like a slug that does not exist.
-    pub async fn scope_for_slug(&self, db: &impl ConnectionTrait, slug: &str) -> Result<TenantScope, ServiceError> {
-        if slug == self.me.tenant.slug {
-            return Ok(self.scope);
-        }
-        if self.me.platform_admin
-            && let Some(tenant) = tenants::find_by_slug(db, slug).await?
-        {
-            return Ok(TenantScope::new(tenant.id));
-        }
-        Err(ServiceError::NotFound)
     }
 }
 
@@ -223,8 +197,13 @@ pub async fn login(
     })
 }
 
-/// Ends the session: the cookie's token stops working on every app instance at once.
-pub async fn logout(db: &DatabaseConnection, auth: &AuthContext) -> Result<(), ServiceError> {
+/// Ends the session: the cookie's token stops working on every app instance at once, and
+/// this instance forgets it from its cache of resolved sessions.
+pub async fn logout(
+    db: &DatabaseConnection,
+    sessions_cache: &crate::auth::session_cache::SessionCache,
+    auth: &AuthContext,
+) -> Result<(), ServiceError> {
     let txn = db.begin().await?;
     sessions::delete(&txn, auth.scope, &auth.session_hash).await?;
     audit::record(
@@ -241,6 +220,7 @@ pub async fn logout(db: &DatabaseConnection, auth: &AuthContext) -> Result<(), S
     )
     .await?;
     txn.commit().await?;
+    sessions_cache.forget(auth);
     Ok(())
 }
 

@@ -5,7 +5,7 @@
 use sea_orm::ConnectionTrait;
 
 use super::ServiceError;
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use crate::db::entities::audit_log;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::model::{FieldChange, HistoryEntry};
@@ -14,7 +14,7 @@ use crate::model::{FieldChange, HistoryEntry};
 /// JSON objects of the entity's fields, so [`changes`] can later list what changed.
 pub async fn record(
     db: &impl ConnectionTrait,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     entity_type: &str,
     action: &str,
     id: String,
@@ -22,14 +22,14 @@ pub async fn record(
     new: Option<String>,
 ) -> Result<(), ServiceError> {
     let entry = AuditEntry {
-        actor: &auth.me.email,
+        actor: ctx.actor(),
         action,
         entity_type,
         entity_id: Some(id),
         old_value: old,
         new_value: new,
     };
-    Ok(audit::record(db, auth.scope(), entry).await?)
+    Ok(audit::record(db, ctx.scope(), entry).await?)
 }
 
 /// Audit entries (newest first) as history entries.

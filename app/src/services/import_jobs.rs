@@ -16,7 +16,7 @@ use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::ServiceError;
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::outcomes::{FileFormat, import};
 use crate::db::TenantScope;
 use crate::exchange::Problem;
@@ -77,25 +77,24 @@ impl ImportJobs {
         })
     }
 
-    /// Starts importing a file into the tenant `slug` (its editors and admins). The format
+    /// Starts importing a file into the tenant (its editors and admins). The format
     /// follows the file name.
     pub async fn start(
         &self,
         db: &DatabaseConnection,
-        auth: &AuthContext,
-        slug: &str,
+        ctx: &TenantContext,
         file_name: &str,
         bytes: Vec<u8>,
     ) -> Result<ImportStatus, ServiceError> {
-        let scope = auth.scope_for_slug(db, slug).await?;
-        auth.require(Role::Editor)?;
+        let scope = ctx.scope();
+        ctx.require(Role::Editor)?;
         let format = FileFormat::from_name(file_name)
             .ok_or_else(|| ServiceError::invalid("file_name", "must end in .csv, .txt or .xlsx"))?;
         let running = self.claim(scope.tenant_id())?;
         let status = ImportStatus::new(Uuid::now_v7(), file_name.to_owned());
         let shared: Shared = Arc::new(Mutex::new(status.clone()));
         self.jobs.insert((scope.tenant_id(), status.id), shared.clone());
-        let (db, actor) = (db.clone(), auth.me.email.clone());
+        let (db, actor) = (db.clone(), ctx.actor().to_owned());
         tokio::spawn(async move {
             run(db, scope, actor, format, bytes, shared).await;
             drop(running);
@@ -103,16 +102,10 @@ impl ImportJobs {
         Ok(status)
     }
 
-    /// How an import into the tenant `slug` is going. Another tenant's job is not found.
-    pub async fn status(
-        &self,
-        db: &DatabaseConnection,
-        auth: &AuthContext,
-        slug: &str,
-        id: Uuid,
-    ) -> Result<ImportStatus, ServiceError> {
-        let scope = auth.scope_for_slug(db, slug).await?;
-        auth.require(Role::Editor)?;
+    /// How an import into the tenant is going. Another tenant's job is not found.
+    pub fn status(&self, ctx: &TenantContext, id: Uuid) -> Result<ImportStatus, ServiceError> {
+        let scope = ctx.scope();
+        ctx.require(Role::Editor)?;
         self.jobs
             .get(&(scope.tenant_id(), id))
             .map(|shared| lock(&shared).clone())

@@ -5,7 +5,7 @@
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use uuid::Uuid;
 
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::{ServiceError, history, validate};
 use crate::db::entities::{indicator, indicator_target};
 use crate::db::repo::audit::{self, AuditEntry};
@@ -19,9 +19,9 @@ use engine::{Periodicity, Target};
 const ENTITY: &str = "indicator";
 
 /// The edit page's data. Admins only; another tenant's code is not found.
-pub async fn load(db: &DatabaseConnection, auth: &AuthContext, code: &str) -> Result<IndicatorEditView, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+pub async fn load(db: &DatabaseConnection, ctx: &TenantContext, code: &str) -> Result<IndicatorEditView, ServiceError> {
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     let row = indicators::find_by_code(db, scope, code)
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -191,13 +191,13 @@ fn apply(
 /// Saves the form if nobody else saved since `revision`; returns the new revision.
 pub async fn save(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     id: Uuid,
     revision: i32,
     form: IndicatorForm,
 ) -> Result<i32, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     let txn = db.begin().await?;
     // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
     crate::db::repo::tenants::touch(&txn, scope).await?;
@@ -234,7 +234,7 @@ pub async fn save(
         &txn,
         scope,
         AuditEntry {
-            actor: &auth.me.email,
+            actor: ctx.actor(),
             action: "update",
             entity_type: ENTITY,
             entity_id: Some(id.to_string()),
@@ -251,14 +251,14 @@ pub async fn save(
 /// code unique in the tenant; returns the code. Targets and the rest follow in the editor.
 pub async fn create(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     goal_code: &str,
     code: &str,
     form: IndicatorForm,
 ) -> Result<String, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     let code = code.trim();
     if code.is_empty() || code.len() > MAX_CODE || !code.chars().all(indicator_code_char) {
         return Err(ServiceError::invalid(
@@ -341,7 +341,7 @@ pub async fn create(
         &council.departments,
     );
     let entry = AuditEntry {
-        actor: &auth.me.email,
+        actor: ctx.actor(),
         action: "create",
         entity_type: ENTITY,
         entity_id: Some(id.to_string()),

@@ -4,6 +4,7 @@
 pub mod assessment;
 pub mod assignment_edit;
 pub mod auth;
+pub mod context;
 pub mod demo;
 mod error;
 pub mod follow_up;

@@ -9,7 +9,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::{ServiceError, history, validate};
 use crate::db::TenantScope;
 use crate::db::entities::{council, department};
@@ -24,9 +24,9 @@ const MAX_TEXT: usize = 20_000;
 const HISTORY: u64 = 200;
 
 /// The texts, the councils with their departments (and what uses them), and the history.
-pub async fn load(db: &DatabaseConnection, auth: &AuthContext) -> Result<OrganisationView, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+pub async fn load(db: &DatabaseConnection, ctx: &TenantContext) -> Result<OrganisationView, ServiceError> {
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     let tenant = tenants::find_by_id(db, scope.tenant_id())
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -107,11 +107,11 @@ fn texts_audit_text(texts: &tenants::TenantTexts) -> String {
 /// Saves the vision and values texts if nobody changed them since `form.revision`.
 pub async fn save_texts(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     form: &TenantTextsForm,
 ) -> Result<OrganisationView, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     let texts = tenants::TenantTexts {
         vision_title: optional("vision_title", &form.vision_title, MAX_NAME)?,
         vision: optional("vision", &form.vision, MAX_TEXT)?,
@@ -136,7 +136,7 @@ pub async fn save_texts(
     tenants::set_texts(&txn, scope, texts).await?;
     history::record(
         &txn,
-        auth,
+        ctx,
         ENTITY,
         "update",
         TEXTS_ID.into(),
@@ -146,7 +146,7 @@ pub async fn save_texts(
     .await?;
     tenants::touch(&txn, scope).await?;
     txn.commit().await?;
-    load(db, auth).await
+    load(db, ctx).await
 }
 
 /// The checked department names, in order, each with its id if it exists.
@@ -197,11 +197,11 @@ fn unique_name(councils: &[council::Model], except: Option<Uuid>, name: &str) ->
 /// departments (renamed, added, reordered, removed when nothing names them).
 pub async fn save_council(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     form: &CouncilForm,
 ) -> Result<OrganisationView, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     let name = validate::text("name", &form.name, MAX_NAME)?;
     let departments = checked_departments(form)?;
     let txn = db.begin().await?;
@@ -254,7 +254,7 @@ pub async fn save_council(
     let new_text = audit_text(name, &departments);
     history::record(
         &txn,
-        auth,
+        ctx,
         ENTITY,
         action,
         council_id.to_string(),
@@ -263,7 +263,7 @@ pub async fn save_council(
     )
     .await?;
     txn.commit().await?;
-    load(db, auth).await
+    load(db, ctx).await
 }
 
 /// Makes the council's departments the given list; refuses to remove one still named as
@@ -316,12 +316,12 @@ async fn write_departments(
 /// Removes a council that has no plans (its departments go with it).
 pub async fn delete_council(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     id: Uuid,
     revision: i32,
 ) -> Result<OrganisationView, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     let txn = db.begin().await?;
     tenants::touch(&txn, scope).await?; // first: see `save_council`
     let council = councils::all(&txn, scope)
@@ -350,7 +350,7 @@ pub async fn delete_council(
     let old: Vec<(Option<Uuid>, String)> = departments.into_iter().map(|d| (Some(d.id), d.name)).collect();
     history::record(
         &txn,
-        auth,
+        ctx,
         ENTITY,
         "delete",
         id.to_string(),
@@ -359,7 +359,7 @@ pub async fn delete_council(
     )
     .await?;
     txn.commit().await?;
-    load(db, auth).await
+    load(db, ctx).await
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait};
 
 use super::ServiceError;
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::value_entry::{VALUE_ENTITY, stored_periodicity, value_entity_id};
 use crate::db::TenantScope;
 use crate::db::entities::indicator_value;
@@ -255,11 +255,11 @@ async fn upsert(db: &impl ConnectionTrait, batch: Vec<indicator_value::ActiveMod
 /// An import by a signed-in user: editors and admins of the tenant.
 pub async fn import_for(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     bytes: Vec<u8>,
     format: FileFormat,
     progress: Progress,
 ) -> Result<OutcomeImportSummary, ServiceError> {
-    auth.require(Role::Editor)?;
-    import(db, auth.scope(), &auth.me.email, bytes, format, progress).await
+    ctx.require(Role::Editor)?;
+    import(db, ctx.scope(), ctx.actor(), bytes, format, progress).await
 }

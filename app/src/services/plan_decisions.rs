@@ -8,7 +8,7 @@ use chrono::{NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
 use uuid::Uuid;
 
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::{ServiceError, validate};
 use crate::db::TenantScope;
 use crate::db::entities::{plan, plan_version};
@@ -63,33 +63,31 @@ fn stale(plan: &plan::Model) -> ServiceError {
 
 async fn record(
     db: &impl ConnectionTrait,
-    scope: TenantScope,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     action: &str,
     plan_id: Uuid,
     new: serde_json::Value,
 ) -> Result<(), ServiceError> {
     let entry = AuditEntry {
-        actor: &auth.me.email,
+        actor: ctx.actor(),
         action,
         entity_type: ENTITY,
         entity_id: Some(plan_id.to_string()),
         old_value: None,
         new_value: Some(new.to_string()),
     };
-    Ok(audit::record(db, scope, entry).await?)
+    Ok(audit::record(db, ctx.scope(), entry).await?)
 }
 
-/// An admin's transaction on one plan of `scope`.
+/// An admin's transaction on one plan of the tenant.
 async fn open(
     db: &DatabaseConnection,
-    auth: &AuthContext,
-    scope: TenantScope,
+    ctx: &TenantContext,
     plan_id: Uuid,
 ) -> Result<(DatabaseTransaction, plan::Model), ServiceError> {
-    auth.require(Role::Admin)?;
+    ctx.require(Role::Admin)?;
     let txn = db.begin().await?;
-    let plan = rows::find_plan(&txn, scope, plan_id)
+    let plan = rows::find_plan(&txn, ctx.scope(), plan_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
     Ok((txn, plan))
@@ -131,11 +129,11 @@ pub fn checked_new_plan(form: &NewPlanForm) -> Result<(Uuid, String, i32, i32), 
 /// Starts a new, empty plan for one of the tenant's councils, as version 1 in draft.
 pub async fn create_plan(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     form: &NewPlanForm,
 ) -> Result<Uuid, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     let (council_id, name, first_year, last_year) = checked_new_plan(form)?;
     let txn = db.begin().await?;
     tenants::touch(&txn, scope).await?; // a write first: the transaction starts as a writer
@@ -158,23 +156,22 @@ pub async fn create_plan(
     let id = plan.id;
     rows::insert(&txn, scope, vec![plan]).await?;
     let new = serde_json::json!({ "name": name, "first_year": first_year, "last_year": last_year });
-    record(&txn, scope, auth, "create", id, new).await?;
+    record(&txn, ctx, "create", id, new).await?;
     txn.commit().await?;
     Ok(id)
 }
 
-/// Adopts the plan's current draft by `decision` (in `scope`: the user's tenant, or the
-/// one an API path names), if nobody changed the plan since
+/// Adopts the plan's current draft by `decision`, if nobody changed the plan since
 /// `revision`.
 pub async fn adopt(
     db: &DatabaseConnection,
-    auth: &AuthContext,
-    scope: TenantScope,
+    ctx: &TenantContext,
     plan_id: Uuid,
     revision: i32,
     decision: &DecisionForm,
 ) -> Result<PlanState, ServiceError> {
-    let (txn, plan) = open(db, auth, scope, plan_id).await?;
+    let scope = ctx.scope();
+    let (txn, plan) = open(db, ctx, plan_id).await?;
     if plan.status == PlanStatus::Adopted {
         return Err(ServiceError::Conflict(format!(
             "version {} of {} is already adopted; start a new draft to change it",
@@ -194,14 +191,14 @@ pub async fn adopt(
         decision_body: body.clone(),
         decision_paragraph: paragraph.clone(),
         adopted_at: Utc::now(),
-        adopted_by: auth.me.email.clone(),
+        adopted_by: ctx.actor().to_owned(),
         snapshot: json_text(&document.content.frozen()),
     };
     rows::insert(&txn, scope, vec![version]).await?;
     let new = serde_json::json!({
         "version": plan.version, "date": date, "body": body, "paragraph": paragraph,
     });
-    record(&txn, scope, auth, "adopt", plan_id, new).await?;
+    record(&txn, ctx, "adopt", plan_id, new).await?;
     tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(PlanState {
@@ -215,12 +212,12 @@ pub async fn adopt(
 /// `revision`.
 pub async fn start_draft(
     db: &DatabaseConnection,
-    auth: &AuthContext,
-    scope: TenantScope,
+    ctx: &TenantContext,
     plan_id: Uuid,
     revision: i32,
 ) -> Result<PlanState, ServiceError> {
-    let (txn, plan) = open(db, auth, scope, plan_id).await?;
+    let scope = ctx.scope();
+    let (txn, plan) = open(db, ctx, plan_id).await?;
     if plan.status != PlanStatus::Adopted {
         return Err(ServiceError::Conflict(format!(
             "version {} of {} is a draft already",
@@ -233,8 +230,7 @@ pub async fn start_draft(
     }
     record(
         &txn,
-        scope,
-        auth,
+        ctx,
         "new-draft",
         plan_id,
         serde_json::json!({ "version": version }),

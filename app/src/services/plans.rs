@@ -6,7 +6,7 @@ use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::ServiceError;
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::plan_view;
 use super::read_cache::ReadCache;
 use crate::db::TenantScope;
@@ -69,19 +69,19 @@ pub(crate) fn summary(p: plan::Model, council_slug: &str, council_name: &str) ->
 pub async fn view(
     db: &DatabaseConnection,
     cache: &ReadCache,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
 ) -> Result<PlanView, ServiceError> {
-    let scope = auth.scope();
+    let scope = ctx.scope();
     let version = tenants::data_version(db, scope).await?;
     let cached = cache
         .plan(scope.tenant_id(), plan_id, version, || build_view(db, scope, plan_id))
         .await?;
     let mut view = cached.1.clone();
-    let admin = auth.role() >= Role::Admin;
+    let admin = ctx.role() >= Role::Admin;
     view.rights = PlanRights {
         edit: admin && view.plan.status != PlanStatus::Adopted,
-        enter_values: auth.role() >= Role::Editor,
+        enter_values: ctx.role() >= Role::Editor,
         decide: admin,
     };
     Ok(view)
@@ -119,23 +119,14 @@ async fn build_view(db: &DatabaseConnection, scope: TenantScope, plan_id: Uuid) 
 }
 
 /// `GET /api/v1/tenants/{tenant}/plans`.
-pub async fn list_for(
-    db: &DatabaseConnection,
-    auth: &AuthContext,
-    slug: &str,
-) -> Result<Vec<PlanSummary>, ServiceError> {
-    let scope = auth.scope_for_slug(db, slug).await?;
+pub async fn list_for(db: &DatabaseConnection, ctx: &TenantContext) -> Result<Vec<PlanSummary>, ServiceError> {
+    let scope = ctx.scope();
     list(db, scope).await
 }
 
 /// `GET /api/v1/tenants/{tenant}/plans/{plan}`: the plan as in the export format.
-pub async fn document_for(
-    db: &DatabaseConnection,
-    auth: &AuthContext,
-    slug: &str,
-    plan_id: Uuid,
-) -> Result<Plan, ServiceError> {
-    let scope = auth.scope_for_slug(db, slug).await?;
+pub async fn document_for(db: &DatabaseConnection, ctx: &TenantContext, plan_id: Uuid) -> Result<Plan, ServiceError> {
+    let scope = ctx.scope();
     let plan = rows::find_plan(db, scope, plan_id)
         .await?
         .ok_or(ServiceError::NotFound)?;

@@ -10,7 +10,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::{ServiceError, history, validate};
 use crate::db::TenantScope;
 use crate::db::entities::goal_level;
@@ -132,9 +132,9 @@ async fn sorted_levels(db: &impl ConnectionTrait, scope: TenantScope) -> Result<
 }
 
 /// The levels and their history.
-pub async fn load(db: &DatabaseConnection, auth: &AuthContext) -> Result<StructureView, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+pub async fn load(db: &DatabaseConnection, ctx: &TenantContext) -> Result<StructureView, ServiceError> {
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     let levels = sorted_levels(db, scope).await?;
     // Every level's changes, removed levels' too, newest first.
     let entries = audit::for_entity_prefix(db, scope, ENTITY, "", HISTORY).await?;
@@ -147,11 +147,11 @@ pub async fn load(db: &DatabaseConnection, auth: &AuthContext) -> Result<Structu
 /// Saves the whole list of levels (see the module's note); returns the saved structure.
 pub async fn save(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     forms: &[LevelForm],
 ) -> Result<StructureView, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     if forms.is_empty() {
         return Err(ServiceError::invalid("levels", "a structure needs at least one level"));
     }
@@ -198,7 +198,7 @@ pub async fn save(
             None => {
                 history::record(
                     &txn,
-                    auth,
+                    ctx,
                     ENTITY,
                     "create",
                     row.id.to_string(),
@@ -220,7 +220,7 @@ pub async fn save(
                 if old_text != new_text {
                     history::record(
                         &txn,
-                        auth,
+                        ctx,
                         ENTITY,
                         "update",
                         row.id.to_string(),
@@ -239,7 +239,7 @@ pub async fn save(
         }
         history::record(
             &txn,
-            auth,
+            ctx,
             ENTITY,
             "delete",
             old.id.to_string(),
@@ -249,7 +249,7 @@ pub async fn save(
         .await?;
     }
     txn.commit().await?;
-    load(db, auth).await
+    load(db, ctx).await
 }
 
 fn stale(name: &str) -> ServiceError {

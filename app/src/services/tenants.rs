@@ -2,7 +2,7 @@ use std::collections::HashSet;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::read_cache::ReadCache;
 use super::{ServiceError, validate};
 use crate::db::TenantScope;
@@ -25,17 +25,17 @@ pub async fn list_public(db: &DatabaseConnection) -> Result<Vec<TenantSummary>, 
 /// Every tenant, for the platform admins' page.
 pub async fn list_for_platform(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
 ) -> Result<Vec<TenantSummary>, ServiceError> {
-    if !auth.me.platform_admin {
+    if !ctx.me().platform_admin {
         return Err(ServiceError::Forbidden);
     }
     list_public(db).await
 }
 
 /// The tenant home: councils with departments and plans, built once per data version.
-pub async fn home(db: &DatabaseConnection, cache: &ReadCache, auth: &AuthContext) -> Result<TenantHome, ServiceError> {
-    let scope = auth.scope();
+pub async fn home(db: &DatabaseConnection, cache: &ReadCache, ctx: &TenantContext) -> Result<TenantHome, ServiceError> {
+    let scope = ctx.scope();
     let version = tenants::data_version(db, scope).await?;
     let cached = cache
         .home(scope.tenant_id(), version, || async {
@@ -46,34 +46,29 @@ pub async fn home(db: &DatabaseConnection, cache: &ReadCache, auth: &AuthContext
         .await?;
     let (councils, plans) = &cached.1;
     Ok(TenantHome {
-        tenant: auth.me.tenant.clone(),
+        tenant: ctx.me().tenant.clone(),
         councils: councils.clone(),
         plans: plans.clone(),
     })
 }
 
 /// `GET /tenants/{slug}/councils`: any role of the tenant may read.
-pub async fn councils_of(
-    db: &DatabaseConnection,
-    auth: &AuthContext,
-    slug: &str,
-) -> Result<Vec<Council>, ServiceError> {
-    let scope = auth.scope_for_slug(db, slug).await?;
-    Ok(councils::list_with_departments(db, scope).await?)
+pub async fn councils_of(db: &DatabaseConnection, ctx: &TenantContext) -> Result<Vec<Council>, ServiceError> {
+    Ok(councils::list_with_departments(db, ctx.scope()).await?)
 }
 
 /// `POST /tenants`: platform admins add a municipality. Its configuration, councils and
 /// plans follow through `POST /tenants/{slug}/import`, its users through `…/users`.
 pub async fn create_for(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     slug: &str,
     name: &str,
 ) -> Result<TenantSummary, ServiceError> {
-    if !auth.me.platform_admin {
+    if !ctx.me().platform_admin {
         return Err(ServiceError::Forbidden);
     }
-    create(db, slug, name, &auth.me.email).await?;
+    create(db, slug, name, ctx.actor()).await?;
     let tenant = tenants::find_by_slug(db, slug.trim())
         .await?
         .ok_or_else(|| ServiceError::Corrupt(format!("tenant {slug} missing after insert")))?;
@@ -88,10 +83,10 @@ pub async fn create_for(
 /// structure, organisation and plans in the tenant's own admin pages.
 pub async fn create_with_admin(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     form: &NewTenantForm,
 ) -> Result<TenantSummary, ServiceError> {
-    if !auth.me.platform_admin {
+    if !ctx.me().platform_admin {
         return Err(ServiceError::Forbidden);
     }
     let name = validate::text("name", &form.name, 200)?;
@@ -109,7 +104,7 @@ pub async fn create_with_admin(
     validate::email(&form.admin.email)?;
     validate::text("admin_name", &form.admin.name, 200)?;
     validate::new_password(&form.admin.password)?;
-    let scope = create(db, &slug, name, &auth.me.email).await?;
+    let scope = create(db, &slug, name, ctx.actor()).await?;
     let admin = super::users::NewUserInput {
         email: &form.admin.email,
         name: &form.admin.name,
@@ -117,7 +112,7 @@ pub async fn create_with_admin(
         password: &form.admin.password,
         is_demo: false,
     };
-    super::users::create_or_update(db, scope, admin, false, &auth.me.email).await?;
+    super::users::create_or_update(db, scope, admin, false, ctx.actor()).await?;
     Ok(TenantSummary {
         slug,
         name: name.to_owned(),

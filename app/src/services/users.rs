@@ -1,6 +1,6 @@
 use sea_orm::{DatabaseConnection, TransactionTrait};
 
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::{ServiceError, validate};
 use crate::auth::password;
 use crate::db::TenantScope;
@@ -9,9 +9,9 @@ use crate::db::repo::{platform_admins, users};
 use crate::model::{Role, UserSummary};
 
 /// The tenant's users. Admins only.
-pub async fn list(db: &DatabaseConnection, auth: &AuthContext, slug: &str) -> Result<Vec<UserSummary>, ServiceError> {
-    let scope = auth.scope_for_slug(db, slug).await?;
-    auth.require(Role::Admin)?;
+pub async fn list(db: &DatabaseConnection, ctx: &TenantContext) -> Result<Vec<UserSummary>, ServiceError> {
+    let scope = ctx.scope();
+    ctx.require(Role::Admin)?;
     Ok(users::list(db, scope).await?.into_iter().map(summary).collect())
 }
 
@@ -29,12 +29,11 @@ fn summary(u: crate::db::entities::user::Model) -> UserSummary {
 /// An e-mail already in use is a conflict.
 pub async fn add_for(
     db: &DatabaseConnection,
-    auth: &AuthContext,
-    slug: &str,
+    ctx: &TenantContext,
     input: NewUserInput<'_>,
 ) -> Result<UserSummary, ServiceError> {
-    let scope = auth.scope_for_slug(db, slug).await?;
-    auth.require(Role::Admin)?;
+    let scope = ctx.scope();
+    ctx.require(Role::Admin)?;
     let email = validate::email(input.email)?;
     create_or_update(
         db,
@@ -44,7 +43,7 @@ pub async fn add_for(
             ..input
         },
         false,
-        &auth.me.email,
+        ctx.actor(),
     )
     .await?;
     let user = users::find_by_email(db, scope, &email)

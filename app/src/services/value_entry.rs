@@ -13,7 +13,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::ServiceError;
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use crate::db::TenantScope;
 use crate::db::entities::indicator;
 use crate::db::entities::indicator_value::{self, Column};
@@ -36,9 +36,9 @@ pub(super) fn value_entity_id(indicator: Uuid, period: &str, kind: ValueKind, ge
 
 /// The sheet for an indicator, by code. Editors and admins; another tenant's code is not
 /// found.
-pub async fn load(db: &DatabaseConnection, auth: &AuthContext, code: &str) -> Result<ValueSheet, ServiceError> {
-    auth.require(Role::Editor)?;
-    let scope = auth.scope();
+pub async fn load(db: &DatabaseConnection, ctx: &TenantContext, code: &str) -> Result<ValueSheet, ServiceError> {
+    ctx.require(Role::Editor)?;
+    let scope = ctx.scope();
     let indicator = indicators::find_by_code(db, scope, code)
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -211,12 +211,12 @@ fn check(edits: Vec<ValueEdit>, periodicity: Periodicity) -> Result<Vec<Change>,
 /// Saves changed cells of an indicator's sheet, all or none, and returns the sheet anew.
 pub async fn save(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     code: &str,
     edits: Vec<ValueEdit>,
 ) -> Result<ValueSheet, ServiceError> {
-    auth.require(Role::Editor)?;
-    let scope = auth.scope();
+    ctx.require(Role::Editor)?;
+    let scope = ctx.scope();
     let indicator = indicators::find_by_code(db, scope, code)
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -247,10 +247,10 @@ pub async fn save(
         )));
     }
     for change in &changes {
-        write(&txn, scope, indicator.id, change, &auth.me.email).await?;
+        write(&txn, scope, indicator.id, change, ctx.actor()).await?;
     }
     txn.commit().await?;
-    load(db, auth, code).await
+    load(db, ctx, code).await
 }
 
 /// Writes one cell only if it still holds what the sheet showed (so a save racing another

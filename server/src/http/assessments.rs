@@ -1,7 +1,6 @@
 //! Verdicts of a month (what `malbild assess` prints) and the manual verdicts that
 //! override computed ones.
 
-use axum::Extension;
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -11,8 +10,9 @@ use uuid::Uuid;
 
 use app::model::{Assessment, ManualVerdictForm, VerdictKind};
 use app::services;
-use app::state::{AppState, CurrentAuth};
+use app::state::AppState;
 
+use super::context::InTenant;
 use super::error::{ApiError, ErrorBody};
 use super::json::ApiJson;
 
@@ -37,22 +37,13 @@ pub struct AssessmentQuery {
     ))]
 pub async fn assessments(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path(tenant): Path<String>,
+    InTenant(ctx): InTenant,
     query: Result<Query<AssessmentQuery>, QueryRejection>,
 ) -> Result<Json<Vec<Assessment>>, ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
     let Query(AssessmentQuery { period, council }) =
         query.map_err(|_| ApiError::InvalidInput("period: give the month as ?period=YYYY-MM".into()))?;
-    let verdicts = services::assessment::for_tenant(
-        &state.db,
-        &state.read_cache,
-        &auth,
-        &tenant,
-        council.as_deref(),
-        &period,
-    )
-    .await?;
+    let verdicts =
+        services::assessment::for_tenant(&state.db, &state.read_cache, &ctx, council.as_deref(), &period).await?;
     Ok(Json(verdicts))
 }
 
@@ -78,13 +69,11 @@ pub struct GivenRevision {
     ))]
 pub async fn give_manual_verdict(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path((tenant, plan)): Path<(String, Uuid)>,
+    InTenant(ctx): InTenant,
+    Path((_, plan)): Path<(String, Uuid)>,
     ApiJson(form): ApiJson<ManualVerdictForm>,
 ) -> Result<Json<GivenRevision>, ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
-    auth.scope_for_slug(&state.db, &tenant).await?;
-    let revision = services::assessment::manual::give(&state.db, &auth, plan, &form).await?;
+    let revision = services::assessment::manual::give(&state.db, &ctx, plan, &form).await?;
     Ok(Json(GivenRevision { revision }))
 }
 
@@ -110,13 +99,11 @@ pub struct WithdrawQuery {
     ))]
 pub async fn withdraw_manual_verdict(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path((tenant, plan)): Path<(String, Uuid)>,
+    InTenant(ctx): InTenant,
+    Path((_, plan)): Path<(String, Uuid)>,
     query: Result<Query<WithdrawQuery>, QueryRejection>,
 ) -> Result<StatusCode, ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
     let Query(q) = query.map_err(|e| ApiError::InvalidInput(format!("query: {e}")))?;
-    auth.scope_for_slug(&state.db, &tenant).await?;
-    services::assessment::manual::withdraw(&state.db, &auth, plan, q.kind, &q.code, &q.period, q.revision).await?;
+    services::assessment::manual::withdraw(&state.db, &ctx, plan, q.kind, &q.code, &q.period, q.revision).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,6 +11,7 @@ use app::model::Me;
 use app::services::auth::{LoginInput, login as login_service, logout as logout_service};
 use app::state::{AppState, CurrentAuth};
 
+use super::context::SignedIn;
 use super::error::{ApiError, ErrorBody};
 use super::json::ApiJson;
 
@@ -61,8 +62,7 @@ pub async fn logout(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     if let Some(auth) = auth {
-        logout_service(&state.db, &auth).await?;
-        state.sessions.forget(&auth);
+        logout_service(&state.db, &state.sessions, &auth).await?;
     }
     let cookie = clear_session_cookie(state.settings.is_https(&headers));
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
@@ -71,6 +71,6 @@ pub async fn logout(
 /// The signed-in user, their tenant and role.
 #[utoipa::path(get, path = "/api/v1/me", tag = "auth",
     responses((status = 200, body = Me), (status = 401, description = "Not signed in", body = ErrorBody)))]
-pub async fn me(Extension(CurrentAuth(auth)): Extension<CurrentAuth>) -> Result<axum::Json<Me>, ApiError> {
-    auth.map(|a| axum::Json(a.me)).ok_or(ApiError::Unauthenticated)
+pub async fn me(SignedIn(auth): SignedIn) -> axum::Json<Me> {
+    axum::Json(auth.me)
 }

@@ -3,6 +3,7 @@
 
 mod assessments;
 mod auth;
+mod context;
 pub mod error;
 mod json;
 mod outcomes;

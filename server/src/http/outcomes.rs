@@ -1,6 +1,5 @@
 //! Outcome imports: upload a CSV or XLSX file, then poll the job until it is done.
 
-use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
@@ -10,8 +9,9 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use app::model::ImportStatus;
-use app::state::{AppState, CurrentAuth};
+use app::state::AppState;
 
+use super::context::InTenant;
 use super::error::{ApiError, ErrorBody};
 
 /// The largest file accepted (a million rows of CSV fit).
@@ -41,19 +41,14 @@ pub struct FileName {
     ))]
 pub async fn start_import(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path(tenant): Path<String>,
+    InTenant(ctx): InTenant,
     query: Result<Query<FileName>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<(StatusCode, Json<ImportStatus>), ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
     let Query(FileName { file_name }) =
         query.map_err(|_| ApiError::InvalidInput("file_name: give the file's name in the query".into()))?;
     let body = body.map_err(|_| ApiError::TooLarge { limit_mb: MAX_FILE_MB })?;
-    let status = state
-        .imports
-        .start(&state.db, &auth, &tenant, &file_name, body.to_vec())
-        .await?;
+    let status = state.imports.start(&state.db, &ctx, &file_name, body.to_vec()).await?;
     Ok((StatusCode::ACCEPTED, Json(status)))
 }
 
@@ -69,9 +64,8 @@ pub async fn start_import(
     ))]
 pub async fn import_status(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path((tenant, job)): Path<(String, Uuid)>,
+    InTenant(ctx): InTenant,
+    Path((_, job)): Path<(String, Uuid)>,
 ) -> Result<Json<ImportStatus>, ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
-    Ok(Json(state.imports.status(&state.db, &auth, &tenant, job).await?))
+    Ok(Json(state.imports.status(&ctx, job)?))
 }

@@ -1,7 +1,6 @@
 //! Plans, goals and indicators of a tenant, read-only, in the tenant document's format
 //! (codes, not database ids), and the whole tenant's export.
 
-use axum::Extension;
 use axum::Json;
 use axum::extract::{Path, State};
 use serde::Deserialize;
@@ -11,9 +10,10 @@ use app::exchange::ImportSummary;
 use app::exchange::document::{Goal, Indicator, Plan, TenantDocument};
 use app::model::{DecisionForm, PlanState, PlanSummary};
 use app::services;
-use app::state::{AppState, CurrentAuth};
+use app::state::AppState;
 use http::StatusCode;
 
+use super::context::InTenant;
 use super::error::{ApiError, ErrorBody};
 use super::json::ApiJson;
 
@@ -25,23 +25,8 @@ use super::json::ApiJson;
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 404, description = "No such tenant, or not yours", body = ErrorBody),
     ))]
-pub async fn plans(
-    State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path(tenant): Path<String>,
-) -> Result<Json<Vec<PlanSummary>>, ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
-    Ok(Json(services::plans::list_for(&state.db, &auth, &tenant).await?))
-}
-
-async fn plan_of(
-    state: &AppState,
-    auth: Option<services::auth::AuthContext>,
-    tenant: &str,
-    plan: Uuid,
-) -> Result<Plan, ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
-    Ok(services::plans::document_for(&state.db, &auth, tenant, plan).await?)
+pub async fn plans(State(state): State<AppState>, InTenant(ctx): InTenant) -> Result<Json<Vec<PlanSummary>>, ApiError> {
+    Ok(Json(services::plans::list_for(&state.db, &ctx).await?))
 }
 
 /// One plan with its goals, indicators (targets, outcomes, forecasts), uppdrag and
@@ -55,10 +40,10 @@ async fn plan_of(
     ))]
 pub async fn plan(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path((tenant, plan)): Path<(String, Uuid)>,
+    InTenant(ctx): InTenant,
+    Path((_, plan)): Path<(String, Uuid)>,
 ) -> Result<Json<Plan>, ApiError> {
-    Ok(Json(plan_of(&state, auth, &tenant, plan).await?))
+    Ok(Json(services::plans::document_for(&state.db, &ctx, plan).await?))
 }
 
 /// The plan's goals in tree order (each parent before its children). Any role.
@@ -71,10 +56,15 @@ pub async fn plan(
     ))]
 pub async fn goals(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path((tenant, plan)): Path<(String, Uuid)>,
+    InTenant(ctx): InTenant,
+    Path((_, plan)): Path<(String, Uuid)>,
 ) -> Result<Json<Vec<Goal>>, ApiError> {
-    Ok(Json(plan_of(&state, auth, &tenant, plan).await?.content.goals))
+    Ok(Json(
+        services::plans::document_for(&state.db, &ctx, plan)
+            .await?
+            .content
+            .goals,
+    ))
 }
 
 /// The plan's indicators with targets, outcomes and forecasts. Any role.
@@ -87,10 +77,15 @@ pub async fn goals(
     ))]
 pub async fn indicators(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path((tenant, plan)): Path<(String, Uuid)>,
+    InTenant(ctx): InTenant,
+    Path((_, plan)): Path<(String, Uuid)>,
 ) -> Result<Json<Vec<Indicator>>, ApiError> {
-    Ok(Json(plan_of(&state, auth, &tenant, plan).await?.content.indicators))
+    Ok(Json(
+        services::plans::document_for(&state.db, &ctx, plan)
+            .await?
+            .content
+            .indicators,
+    ))
 }
 
 /// The whole tenant (levels, councils, plans with all data) in the versioned tenant
@@ -103,13 +98,8 @@ pub async fn indicators(
         (status = 403, description = "Not an admin", body = ErrorBody),
         (status = 404, description = "No such tenant, or not yours", body = ErrorBody),
     ))]
-pub async fn export(
-    State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path(tenant): Path<String>,
-) -> Result<Json<TenantDocument>, ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
-    Ok(Json(app::exchange::export_for(&state.db, &auth, &tenant).await?))
+pub async fn export(State(state): State<AppState>, InTenant(ctx): InTenant) -> Result<Json<TenantDocument>, ApiError> {
+    Ok(Json(app::exchange::export_for(&state.db, &ctx).await?))
 }
 
 /// Loads a tenant document (levels, councils, plans with all data) into a new or empty
@@ -127,12 +117,10 @@ pub async fn export(
     ))]
 pub async fn import(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path(tenant): Path<String>,
+    InTenant(ctx): InTenant,
     ApiJson(document): ApiJson<TenantDocument>,
 ) -> Result<(StatusCode, Json<ImportSummary>), ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
-    let summary = app::exchange::import_for(&state.db, &auth, &tenant, document).await?;
+    let summary = app::exchange::import_for(&state.db, &ctx, document).await?;
     Ok((StatusCode::CREATED, Json(summary)))
 }
 
@@ -162,18 +150,16 @@ pub struct Adoption {
     ))]
 pub async fn adopt(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path((tenant, plan)): Path<(String, Uuid)>,
+    InTenant(ctx): InTenant,
+    Path((_, plan)): Path<(String, Uuid)>,
     ApiJson(body): ApiJson<Adoption>,
 ) -> Result<(StatusCode, Json<PlanState>), ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
-    let scope = auth.scope_for_slug(&state.db, &tenant).await?;
     let decision = DecisionForm {
         date: body.date,
         body: body.body,
         paragraph: body.paragraph,
     };
-    let adopted = services::plan_decisions::adopt(&state.db, &auth, scope, plan, body.revision, &decision).await?;
+    let adopted = services::plan_decisions::adopt(&state.db, &ctx, plan, body.revision, &decision).await?;
     Ok((StatusCode::CREATED, Json(adopted)))
 }
 
@@ -197,12 +183,10 @@ pub struct NewDraft {
     ))]
 pub async fn start_draft(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path((tenant, plan)): Path<(String, Uuid)>,
+    InTenant(ctx): InTenant,
+    Path((_, plan)): Path<(String, Uuid)>,
     ApiJson(body): ApiJson<NewDraft>,
 ) -> Result<(StatusCode, Json<PlanState>), ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
-    let scope = auth.scope_for_slug(&state.db, &tenant).await?;
-    let draft = services::plan_decisions::start_draft(&state.db, &auth, scope, plan, body.revision).await?;
+    let draft = services::plan_decisions::start_draft(&state.db, &ctx, plan, body.revision).await?;
     Ok((StatusCode::CREATED, Json(draft)))
 }

@@ -1,14 +1,16 @@
-use axum::Extension;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use http::StatusCode;
 use serde::Deserialize;
 
 use app::model::{Council, Role, TenantSummary, UserSummary};
 use app::services;
 use app::services::users::NewUserInput;
-use app::state::{AppState, CurrentAuth};
+use app::state::AppState;
 
+use app::services::context::TenantContext;
+
+use super::context::{InTenant, SignedIn};
 use super::error::{ApiError, ErrorBody};
 use super::json::ApiJson;
 
@@ -20,13 +22,8 @@ use super::json::ApiJson;
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 404, description = "No such tenant, or not yours", body = ErrorBody),
     ))]
-pub async fn councils(
-    State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path(tenant): Path<String>,
-) -> Result<Json<Vec<Council>>, ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
-    Ok(Json(services::tenants::councils_of(&state.db, &auth, &tenant).await?))
+pub async fn councils(State(state): State<AppState>, InTenant(ctx): InTenant) -> Result<Json<Vec<Council>>, ApiError> {
+    Ok(Json(services::tenants::councils_of(&state.db, &ctx).await?))
 }
 
 /// The tenant's users. Admins only.
@@ -38,13 +35,8 @@ pub async fn councils(
         (status = 403, description = "Not an admin", body = ErrorBody),
         (status = 404, description = "No such tenant, or not yours", body = ErrorBody),
     ))]
-pub async fn users(
-    State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path(tenant): Path<String>,
-) -> Result<Json<Vec<UserSummary>>, ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
-    Ok(Json(services::users::list(&state.db, &auth, &tenant).await?))
+pub async fn users(State(state): State<AppState>, InTenant(ctx): InTenant) -> Result<Json<Vec<UserSummary>>, ApiError> {
+    Ok(Json(services::users::list(&state.db, &ctx).await?))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -67,11 +59,10 @@ pub struct NewTenant {
     ))]
 pub async fn create_tenant(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
+    SignedIn(auth): SignedIn,
     ApiJson(body): ApiJson<NewTenant>,
 ) -> Result<(StatusCode, Json<TenantSummary>), ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
-    let tenant = services::tenants::create_for(&state.db, &auth, &body.slug, &body.name).await?;
+    let tenant = services::tenants::create_for(&state.db, &TenantContext::own(&auth), &body.slug, &body.name).await?;
     Ok((StatusCode::CREATED, Json(tenant)))
 }
 
@@ -98,11 +89,9 @@ pub struct NewUser {
     ))]
 pub async fn add_user(
     State(state): State<AppState>,
-    Extension(CurrentAuth(auth)): Extension<CurrentAuth>,
-    Path(tenant): Path<String>,
+    InTenant(ctx): InTenant,
     ApiJson(body): ApiJson<NewUser>,
 ) -> Result<(StatusCode, Json<UserSummary>), ApiError> {
-    let auth = auth.ok_or(ApiError::Unauthenticated)?;
     let input = NewUserInput {
         email: &body.email,
         name: &body.name,
@@ -110,6 +99,6 @@ pub async fn add_user(
         password: &body.password,
         is_demo: false,
     };
-    let user = services::users::add_for(&state.db, &auth, &tenant, input).await?;
+    let user = services::users::add_for(&state.db, &ctx, input).await?;
     Ok((StatusCode::CREATED, Json(user)))
 }

@@ -86,7 +86,7 @@ async fn every_goal_and_indicator_gets_a_verdict_that_outcomes_move() {
     );
 
     // October 2025: budget adherence within ± 0,5, two more on target, one short.
-    let editor = app.auth_as("sodertalje", "editor@sodertalje.example").await;
+    let editor = app.context_as("sodertalje", "editor@sodertalje.example").await;
     let csv = "indicator,period,value\n\
                budgetfoljsamhet,2025-10,\"0,3\"\n\
                avtalstrohet,2025-10,81\n\

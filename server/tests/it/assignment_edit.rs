@@ -10,15 +10,15 @@ use app::exchange::{export_tenant, validate};
 use app::model::{AssignmentForm, DecisionForm, FollowUp, NewComment};
 use app::services::ServiceError;
 use app::services::assignment_edit::{blank, create, delete, load, report, update};
-use app::services::auth::AuthContext;
+use app::services::context::TenantContext;
 use uuid::Uuid;
 
 const PLAN_2024: &str = "Verksamhetsplan 2024";
 const PLAN_2026: &str = "Verksamhetsplan 2026–2028";
 const SHELTER: &str = "Etablera ett akutboende i egen regi.";
 
-async fn plan_id(app: &TestApp, auth: &AuthContext, name: &str) -> Uuid {
-    app::services::plans::list_for(&app.db, auth, "norrtalje")
+async fn plan_id(app: &TestApp, auth: &TenantContext, name: &str) -> Uuid {
+    app::services::plans::list_for(&app.db, auth)
         .await
         .expect("plans")
         .into_iter()
@@ -27,7 +27,7 @@ async fn plan_id(app: &TestApp, auth: &AuthContext, name: &str) -> Uuid {
         .id
 }
 
-async fn item_id(app: &TestApp, auth: &AuthContext, plan: Uuid, title: &str) -> Uuid {
+async fn item_id(app: &TestApp, auth: &TenantContext, plan: Uuid, title: &str) -> Uuid {
     rows::assignments_of_plan(&app.db, auth.scope(), plan)
         .await
         .expect("items")
@@ -62,7 +62,7 @@ fn follow_up(status: AssignmentStatus, forecast: AssignmentForecast, comment: Op
 #[tokio::test]
 async fn follow_up_keeps_every_dated_comment_also_on_an_adopted_plan() {
     let app = TestApp::spawn().await;
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     let plan = plan_id(&app, &editor, PLAN_2024).await;
     let id = item_id(&app, &editor, plan, SHELTER).await;
     let page = load(&app.db, &editor, plan, id).await.expect("page");
@@ -75,8 +75,8 @@ async fn follow_up_keeps_every_dated_comment_also_on_an_adopted_plan() {
     assert_eq!(page.comments[0].date, "2024-07-31");
 
     // Adopted or not, the follow-up goes on.
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
-    let revision = app::services::plans::list_for(&app.db, &admin, "norrtalje")
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
+    let revision = app::services::plans::list_for(&app.db, &admin)
         .await
         .expect("plans")
         .into_iter()
@@ -88,7 +88,7 @@ async fn follow_up_keeps_every_dated_comment_also_on_an_adopted_plan() {
         body: "Socialnämnden".into(),
         paragraph: "§ 210".into(),
     };
-    app::services::plan_decisions::adopt(&app.db, &admin, admin.scope(), plan, revision, &decision)
+    app::services::plan_decisions::adopt(&app.db, &admin, plan, revision, &decision)
         .await
         .expect("adopted");
 
@@ -136,7 +136,7 @@ async fn follow_up_keeps_every_dated_comment_also_on_an_adopted_plan() {
         ],
         "newest first, the stale report's comment not saved"
     );
-    assert_eq!(page.comments[0].author.as_deref(), Some(editor.me.name.as_str()));
+    assert_eq!(page.comments[0].author.as_deref(), Some(editor.me().name.as_str()));
     assert_eq!(page.history[0].action, "follow-up");
     assert!(
         page.history[0]
@@ -160,7 +160,7 @@ async fn follow_up_keeps_every_dated_comment_also_on_an_adopted_plan() {
 #[tokio::test]
 async fn admins_add_change_and_delete_items_with_checked_fields() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let plan = plan_id(&app, &admin, PLAN_2026).await;
     let before = exported(&app, PLAN_2026).await.len();
 
@@ -293,11 +293,11 @@ async fn admins_add_change_and_delete_items_with_checked_fields() {
 #[tokio::test]
 async fn roles_and_tenants_are_walled_off() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let plan = plan_id(&app, &admin, PLAN_2024).await;
     let id = item_id(&app, &admin, plan, SHELTER).await;
 
-    let viewer = app.auth_as("norrtalje", "viewer@norrtalje.example").await;
+    let viewer = app.context_as("norrtalje", "viewer@norrtalje.example").await;
     assert!(matches!(
         load(&app.db, &viewer, plan, id).await,
         Err(ServiceError::Forbidden)
@@ -312,22 +312,19 @@ async fn roles_and_tenants_are_walled_off() {
     )
     .await;
     assert!(matches!(reported, Err(ServiceError::Forbidden)), "{reported:?}");
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     let form = load(&app.db, &editor, plan, id).await.expect("page").form;
     let defined = update(&app.db, &editor, plan, id, 1, &form).await;
     assert!(matches!(defined, Err(ServiceError::Forbidden)), "{defined:?}");
 
-    let other = app.auth_as("sodertalje", "admin@sodertalje.example").await;
+    let other = app.context_as("sodertalje", "admin@sodertalje.example").await;
     assert!(matches!(
         load(&app.db, &other, plan, id).await,
         Err(ServiceError::NotFound)
     ));
     let deleted = delete(&app.db, &other, plan, id, 1).await;
     assert!(matches!(deleted, Err(ServiceError::NotFound)), "{deleted:?}");
-    let other_plan = app::services::plans::list_for(&app.db, &other, "sodertalje")
-        .await
-        .expect("plans")[0]
-        .id;
+    let other_plan = app::services::plans::list_for(&app.db, &other).await.expect("plans")[0].id;
     let mismatched = load(&app.db, &admin, other_plan, id).await;
     assert!(matches!(mismatched, Err(ServiceError::NotFound)), "{mismatched:?}");
 }
@@ -335,7 +332,7 @@ async fn roles_and_tenants_are_walled_off() {
 #[tokio::test]
 async fn the_plan_lists_items_without_a_goal_on_their_own_and_links_each_item() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let plan = plan_id(&app, &admin, PLAN_2024).await;
     let cache = app::services::read_cache::ReadCache::new();
     let view = app::services::plans::view(&app.db, &cache, &admin, plan)

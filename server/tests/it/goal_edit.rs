@@ -14,8 +14,8 @@ use uuid::Uuid;
 const PLAN: &str = "Verksamhetsplan 2026–2028";
 
 async fn plan_id(app: &TestApp) -> Uuid {
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
-    app::services::plans::list_for(&app.db, &admin, "norrtalje")
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
+    app::services::plans::list_for(&app.db, &admin)
         .await
         .expect("plans")
         .into_iter()
@@ -52,7 +52,7 @@ fn children(goals: &[(String, Option<String>, String)], parent: &str) -> Vec<Str
 #[tokio::test]
 async fn a_new_goal_gets_its_levels_sections_and_the_next_number() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let plan = plan_id(&app).await;
     let (before, _) = tree(&app).await;
     let under_two = children(&before, "2").len();
@@ -100,7 +100,7 @@ async fn a_new_goal_gets_its_levels_sections_and_the_next_number() {
 #[tokio::test]
 async fn a_stale_save_is_a_conflict_and_the_history_shows_each_change() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let plan = plan_id(&app).await;
     let opened = load(&app.db, &admin, plan, "1.1").await.expect("load");
     assert_eq!(opened.form.title, "En ekonomi i balans");
@@ -135,7 +135,7 @@ async fn a_stale_save_is_a_conflict_and_the_history_shows_each_change() {
 #[tokio::test]
 async fn goals_move_between_parents_and_among_siblings_within_their_level() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let plan = plan_id(&app).await;
     let (before, _) = tree(&app).await;
     let under_one = children(&before, "1");
@@ -178,7 +178,7 @@ async fn goals_move_between_parents_and_among_siblings_within_their_level() {
 #[tokio::test]
 async fn only_goals_nothing_hangs_on_can_be_deleted() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let plan = plan_id(&app).await;
 
     let with_indicators = load(&app.db, &admin, plan, "1.1").await.expect("load");
@@ -230,7 +230,7 @@ async fn only_goals_nothing_hangs_on_can_be_deleted() {
 #[tokio::test]
 async fn forms_are_checked_against_the_level() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let plan = plan_id(&app).await;
     let blank_form = |title: &str, section: &str| GoalForm {
         number: "1.9".into(),
@@ -273,7 +273,7 @@ async fn only_admins_of_the_tenant_edit_goals() {
     let app = TestApp::spawn().await;
     let plan = plan_id(&app).await;
     for email in ["editor@norrtalje.example", "viewer@norrtalje.example"] {
-        let user = app.auth_as("norrtalje", email).await;
+        let user = app.context_as("norrtalje", email).await;
         assert!(matches!(
             load(&app.db, &user, plan, "1").await,
             Err(ServiceError::Forbidden)
@@ -283,7 +283,7 @@ async fn only_admins_of_the_tenant_edit_goals() {
             Err(ServiceError::Forbidden)
         ));
     }
-    let other = app.auth_as("sodertalje", "admin@sodertalje.example").await;
+    let other = app.context_as("sodertalje", "admin@sodertalje.example").await;
     assert!(matches!(
         load(&app.db, &other, plan, "1").await,
         Err(ServiceError::NotFound)

@@ -9,7 +9,7 @@ use app::services::indicator_edit::{load, save};
 #[tokio::test]
 async fn the_later_of_two_saves_on_the_same_revision_is_a_conflict_and_nothing_is_lost() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let opened_by_a = load(&app.db, &admin, "sjukfranvaro").await.expect("load");
     let opened_by_b = load(&app.db, &admin, "sjukfranvaro").await.expect("load");
     let target = |view: &app::model::IndicatorEditView, year: i32| {
@@ -58,7 +58,7 @@ async fn the_later_of_two_saves_on_the_same_revision_is_a_conflict_and_nothing_i
 #[tokio::test]
 async fn bad_fields_are_named_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("sodertalje", "admin@sodertalje.example").await;
+    let admin = app.context_as("sodertalje", "admin@sodertalje.example").await;
     let view = load(&app.db, &admin, "budgetfoljsamhet").await.expect("load");
     assert_eq!(
         view.form
@@ -101,12 +101,12 @@ async fn bad_fields_are_named_and_nothing_is_saved() {
 #[tokio::test]
 async fn only_admins_edit_and_other_tenants_codes_are_not_found() {
     let app = TestApp::spawn().await;
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     assert!(matches!(
         load(&app.db, &editor, "sjukfranvaro").await,
         Err(ServiceError::Forbidden)
     ));
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let view = load(&app.db, &admin, "sjukfranvaro").await.expect("load");
     assert!(matches!(
         save(&app.db, &editor, view.id, view.revision, view.form.clone()).await,
@@ -114,7 +114,7 @@ async fn only_admins_edit_and_other_tenants_codes_are_not_found() {
     ));
 
     // Södertälje has no "sjukfranvaro-manad"; and a Norrtälje id is not found from Södertälje.
-    let other = app.auth_as("sodertalje", "admin@sodertalje.example").await;
+    let other = app.context_as("sodertalje", "admin@sodertalje.example").await;
     assert!(matches!(
         load(&app.db, &other, "sjukfranvaro-manad").await,
         Err(ServiceError::NotFound)
@@ -128,8 +128,8 @@ async fn only_admins_edit_and_other_tenants_codes_are_not_found() {
 #[tokio::test]
 async fn an_admin_adds_an_indicator_to_a_goal_that_carries_indicators() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
-    let plan = app::services::plans::list_for(&app.db, &admin, "norrtalje")
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
+    let plan = app::services::plans::list_for(&app.db, &admin)
         .await
         .expect("plans")
         .into_iter()
@@ -177,7 +177,7 @@ async fn an_admin_adds_an_indicator_to_a_goal_that_carries_indicators() {
     assert!(view.form.targets.iter().any(|t| t.year == 2027 && t.text == "90"));
     assert_eq!(view.history[0].action, "create");
 
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     let denied = app::services::indicator_edit::create(&app.db, &editor, plan.id, "1.1", "sn-x", form).await;
     assert!(matches!(denied, Err(ServiceError::Forbidden)), "{denied:?}");
 }

@@ -83,7 +83,7 @@ async fn a_helhetsbedomning_overrides_at_its_period_and_is_revision_checked() {
     let res = put(verdict(json!({ "code": "no-such-goal" }))).await.expect("put");
     assert_eq!(res.status(), 404);
 
-    let scope = app.auth_as("sodertalje", "editor@sodertalje.example").await.scope();
+    let scope = app.context_as("sodertalje", "editor@sodertalje.example").await.scope();
     let log = app::db::repo::audit::recent(&app.db, scope, 10).await.expect("audit");
     let log: Vec<_> = log.into_iter().filter(|e| e.entity_type == "manual_verdict").collect();
     assert_eq!(log.len(), 2, "a refused change is not logged");
@@ -130,10 +130,29 @@ async fn viewers_and_other_tenants_cannot_give_verdicts() {
     assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "grey");
 }
 
+/// The tenant a REST path names is the one acted in: a platform admin signed in through
+/// Norrtälje gives a verdict in Södertälje's plan (the service once used the session's own
+/// tenant and answered 404), and it shows in Södertälje's assessments.
+#[tokio::test]
+async fn a_platform_admin_acts_in_the_tenant_the_path_names() {
+    let app = TestApp::spawn().await;
+    let editor = app.login_as("sodertalje", "editor@sodertalje.example").await;
+    let plan = plan_id(&editor, &app).await;
+    let platform = app.login_as("norrtalje", "platform@malbild.example").await;
+    let res = (platform.put(app.url(&format!("/api/v1/tenants/sodertalje/plans/{plan}/manual-verdicts"))))
+        .headers(json_headers())
+        .json(&verdict(json!({})))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(res.status(), 200);
+    assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "red");
+}
+
 #[tokio::test]
 async fn the_follow_up_counts_levels_filters_and_flags_what_a_verdict_changes() {
     let app = TestApp::spawn().await;
-    let editor = app.auth_as("sodertalje", "editor@sodertalje.example").await;
+    let editor = app.context_as("sodertalje", "editor@sodertalje.example").await;
     let client = app.login_as("sodertalje", "editor@sodertalje.example").await;
     let plan: uuid::Uuid = plan_id(&client, &app).await.parse().expect("uuid");
     let cache = app::services::read_cache::ReadCache::new();
@@ -185,7 +204,7 @@ async fn the_follow_up_counts_levels_filters_and_flags_what_a_verdict_changes() 
         .expect("a level counts the red goal");
     assert_eq!(kf_level.before.red, 0, "July had none");
 
-    let viewer = app.auth_as("sodertalje", "viewer@sodertalje.example").await;
+    let viewer = app.context_as("sodertalje", "viewer@sodertalje.example").await;
     let seen = app::services::follow_up::view(&app.db, &cache, &viewer, plan, &at("2025-08", None), today)
         .await
         .expect("view");
@@ -195,7 +214,7 @@ async fn the_follow_up_counts_levels_filters_and_flags_what_a_verdict_changes() 
         bad,
         Err(app::services::ServiceError::Invalid { field: "period", .. })
     ));
-    let norrtalje = app.auth_as("norrtalje", "viewer@norrtalje.example").await;
+    let norrtalje = app.context_as("norrtalje", "viewer@norrtalje.example").await;
     let other = app::services::follow_up::view(&app.db, &cache, &norrtalje, plan, &at("2025-08", None), today).await;
     assert!(matches!(other, Err(app::services::ServiceError::NotFound)));
 }
@@ -203,7 +222,7 @@ async fn the_follow_up_counts_levels_filters_and_flags_what_a_verdict_changes() 
 #[tokio::test]
 async fn manual_verdicts_travel_with_the_tenant_document() {
     let app = TestApp::spawn().await;
-    let editor = app.auth_as("sodertalje", "editor@sodertalje.example").await;
+    let editor = app.context_as("sodertalje", "editor@sodertalje.example").await;
     let client = app.login_as("sodertalje", "editor@sodertalje.example").await;
     let plan: uuid::Uuid = plan_id(&client, &app).await.parse().expect("uuid");
     for (kind, code, period) in [

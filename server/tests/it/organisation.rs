@@ -6,12 +6,12 @@ use crate::common::TestApp;
 
 use app::model::{CouncilForm, DepartmentForm, NewPlanForm, OrganisationView};
 use app::services::ServiceError;
-use app::services::auth::AuthContext;
+use app::services::context::TenantContext;
 use app::services::organisation::{delete_council, load, save_council, save_texts};
 use app::services::plan_decisions::create_plan;
 
-async fn admin(app: &TestApp) -> AuthContext {
-    app.auth_as("norrtalje", "admin@norrtalje.example").await
+async fn admin(app: &TestApp) -> TenantContext {
+    app.context_as("norrtalje", "admin@norrtalje.example").await
 }
 
 fn social(view: &OrganisationView) -> CouncilForm {
@@ -69,7 +69,7 @@ async fn vision_and_values_are_saved_once_per_revision() {
     ));
     assert_eq!(load(&app.db, &auth).await.unwrap().texts, saved.texts);
 
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     assert!(matches!(load(&app.db, &editor).await, Err(ServiceError::Forbidden)));
     assert!(matches!(
         save_texts(&app.db, &editor, &saved.texts).await,
@@ -172,9 +172,7 @@ async fn a_new_council_gets_a_slug_a_plan_and_can_go_while_it_has_none() {
         last_year: 2029,
     };
     let id = create_plan(&app.db, &auth, &plan).await.expect("plan created");
-    let plans = app::services::plans::list_for(&app.db, &auth, "norrtalje")
-        .await
-        .expect("plans");
+    let plans = app::services::plans::list_for(&app.db, &auth).await.expect("plans");
     let created = plans.iter().find(|p| p.id == id).expect("listed");
     assert_eq!(
         (created.council_slug.as_str(), created.status.as_str(), created.version),
@@ -229,7 +227,7 @@ async fn a_council_without_plans_is_removed_with_its_departments() {
 async fn plans_are_started_only_for_the_tenants_own_councils_with_sane_years() {
     let app = TestApp::spawn().await;
     let auth = admin(&app).await;
-    let other = app.auth_as("sodertalje", "admin@sodertalje.example").await;
+    let other = app.context_as("sodertalje", "admin@sodertalje.example").await;
     let theirs = social(&load(&app.db, &other).await.expect("load")).id;
     let form = |council_id, first_year, last_year| NewPlanForm {
         council_id,
@@ -249,7 +247,7 @@ async fn plans_are_started_only_for_the_tenants_own_councils_with_sane_years() {
         }
         other => panic!("{other:?}"),
     }
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     assert!(matches!(
         create_plan(&app.db, &editor, &form(ours, 2027, 2027)).await,
         Err(ServiceError::Forbidden)
@@ -261,7 +259,7 @@ async fn a_platform_admin_adds_a_municipality_with_its_first_admin_or_nothing() 
     use app::model::{NewTenantForm, NewUserForm, Role};
     use app::services::tenants::create_with_admin;
     let app = TestApp::spawn().await;
-    let platform = app.auth_as("norrtalje", "platform@malbild.example").await;
+    let platform = app.context_as("norrtalje", "platform@malbild.example").await;
     let form = |password: &str| NewTenantForm {
         name: "Sigtuna kommun".into(),
         slug: String::new(),
@@ -303,6 +301,7 @@ async fn a_platform_admin_adds_a_municipality_with_its_first_admin_or_nothing() 
         .await
         .expect("resolve")
         .expect("session");
+    let sigtuna_admin = TenantContext::own(&sigtuna_admin);
     assert_eq!(sigtuna_admin.role(), Role::Admin);
     assert!(
         load(&app.db, &sigtuna_admin)

@@ -26,7 +26,7 @@ async fn value_of(app: &TestApp, code: &str, period: &str, kind: ValueKind) -> O
 #[tokio::test]
 async fn a_swedish_excel_csv_with_semicolons_and_decimal_commas_is_imported() {
     let app = TestApp::spawn().await;
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     let csv = "\u{feff}indicator;period;value;kind;comment\n\
                sjukfranvaro-manad;2025-11;3,05;;Preliminärt\n\
                sjukfranvaro-manad;2025-10;2,40;outcome;Rättat\n\
@@ -77,7 +77,7 @@ async fn a_swedish_excel_csv_with_semicolons_and_decimal_commas_is_imported() {
 #[tokio::test]
 async fn one_bad_row_rejects_the_file_and_every_problem_is_named() {
     let app = TestApp::spawn().await;
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     let csv = "indicator,period,value\n\
                sjukfranvaro-manad,2025-11,3.05\n\
                sjukfranvaro-manad,2025-T3,3.05\n\
@@ -114,7 +114,7 @@ async fn one_bad_row_rejects_the_file_and_every_problem_is_named() {
 #[tokio::test]
 async fn viewers_cannot_import_and_codes_of_another_tenant_are_unknown() {
     let app = TestApp::spawn().await;
-    let viewer = app.auth_as("norrtalje", "viewer@norrtalje.example").await;
+    let viewer = app.context_as("norrtalje", "viewer@norrtalje.example").await;
     let csv = "indicator,period,value\nsjukfranvaro,2026,5\n";
     let err = import_for(
         &app.db,
@@ -127,7 +127,7 @@ async fn viewers_cannot_import_and_codes_of_another_tenant_are_unknown() {
     .expect_err("viewer");
     assert!(matches!(err, ServiceError::Forbidden), "{err:?}");
 
-    let other = app.auth_as("sodertalje", "editor@sodertalje.example").await;
+    let other = app.context_as("sodertalje", "editor@sodertalje.example").await;
     let csv = "indicator,period,value\nsjukfranvaro-manad,2025-11,5\n";
     let err = import_for(&app.db, &other, csv.as_bytes().to_vec(), FileFormat::Csv, no_progress())
         .await
@@ -142,7 +142,7 @@ async fn viewers_cannot_import_and_codes_of_another_tenant_are_unknown() {
 #[tokio::test]
 async fn an_xlsx_file_is_read_from_its_first_sheet_with_progress() {
     let app = TestApp::spawn().await;
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     for (col, name) in ["indicator", "period", "value", "gender"].iter().enumerate() {

@@ -15,8 +15,8 @@ use uuid::Uuid;
 const PLAN: &str = "Verksamhetsplan 2026–2028";
 
 async fn plan_of(app: &TestApp, tenant: &str, name: &str) -> (Uuid, i32) {
-    let admin = app.auth_as(tenant, &format!("admin@{tenant}.example")).await;
-    let plan = app::services::plans::list_for(&app.db, &admin, tenant)
+    let admin = app.context_as(tenant, &format!("admin@{tenant}.example")).await;
+    let plan = app::services::plans::list_for(&app.db, &admin)
         .await
         .expect("plans")
         .into_iter()
@@ -42,20 +42,13 @@ async fn exported_plan(app: &TestApp) -> app::exchange::document::Plan {
 #[tokio::test]
 async fn adopting_freezes_the_version_and_a_new_draft_changes_a_copy() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let (plan, revision) = plan_of(&app, "norrtalje", PLAN).await;
     let before = exported_plan(&app).await;
 
-    let state = adopt(
-        &app.db,
-        &admin,
-        admin.scope(),
-        plan,
-        revision,
-        &decision("2025-11-19", "§ 187"),
-    )
-    .await
-    .expect("adopted");
+    let state = adopt(&app.db, &admin, plan, revision, &decision("2025-11-19", "§ 187"))
+        .await
+        .expect("adopted");
     assert_eq!(
         state,
         PlanState {
@@ -84,9 +77,7 @@ async fn adopting_freezes_the_version_and_a_new_draft_changes_a_copy() {
     let refused = goal_edit::update(&app.db, &admin, plan, "1", goal.revision, form.clone()).await;
     assert!(matches!(refused, Err(ServiceError::Conflict(_))), "{refused:?}");
 
-    let state = start_draft(&app.db, &admin, admin.scope(), plan, state.revision)
-        .await
-        .expect("draft");
+    let state = start_draft(&app.db, &admin, plan, state.revision).await.expect("draft");
     assert_eq!((state.status.as_str(), state.version), ("draft", 2));
     goal_edit::update(&app.db, &admin, plan, "1", goal.revision, form)
         .await
@@ -122,30 +113,22 @@ async fn adopting_freezes_the_version_and_a_new_draft_changes_a_copy() {
 #[tokio::test]
 async fn a_stale_revision_or_a_bad_decision_changes_nothing() {
     let app = TestApp::spawn().await;
-    let admin = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let (plan, revision) = plan_of(&app, "norrtalje", PLAN).await;
 
-    let stale = adopt(
-        &app.db,
-        &admin,
-        admin.scope(),
-        plan,
-        revision - 1,
-        &decision("2025-11-19", "§ 1"),
-    )
-    .await;
+    let stale = adopt(&app.db, &admin, plan, revision - 1, &decision("2025-11-19", "§ 1")).await;
     assert!(matches!(stale, Err(ServiceError::Conflict(_))), "{stale:?}");
     for (bad, field) in [
         (decision("2025-19-11", "§ 1"), "date"),
         (decision("2999-01-01", "§ 1"), "date"),
         (decision("2025-11-19", " "), "paragraph"),
     ] {
-        match adopt(&app.db, &admin, admin.scope(), plan, revision, &bad).await {
+        match adopt(&app.db, &admin, plan, revision, &bad).await {
             Err(ServiceError::Invalid { field: f, .. }) => assert_eq!(f, field, "{bad:?}"),
             other => panic!("{bad:?}: {other:?}"),
         }
     }
-    let draft = start_draft(&app.db, &admin, admin.scope(), plan, revision).await;
+    let draft = start_draft(&app.db, &admin, plan, revision).await;
     assert!(
         matches!(draft, Err(ServiceError::Conflict(_))),
         "a draft is a draft already"
@@ -162,27 +145,11 @@ async fn a_stale_revision_or_a_bad_decision_changes_nothing() {
 async fn only_admins_of_the_tenant_decide() {
     let app = TestApp::spawn().await;
     let (plan, revision) = plan_of(&app, "norrtalje", PLAN).await;
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
-    let refused = adopt(
-        &app.db,
-        &editor,
-        editor.scope(),
-        plan,
-        revision,
-        &decision("2025-11-19", "§ 1"),
-    )
-    .await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
+    let refused = adopt(&app.db, &editor, plan, revision, &decision("2025-11-19", "§ 1")).await;
     assert!(matches!(refused, Err(ServiceError::Forbidden)), "{refused:?}");
-    let other = app.auth_as("sodertalje", "admin@sodertalje.example").await;
-    let hidden = adopt(
-        &app.db,
-        &other,
-        other.scope(),
-        plan,
-        revision,
-        &decision("2025-11-19", "§ 1"),
-    )
-    .await;
+    let other = app.context_as("sodertalje", "admin@sodertalje.example").await;
+    let hidden = adopt(&app.db, &other, plan, revision, &decision("2025-11-19", "§ 1")).await;
     assert!(matches!(hidden, Err(ServiceError::NotFound)), "{hidden:?}");
 }
 

@@ -57,8 +57,12 @@ async fn login_and_logout_are_audited() {
         .await
         .expect("resolve")
         .expect("live");
-    app::services::auth::logout(&app.db, &auth).await.expect("logout");
-    let entries = repo::audit::recent(&app.db, auth.scope(), 2).await.expect("audit");
+    let cache = app::auth::session_cache::SessionCache::new();
+    app::services::auth::logout(&app.db, &cache, &auth)
+        .await
+        .expect("logout");
+    let scope = app::services::context::TenantContext::own(&auth).scope();
+    let entries = repo::audit::recent(&app.db, scope, 2).await.expect("audit");
     let actions: Vec<(&str, &str)> = entries.iter().map(|e| (e.action.as_str(), e.actor.as_str())).collect();
     assert_eq!(
         actions,

@@ -9,11 +9,11 @@ use app::domain::{Carry, Numbering};
 use app::exchange::{export_tenant, validate};
 use app::model::{LevelForm, StructureView};
 use app::services::ServiceError;
-use app::services::auth::AuthContext;
+use app::services::context::TenantContext;
 use app::services::structure::{load, save};
 
-async fn admin(app: &TestApp) -> AuthContext {
-    app.auth_as("norrtalje", "admin@norrtalje.example").await
+async fn admin(app: &TestApp) -> TenantContext {
+    app.context_as("norrtalje", "admin@norrtalje.example").await
 }
 
 fn rejected(result: Result<StructureView, ServiceError>, expected: &str) {
@@ -29,7 +29,7 @@ fn rejected(result: Result<StructureView, ServiceError>, expected: &str) {
     }
 }
 
-async fn assert_unchanged(app: &TestApp, auth: &AuthContext, before: &StructureView) {
+async fn assert_unchanged(app: &TestApp, auth: &TenantContext, before: &StructureView) {
     assert_eq!(
         load(&app.db, auth).await.expect("load").levels,
         before.levels,
@@ -73,10 +73,7 @@ async fn levels_change_when_every_plan_still_fits() {
     );
 
     // The new level is usable at once: a goal can go under an inriktningsmål.
-    let plan = app::services::plans::list_for(&app.db, &auth, "norrtalje")
-        .await
-        .expect("plans")[0]
-        .id;
+    let plan = app::services::plans::list_for(&app.db, &auth).await.expect("plans")[0].id;
     let under = app::services::goal_edit::blank(&app.db, &auth, plan, Some("1.1"))
         .await
         .expect("blank");
@@ -146,14 +143,14 @@ async fn a_stale_save_is_a_conflict_and_only_admins_save() {
         "Målområdena"
     );
 
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     assert!(matches!(load(&app.db, &editor).await, Err(ServiceError::Forbidden)));
     assert!(matches!(
         save(&app.db, &editor, &first).await,
         Err(ServiceError::Forbidden)
     ));
     // Another tenant's admin sees and changes only their own levels.
-    let other = app.auth_as("sodertalje", "admin@sodertalje.example").await;
+    let other = app.context_as("sodertalje", "admin@sodertalje.example").await;
     let theirs = load(&app.db, &other).await.expect("load");
     assert!(
         theirs
@@ -205,7 +202,7 @@ async fn levels_move_only_where_every_goal_still_fits_the_tree() {
 #[tokio::test]
 async fn a_level_counts_its_uppdrag_in_verdicts_only_where_it_carries_them() {
     let app = TestApp::spawn().await;
-    let auth = app.auth_as("sodertalje", "admin@sodertalje.example").await;
+    let auth = app.context_as("sodertalje", "admin@sodertalje.example").await;
     let before = load(&app.db, &auth).await.expect("load");
     let mut levels = before.levels.clone();
     let namndmal = levels.last_mut().expect("nämndmål");

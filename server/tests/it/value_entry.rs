@@ -30,7 +30,7 @@ fn edit(period: &str, gender: Gender, expected: Option<&str>, text: &str) -> Val
 #[tokio::test]
 async fn the_sheet_has_every_month_of_the_plan_and_the_earlier_outcomes() {
     let app = TestApp::spawn().await;
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     let sheet = load(&app.db, &editor, MONTHLY).await.expect("sheet");
     assert_eq!(sheet.name, "Sjukfrånvaro, vald månad");
     assert_eq!(sheet.plan_name, "Verksamhetsplan 2026–2028");
@@ -46,7 +46,7 @@ async fn the_sheet_has_every_month_of_the_plan_and_the_earlier_outcomes() {
 #[tokio::test]
 async fn saving_writes_the_changed_cells_and_their_history() {
     let app = TestApp::spawn().await;
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     let mut corrected = edit("2025-10", Gender::Total, Some("2.31"), "2,40");
     corrected.comment = Some("Rättat efter kvalitetssäkring".to_owned());
     let edits = vec![
@@ -94,8 +94,8 @@ async fn saving_writes_the_changed_cells_and_their_history() {
 #[tokio::test]
 async fn a_cell_changed_by_someone_else_is_a_conflict_and_nothing_is_written() {
     let app = TestApp::spawn().await;
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
-    let other = app.auth_as("norrtalje", "admin@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
+    let other = app.context_as("norrtalje", "admin@norrtalje.example").await;
     // The other user saves 2024-02 after our sheet was loaded (showing 9.14).
     save(
         &app.db,
@@ -126,7 +126,7 @@ async fn a_cell_changed_by_someone_else_is_a_conflict_and_nothing_is_written() {
 #[tokio::test]
 async fn each_bad_cell_is_named_and_nothing_is_written() {
     let app = TestApp::spawn().await;
-    let editor = app.auth_as("norrtalje", "editor@norrtalje.example").await;
+    let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     let mut comment_only = edit("2026-02", Gender::Total, None, "");
     comment_only.comment = Some("Saknar värde".to_owned());
     let edits = vec![
@@ -170,7 +170,7 @@ async fn each_bad_cell_is_named_and_nothing_is_written() {
 #[tokio::test]
 async fn viewers_may_not_enter_values_and_other_tenants_codes_are_not_found() {
     let app = TestApp::spawn().await;
-    let viewer = app.auth_as("norrtalje", "viewer@norrtalje.example").await;
+    let viewer = app.context_as("norrtalje", "viewer@norrtalje.example").await;
     assert!(matches!(
         load(&app.db, &viewer, MONTHLY).await,
         Err(ServiceError::Forbidden)
@@ -185,7 +185,7 @@ async fn viewers_may_not_enter_values_and_other_tenants_codes_are_not_found() {
         .await,
         Err(ServiceError::Forbidden)
     ));
-    let other = app.auth_as("sodertalje", "editor@sodertalje.example").await;
+    let other = app.context_as("sodertalje", "editor@sodertalje.example").await;
     assert!(matches!(
         load(&app.db, &other, MONTHLY).await,
         Err(ServiceError::NotFound)

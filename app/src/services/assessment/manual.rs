@@ -14,7 +14,7 @@ use crate::db::entities::manual_verdict;
 use crate::db::repo::manual_verdicts::{self, Subject};
 use crate::db::repo::{indicators, rows, tenants};
 use crate::model::{ManualVerdictForm, Role, VerdictKind};
-use crate::services::auth::AuthContext;
+use crate::services::context::TenantContext;
 use crate::services::{ServiceError, history};
 
 const ENTITY: &str = "manual_verdict";
@@ -91,12 +91,12 @@ fn conflict(what: &str) -> ServiceError {
 /// Returns the verdict's new revision.
 pub async fn give(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     form: &ManualVerdictForm,
 ) -> Result<i32, ServiceError> {
-    auth.require(Role::Editor)?;
-    let scope = auth.scope();
+    ctx.require(Role::Editor)?;
+    let scope = ctx.scope();
     let txn = db.begin().await?;
     // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
     tenants::touch(&txn, scope).await?;
@@ -117,7 +117,7 @@ pub async fn give(
         period: period.to_string(),
         verdict: form.verdict,
         motivation,
-        given_by: auth.me.name.clone(),
+        given_by: ctx.me().name.clone(),
         given_at: Utc::now(),
         revision: 1,
     };
@@ -139,7 +139,7 @@ pub async fn give(
     };
     let action = if old.is_some() { "change" } else { "give" };
     let new = Some(audit_text(form.kind, &form.code, &row));
-    history::record(&txn, auth, ENTITY, action, row.id.to_string(), old, new).await?;
+    history::record(&txn, ctx, ENTITY, action, row.id.to_string(), old, new).await?;
     txn.commit().await?;
     Ok(row.revision)
 }
@@ -148,15 +148,15 @@ pub async fn give(
 /// the computed verdict applies again.
 pub async fn withdraw(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     kind: VerdictKind,
     code: &str,
     period: &str,
     revision: i32,
 ) -> Result<(), ServiceError> {
-    auth.require(Role::Editor)?;
-    let scope = auth.scope();
+    ctx.require(Role::Editor)?;
+    let scope = ctx.scope();
     let txn = db.begin().await?;
     tenants::touch(&txn, scope).await?;
     (rows::find_plan(&txn, scope, plan_id).await?).ok_or(ServiceError::NotFound)?;
@@ -167,7 +167,7 @@ pub async fn withdraw(
         return Err(conflict("someone changed this verdict"));
     }
     let old = Some(audit_text(kind, code, &current));
-    history::record(&txn, auth, ENTITY, "withdraw", current.id.to_string(), old, None).await?;
+    history::record(&txn, ctx, ENTITY, "withdraw", current.id.to_string(), old, None).await?;
     txn.commit().await?;
     Ok(())
 }

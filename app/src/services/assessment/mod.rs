@@ -12,7 +12,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection};
 use uuid::Uuid;
 
 use self::plan::{GivenVerdict, ManualVerdicts};
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::read_cache::ReadCache;
 use super::{ServiceError, plans};
 use crate::db::TenantScope;
@@ -189,12 +189,11 @@ fn given_verdict(row: manual_verdict::Model) -> Result<GivenVerdict, ServiceErro
 pub async fn for_tenant(
     db: &DatabaseConnection,
     cache: &ReadCache,
-    auth: &AuthContext,
-    slug: &str,
+    ctx: &TenantContext,
     council: Option<&str>,
     period: &str,
 ) -> Result<Vec<Assessment>, ServiceError> {
-    let scope = auth.scope_for_slug(db, slug).await?;
+    let scope = ctx.scope();
     assess(db, cache, scope, council, period).await
 }
 

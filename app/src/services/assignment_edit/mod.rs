@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 pub use self::checks::{CheckedFollowUp, checked_follow_up};
 use self::checks::{PlanContext, audit_text};
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::{ServiceError, history, plan_decisions};
 use crate::db::TenantScope;
 use crate::db::entities::{assignment, assignment_comment};
@@ -49,12 +49,12 @@ fn stale() -> ServiceError {
 
 async fn view(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     context: PlanContext,
     item: Option<assignment::Model>,
 ) -> Result<AssignmentEditView, ServiceError> {
-    let scope = auth.scope();
-    let admin = auth.role() >= Role::Admin;
+    let scope = ctx.scope();
+    let admin = ctx.role() >= Role::Admin;
     let (id, revision, form, follow_up, comments, history) = match &item {
         Some(item) => {
             let mut comments = rows::comments_of(db, scope, vec![item.id]).await?;
@@ -110,29 +110,29 @@ async fn view(
 /// The page of an item of the plan: editors and admins.
 pub async fn load(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     id: Uuid,
 ) -> Result<AssignmentEditView, ServiceError> {
-    auth.require(Role::Editor)?;
-    let context = PlanContext::load(db, auth.scope(), plan_id).await?;
-    let item = assignments::find(db, auth.scope(), id)
+    ctx.require(Role::Editor)?;
+    let context = PlanContext::load(db, ctx.scope(), plan_id).await?;
+    let item = assignments::find(db, ctx.scope(), id)
         .await?
         .filter(|a| a.plan_id == plan_id)
         .ok_or(ServiceError::NotFound)?;
-    view(db, auth, context, Some(item)).await
+    view(db, ctx, context, Some(item)).await
 }
 
 /// The form for a new item, tied to `goal` when given: admins.
 pub async fn blank(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     goal: Option<&str>,
 ) -> Result<AssignmentEditView, ServiceError> {
-    auth.require(Role::Admin)?;
-    let context = PlanContext::load(db, auth.scope(), plan_id).await?;
-    let mut page = view(db, auth, context, None).await?;
+    ctx.require(Role::Admin)?;
+    let context = PlanContext::load(db, ctx.scope(), plan_id).await?;
+    let mut page = view(db, ctx, context, None).await?;
     page.form.goal = goal.unwrap_or_default().to_owned();
     Ok(page)
 }
@@ -140,13 +140,13 @@ pub async fn blank(
 /// An admin's transaction on a draft plan's items.
 async fn open_draft(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
 ) -> Result<(DatabaseTransaction, PlanContext), ServiceError> {
-    auth.require(Role::Admin)?;
+    ctx.require(Role::Admin)?;
     let txn = db.begin().await?;
-    plan_decisions::lock_draft(&txn, auth.scope(), plan_id).await?;
-    let context = PlanContext::load(&txn, auth.scope(), plan_id).await?;
+    plan_decisions::lock_draft(&txn, ctx.scope(), plan_id).await?;
+    let context = PlanContext::load(&txn, ctx.scope(), plan_id).await?;
     Ok((txn, context))
 }
 
@@ -165,12 +165,12 @@ async fn find_in(
 /// Adds an item as the plan's last; returns its id.
 pub async fn create(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     form: &AssignmentForm,
 ) -> Result<Uuid, ServiceError> {
-    let (txn, context) = open_draft(db, auth, plan_id).await?;
-    let scope = auth.scope();
+    let (txn, context) = open_draft(db, ctx, plan_id).await?;
+    let scope = ctx.scope();
     let last = rows::assignments_of_plan(&txn, scope, plan_id)
         .await?
         .iter()
@@ -196,7 +196,7 @@ pub async fn create(
     let id = row.id;
     let new = audit_text(&context, &row);
     rows::insert(&txn, scope, vec![row]).await?;
-    record(&txn, scope, &auth.me.email, "create", id, (None, Some(new))).await?;
+    record(&txn, scope, ctx.actor(), "create", id, (None, Some(new))).await?;
     tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(id)
@@ -205,14 +205,14 @@ pub async fn create(
 /// Saves what the item is if nobody changed it since `revision`; returns the new revision.
 pub async fn update(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     id: Uuid,
     revision: i32,
     form: &AssignmentForm,
 ) -> Result<i32, ServiceError> {
-    let (txn, context) = open_draft(db, auth, plan_id).await?;
-    let scope = auth.scope();
+    let (txn, context) = open_draft(db, ctx, plan_id).await?;
+    let scope = ctx.scope();
     let current = find_in(&txn, scope, plan_id, id).await?;
     let old = audit_text(&context, &current);
     let row = context.apply(form, current)?;
@@ -222,7 +222,7 @@ pub async fn update(
     record(
         &txn,
         scope,
-        &auth.me.email,
+        ctx.actor(),
         "update",
         id,
         (Some(old), Some(audit_text(&context, &row))),
@@ -245,14 +245,14 @@ fn follow_up_text(status: Option<AssignmentStatus>, forecast: Option<AssignmentF
 /// `revision`; returns the new revision. Editors and admins, on any plan.
 pub async fn report(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     id: Uuid,
     revision: i32,
     follow_up: &FollowUp,
 ) -> Result<i32, ServiceError> {
-    auth.require(Role::Editor)?;
-    let scope = auth.scope();
+    ctx.require(Role::Editor)?;
+    let scope = ctx.scope();
     let CheckedFollowUp {
         status,
         forecast,
@@ -280,7 +280,7 @@ pub async fn report(
             assignment_id: id,
             date,
             text,
-            author: Some(auth.me.name.clone()),
+            author: Some(ctx.me().name.clone()),
             created_at: Utc::now(),
         };
         rows::insert(&txn, scope, vec![comment]).await?;
@@ -288,7 +288,7 @@ pub async fn report(
     record(
         &txn,
         scope,
-        &auth.me.email,
+        ctx.actor(),
         "follow-up",
         id,
         (Some(old.to_string()), Some(new.to_string())),
@@ -301,13 +301,13 @@ pub async fn report(
 /// Deletes an item with its comments (admins, draft plans).
 pub async fn delete(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     id: Uuid,
     revision: i32,
 ) -> Result<(), ServiceError> {
-    let (txn, context) = open_draft(db, auth, plan_id).await?;
-    let scope = auth.scope();
+    let (txn, context) = open_draft(db, ctx, plan_id).await?;
+    let scope = ctx.scope();
     let current = find_in(&txn, scope, plan_id, id).await?;
     if !assignments::delete_if_revision(&txn, scope, id, revision).await? {
         return Err(stale());
@@ -315,7 +315,7 @@ pub async fn delete(
     record(
         &txn,
         scope,
-        &auth.me.email,
+        ctx.actor(),
         "delete",
         id,
         (Some(audit_text(&context, &current)), None),

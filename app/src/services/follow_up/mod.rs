@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::ServiceError;
 use super::assessment;
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::read_cache::ReadCache;
 use crate::model::{FollowUpFilter, FollowUpView, Role};
 
@@ -22,18 +22,18 @@ pub use build::follow_up;
 pub async fn view(
     db: &DatabaseConnection,
     cache: &ReadCache,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     filter: &FollowUpFilter,
     today: NaiveDate,
 ) -> Result<FollowUpView, ServiceError> {
-    let inputs = assessment::cached_inputs(db, cache, auth.scope(), plan_id).await?;
+    let inputs = assessment::cached_inputs(db, cache, ctx.scope(), plan_id).await?;
     let inputs = &inputs.1;
     let at = match filter.month.as_deref().filter(|m| !m.trim().is_empty()) {
         Some(month) => assessment::month(month)?,
         None => default_month(today, inputs.summary.first_year, inputs.summary.last_year)?,
     };
-    Ok(follow_up(inputs, at, filter, today, auth.role() >= Role::Editor))
+    Ok(follow_up(inputs, at, filter, today, ctx.role() >= Role::Editor))
 }
 
 /// This month, moved into the plan's years.

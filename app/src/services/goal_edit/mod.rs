@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use self::form::{audit_text, checked, form_of, section_titles, stored_sections, suggested_number};
 use self::tree::{Tree, new_code, parent_options};
-use super::auth::AuthContext;
+use super::context::TenantContext;
 use super::{ServiceError, history, plan_decisions};
 use crate::db::TenantScope;
 use crate::db::entities::goal;
@@ -24,12 +24,12 @@ const ENTITY: &str = "goal";
 /// The editor for an existing goal. Admins; another tenant's plan is not found.
 pub async fn load(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     code: &str,
 ) -> Result<GoalEditView, ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     let tree = Tree::load(db, scope, plan_id).await?;
     let goal = tree.goal(code)?;
     let level_index = tree.level_index(goal)?;
@@ -60,12 +60,12 @@ pub async fn load(
 /// suggested number.
 pub async fn blank(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     parent: Option<&str>,
 ) -> Result<GoalEditView, ServiceError> {
-    auth.require(Role::Admin)?;
-    let tree = Tree::load(db, auth.scope(), plan_id).await?;
+    ctx.require(Role::Admin)?;
+    let tree = Tree::load(db, ctx.scope(), plan_id).await?;
     let parent = tree.parent_of(parent)?;
     let level = tree.child_level(parent)?;
     let level_index = tree.levels.iter().position(|l| l.id == level.id).unwrap_or_default();
@@ -120,11 +120,11 @@ async fn record(
 /// An admin's transaction on a draft plan's tree.
 async fn open_draft(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
 ) -> Result<(DatabaseTransaction, Tree, TenantScope), ServiceError> {
-    auth.require(Role::Admin)?;
-    let scope = auth.scope();
+    ctx.require(Role::Admin)?;
+    let scope = ctx.scope();
     let txn = db.begin().await?;
     plan_decisions::lock_draft(&txn, scope, plan_id).await?;
     let tree = Tree::load(&txn, scope, plan_id).await?;
@@ -134,12 +134,12 @@ async fn open_draft(
 /// Adds a goal as the last under `parent` (or at the top); returns its code.
 pub async fn create(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     parent: Option<&str>,
     form: GoalForm,
 ) -> Result<String, ServiceError> {
-    let (txn, tree, scope) = open_draft(db, auth, plan_id).await?;
+    let (txn, tree, scope) = open_draft(db, ctx, plan_id).await?;
     let parent = tree.parent_of(parent)?;
     let level = tree.child_level(parent)?;
     let form = checked(form, level)?;
@@ -160,7 +160,7 @@ pub async fn create(
     };
     let id = row.id;
     rows::insert(&txn, scope, vec![row]).await?;
-    record(&txn, scope, &auth.me.email, "create", id, None, Some(audit_text(&form))).await?;
+    record(&txn, scope, ctx.actor(), "create", id, None, Some(audit_text(&form))).await?;
     tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(code)
@@ -169,13 +169,13 @@ pub async fn create(
 /// Saves a goal's texts if nobody else changed it since `revision`; returns the new one.
 pub async fn update(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     code: &str,
     revision: i32,
     form: GoalForm,
 ) -> Result<i32, ServiceError> {
-    let (txn, tree, scope) = open_draft(db, auth, plan_id).await?;
+    let (txn, tree, scope) = open_draft(db, ctx, plan_id).await?;
     let goal = tree.goal(code)?;
     let level = &tree.levels[tree.level_index(goal)?];
     let before = form_of(goal, level)?;
@@ -194,7 +194,7 @@ pub async fn update(
     record(
         &txn,
         scope,
-        &auth.me.email,
+        ctx.actor(),
         "update",
         goal.id,
         Some(audit_text(&before)),
@@ -214,14 +214,14 @@ fn stale(code: &str) -> ServiceError {
 /// `position` among its new siblings (past the end: last), its sub-goals along.
 pub async fn move_to(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     code: &str,
     revision: i32,
     parent: Option<&str>,
     position: usize,
 ) -> Result<GoalPlace, ServiceError> {
-    let (txn, tree, scope) = open_draft(db, auth, plan_id).await?;
+    let (txn, tree, scope) = open_draft(db, ctx, plan_id).await?;
     let goal = tree.goal(code)?;
     let new_parent = tree.parent_of(parent)?;
     if tree.child_level(new_parent)?.id != goal.level_id {
@@ -269,7 +269,7 @@ pub async fn move_to(
     record(
         &txn,
         scope,
-        &auth.me.email,
+        ctx.actor(),
         "move",
         goal.id,
         Some(place(goal.parent_id, old_position)),
@@ -289,12 +289,12 @@ pub async fn move_to(
 /// fokusområden: those are moved or deleted first, so nothing goes by accident).
 pub async fn delete(
     db: &DatabaseConnection,
-    auth: &AuthContext,
+    ctx: &TenantContext,
     plan_id: Uuid,
     code: &str,
     revision: i32,
 ) -> Result<(), ServiceError> {
-    let (txn, tree, scope) = open_draft(db, auth, plan_id).await?;
+    let (txn, tree, scope) = open_draft(db, ctx, plan_id).await?;
     let goal = tree.goal(code)?;
     let on_it = goals::attached(&txn, scope, goal.id).await?;
     if !on_it.is_empty() {
@@ -329,7 +329,7 @@ pub async fn delete(
     record(
         &txn,
         scope,
-        &auth.me.email,
+        ctx.actor(),
         "delete",
         goal.id,
         Some(audit_text(&before)),

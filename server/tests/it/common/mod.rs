@@ -93,8 +93,9 @@ impl TestApp {
         client_builder().cookie_store(true).build().expect("client")
     }
 
-    /// A signed-in user's context for calling services directly, as the server functions do.
-    pub async fn auth_as(&self, tenant: &str, email: &str) -> app::services::auth::AuthContext {
+    /// A signed-in user acting in their own tenant, for calling services directly as the
+    /// server functions do.
+    pub async fn context_as(&self, tenant: &str, email: &str) -> app::services::context::TenantContext {
         use app::services::auth::{LoginInput, login, resolve_session};
         let input = LoginInput {
             tenant,
@@ -106,10 +107,11 @@ impl TestApp {
         let session = login(&self.db, input, chrono::Duration::hours(1), now)
             .await
             .expect("login");
-        resolve_session(&self.db, &session.cookie_value, now)
+        let auth = resolve_session(&self.db, &session.cookie_value, now)
             .await
             .expect("resolve")
-            .expect("session")
+            .expect("session");
+        app::services::context::TenantContext::own(&auth)
     }
 
     pub async fn login_as(&self, tenant: &str, email: &str) -> reqwest::Client {
