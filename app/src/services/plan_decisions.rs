@@ -79,7 +79,9 @@ async fn record(
     Ok(audit::record(db, ctx.scope(), entry).await?)
 }
 
-/// An admin's transaction on one plan of the tenant.
+/// An admin's transaction on one plan of the tenant. It writes (the tenant's data version)
+/// before it reads, so that on SQLite it starts as a writer instead of upgrading a read
+/// snapshot that another writer may have made stale ("database is locked").
 async fn open(
     db: &DatabaseConnection,
     ctx: &TenantContext,
@@ -87,6 +89,7 @@ async fn open(
 ) -> Result<(DatabaseTransaction, plan::Model), ServiceError> {
     ctx.require(Role::Admin)?;
     let txn = db.begin().await?;
+    tenants::touch(&txn, ctx.scope()).await?;
     let plan = rows::find_plan(&txn, ctx.scope(), plan_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -199,7 +202,6 @@ pub async fn adopt(
         "version": plan.version, "date": date, "body": body, "paragraph": paragraph,
     });
     record(&txn, ctx, "adopt", plan_id, new).await?;
-    tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(PlanState {
         status: PlanStatus::Adopted,
@@ -236,7 +238,6 @@ pub async fn start_draft(
         serde_json::json!({ "version": version }),
     )
     .await?;
-    tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(PlanState {
         status: PlanStatus::Draft,
