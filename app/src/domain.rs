@@ -1,11 +1,11 @@
 //! The typed domain shared by server and browser: the closed sets of words a plan is made
 //! of (a plan's status, an indicator's kind, an uppdrag's forecast, a user's role, …).
 //!
-//! Each name is written three times, and the tests below hold them equal: the serde name
-//! (the tenant document, the REST API, server functions), the database's
-//! (`sea_orm(string_value)`: stored as text in the existing `varchar` columns), and
-//! [`as_str`](PlanStatus::as_str) (HTML attributes and form values in the browser, where
-//! neither serde_json nor sea-orm is at hand). The database derives are server-only (`ssr`).
+//! Each name is written once, in `domain_enum!`, and serves three readers: serde (the tenant
+//! document, the REST API, server functions), the database (`sea_orm(string_value)`: stored
+//! as text in the existing `varchar` columns) and [`as_str`](PlanStatus::as_str) (HTML
+//! attributes and form values in the browser, where neither serde_json nor sea-orm is at
+//! hand); the tests below hold the three equal. The database derives are server-only (`ssr`).
 //!
 //! An indicator's periodicity is `engine::Periodicity`: the engine computes with it, has no
 //! database types, and is not compiled into the browser, so it stays text in its column and
@@ -13,10 +13,36 @@
 
 use serde::{Deserialize, Serialize};
 
-/// `ALL` variants in order, the name of each (`as_str`, also `Display`), and the variant of
-/// a name (`parse`).
-macro_rules! named {
-    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+/// Declares a closed set of names: the enum with serde, and on the server the database
+/// mapping (the `varchar` column's type as sea-orm writes it), each variant's name written
+/// once. Also `ALL` variants in order, the name of each (`as_str`, also `Display`), and the
+/// variant of a name (`parse`).
+macro_rules! domain_enum {
+    (
+        $(#[doc = $doc:literal])*
+        $ty:ident $(, [$($derive:ident),*])?: $db_type:literal {
+            $($(#[doc = $vdoc:literal])* $variant:ident => $name:literal,)+
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize $($(, $derive)*)?)]
+        #[cfg_attr(
+            feature = "ssr",
+            derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
+        )]
+        #[cfg_attr(
+            feature = "ssr",
+            sea_orm(rs_type = "String", db_type = $db_type)
+        )]
+        pub enum $ty {
+            $(
+                $(#[doc = $vdoc])*
+                #[serde(rename = $name)]
+                #[cfg_attr(feature = "ssr", sea_orm(string_value = $name))]
+                $variant,
+            )+
+        }
+
         impl $ty {
             pub const ALL: [$ty; [$($name),+].len()] = [$($ty::$variant),+];
 
@@ -41,262 +67,118 @@ macro_rules! named {
     };
 }
 
-/// A plan is drafted, then adopted by its council; a new draft starts from the adopted one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
-)]
-#[serde(rename_all = "snake_case")]
-pub enum PlanStatus {
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "draft"))]
-    Draft,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "adopted"))]
-    Adopted,
+domain_enum! {
+    /// A plan is drafted, then adopted by its council; a new draft starts from the adopted one.
+    PlanStatus: "String(sea_orm::sea_query::StringLen::N(16))" {
+        Draft => "draft",
+        Adopted => "adopted",
+    }
 }
-named!(PlanStatus { Draft => "draft", Adopted => "adopted" });
 
-/// Whose indicator it is: kommunfullmäktige's, the council's (nämnd) or the office's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
-)]
-#[serde(rename_all = "snake_case")]
-pub enum IndicatorKind {
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "kf"))]
-    Kf,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "namnd"))]
-    Namnd,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "kontoret"))]
-    Kontoret,
+domain_enum! {
+    /// Whose indicator it is: kommunfullmäktige's, the council's (nämnd) or the office's.
+    IndicatorKind: "String(sea_orm::sea_query::StringLen::N(16))" {
+        Kf => "kf",
+        Namnd => "namnd",
+        Kontoret => "kontoret",
+    }
 }
-named!(IndicatorKind { Kf => "kf", Namnd => "namnd", Kontoret => "kontoret" });
 
-/// Which side of a target is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Better {
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "higher"))]
-    Higher,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "lower"))]
-    Lower,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "band"))]
-    Band,
+domain_enum! {
+    /// Which side of a target is better.
+    Better: "String(sea_orm::sea_query::StringLen::N(16))" {
+        Higher => "higher",
+        Lower => "lower",
+        Band => "band",
+    }
 }
-named!(Better { Higher => "higher", Lower => "lower", Band => "band" });
 
-/// What an indicator's value for a period is: a measured outcome or a forecast.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(8))")
-)]
-#[serde(rename_all = "snake_case")]
-pub enum ValueKind {
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "outcome"))]
-    Outcome,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "forecast"))]
-    Forecast,
+domain_enum! {
+    /// What an indicator's value for a period is: a measured outcome or a forecast.
+    ValueKind, [Hash, PartialOrd, Ord]: "String(sea_orm::sea_query::StringLen::N(8))" {
+        Outcome => "outcome",
+        Forecast => "forecast",
+    }
 }
-named!(ValueKind { Outcome => "outcome", Forecast => "forecast" });
 
-/// Totals and the split by gender, as Kolada reports them (T/K/M).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(1))")
-)]
-pub enum Gender {
-    #[serde(rename = "T")]
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "T"))]
-    Total,
-    #[serde(rename = "K")]
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "K"))]
-    Women,
-    #[serde(rename = "M")]
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "M"))]
-    Men,
+domain_enum! {
+    /// Totals and the split by gender, as Kolada reports them (T/K/M).
+    Gender, [Hash, PartialOrd, Ord]: "String(sea_orm::sea_query::StringLen::N(1))" {
+        Total => "T",
+        Women => "K",
+        Men => "M",
+    }
 }
-named!(Gender { Total => "T", Women => "K", Men => "M" });
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
-)]
-#[serde(rename_all = "snake_case")]
-pub enum AssignmentKind {
-    /// From kommunfullmäktige.
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "uppdrag"))]
-    Uppdrag,
-    /// The council's own nämndinitiativ.
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "initiativ"))]
-    Initiativ,
+domain_enum! {
+    AssignmentKind: "String(sea_orm::sea_query::StringLen::N(16))" {
+        /// From kommunfullmäktige.
+        Uppdrag => "uppdrag",
+        /// The council's own nämndinitiativ.
+        Initiativ => "initiativ",
+    }
 }
-named!(AssignmentKind { Uppdrag => "uppdrag", Initiativ => "initiativ" });
 
-/// How far an uppdrag or initiativ has come: not started, started, completed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
-)]
-#[serde(rename_all = "snake_case")]
-pub enum AssignmentStatus {
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "ej_paborjad"))]
-    EjPaborjad,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "paborjad"))]
-    Paborjad,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "slutford"))]
-    Slutford,
+domain_enum! {
+    /// How far an uppdrag or initiativ has come: not started, started, completed.
+    AssignmentStatus: "String(sea_orm::sea_query::StringLen::N(16))" {
+        EjPaborjad => "ej_paborjad",
+        Paborjad => "paborjad",
+        Slutford => "slutford",
+    }
 }
-named!(AssignmentStatus { EjPaborjad => "ej_paborjad", Paborjad => "paborjad", Slutford => "slutford" });
 
-/// Whether an uppdrag or initiativ is expected to be done as planned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
-)]
-#[serde(rename_all = "snake_case")]
-pub enum AssignmentForecast {
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "enligt_plan"))]
-    EnligtPlan,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "avvikelse"))]
-    Avvikelse,
+domain_enum! {
+    /// Whether an uppdrag or initiativ is expected to be done as planned.
+    AssignmentForecast: "String(sea_orm::sea_query::StringLen::N(16))" {
+        EnligtPlan => "enligt_plan",
+        Avvikelse => "avvikelse",
+    }
 }
-named!(AssignmentForecast { EnligtPlan => "enligt_plan", Avvikelse => "avvikelse" });
 
-/// How goals of one level are numbered when an admin adds one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Numbering {
-    /// 1, 2, 3 within the parent (or the plan).
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sequence"))]
-    Sequence,
-    /// The parent's number, a point, then 1, 2, 3: 1.1, 1.2.
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "nested"))]
-    Nested,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "none"))]
-    None,
+domain_enum! {
+    /// How goals of one level are numbered when an admin adds one.
+    Numbering: "String(sea_orm::sea_query::StringLen::N(16))" {
+        /// 1, 2, 3 within the parent (or the plan).
+        Sequence => "sequence",
+        /// The parent's number, a point, then 1, 2, 3: 1.1, 1.2.
+        Nested => "nested",
+        None => "none",
+    }
 }
-named!(Numbering { Sequence => "sequence", Nested => "nested", None => "none" });
 
-/// What goals of a level may carry. Stored as a JSON array of these names (`carries`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Carry {
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "indicators"))]
-    Indicators,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "assignments"))]
-    Assignments,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "activities"))]
-    Activities,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "focus_areas"))]
-    FocusAreas,
+domain_enum! {
+    /// What goals of a level may carry. Stored as a JSON array of these names (`carries`).
+    Carry, [PartialOrd, Ord]: "String(sea_orm::sea_query::StringLen::N(16))" {
+        Indicators => "indicators",
+        Assignments => "assignments",
+        Activities => "activities",
+        FocusAreas => "focus_areas",
+    }
 }
-named!(Carry { Indicators => "indicators", Assignments => "assignments", Activities => "activities", FocusAreas => "focus_areas" });
 
-/// What a user may do within their tenant. Ordered: each role includes the ones before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// Reads plans and follow-ups.
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "viewer"))]
-    Viewer,
-    /// Enters outcomes, comments and forecasts.
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "editor"))]
-    Editor,
-    /// Configures the tenant: goal structures, users.
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "admin"))]
-    Admin,
+domain_enum! {
+    /// What a user may do within their tenant. Ordered: each role includes the ones before it.
+    Role, [PartialOrd, Ord, Hash]: "String(sea_orm::sea_query::StringLen::N(16))" {
+        /// Reads plans and follow-ups.
+        Viewer => "viewer",
+        /// Enters outcomes, comments and forecasts.
+        Editor => "editor",
+        /// Configures the tenant: goal structures, users.
+        Admin => "admin",
+    }
 }
-named!(Role { Viewer => "viewer", Editor => "editor", Admin => "admin" });
 
-/// A traffic light: `green` (met, on plan), `yellow` (not yet met, minor deviation), `red`
-/// (not met and not expected to be), `grey` (not assessable). Stored for manual verdicts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "ssr",
-    derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter, utoipa::ToSchema)
-)]
-#[cfg_attr(
-    feature = "ssr",
-    sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Colour {
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "green"))]
-    Green,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "yellow"))]
-    Yellow,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "red"))]
-    Red,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "grey"))]
-    Grey,
+domain_enum! {
+    /// A traffic light: `green` (met, on plan), `yellow` (not yet met, minor deviation), `red`
+    /// (not met and not expected to be), `grey` (not assessable). Stored for manual verdicts.
+    Colour, [Hash]: "String(sea_orm::sea_query::StringLen::N(16))" {
+        Green => "green",
+        Yellow => "yellow",
+        Red => "red",
+        Grey => "grey",
+    }
 }
-named!(Colour { Green => "green", Yellow => "yellow", Red => "red", Grey => "grey" });
 
 #[cfg(test)]
 mod tests {
