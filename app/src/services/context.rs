@@ -34,8 +34,11 @@ impl TenantContext {
         if slug == auth.me.tenant.slug {
             return Ok(Self::own(auth));
         }
+        if !auth.me.platform_admin {
+            return Err(ServiceError::NotFound);
+        }
         match tenants::find_by_slug(db, slug).await? {
-            Some(tenant) if auth.me.platform_admin => Ok(Self {
+            Some(tenant) => Ok(Self {
                 scope: TenantScope::new(tenant.id),
                 me: Me {
                     role: Role::Admin,
@@ -46,7 +49,7 @@ impl TenantContext {
                     ..auth.me.clone()
                 },
             }),
-            _ => Err(ServiceError::NotFound),
+            None => Err(ServiceError::NotFound),
         }
     }
 
