@@ -16,7 +16,9 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub sessions: crate::auth::session_cache::SessionCache,
     pub imports: crate::services::import_jobs::ImportJobs,
-    pub read_cache: crate::services::read_cache::ReadCache,
+    pub homes: crate::services::tenants::HomeCache,
+    pub plan_views: crate::services::plans::ViewCache,
+    pub plan_inputs: crate::services::assessment::InputsCache,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -76,6 +76,9 @@ pub fn is_hashed(name: &str) -> bool {
     })
 }
 
+/// Read models each cache keeps (a council page's plan view is the largest, some 100 KB).
+const READ_MODELS_KEPT: u64 = 10_000;
+
 pub fn app_state(db: sea_orm::DatabaseConnection, site: Site, settings: Settings) -> AppState {
     AppState {
         db,
@@ -84,7 +87,9 @@ pub fn app_state(db: sea_orm::DatabaseConnection, site: Site, settings: Settings
         settings: Arc::new(settings),
         sessions: app::auth::session_cache::SessionCache::new(),
         imports: app::services::import_jobs::ImportJobs::new(),
-        read_cache: app::services::read_cache::ReadCache::new(),
+        homes: app::services::versioned_cache::VersionedCache::new(READ_MODELS_KEPT),
+        plan_views: app::services::versioned_cache::VersionedCache::new(READ_MODELS_KEPT),
+        plan_inputs: app::services::versioned_cache::VersionedCache::new(READ_MODELS_KEPT),
     }
 }
 

@@ -12,7 +12,7 @@ pub async fn get_follow_up(plan_id: Uuid, filter: FollowUpFilter) -> Result<Foll
     let today = chrono::Utc::now().date_naive();
     super::context::reply(crate::services::follow_up::view(
         &state.db,
-        &state.read_cache,
+        &state.plan_inputs,
         &ctx,
         plan_id,
         &filter,

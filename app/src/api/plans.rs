@@ -10,7 +10,7 @@ use crate::model::{AppError, DecisionForm, PlanState, PlanView};
 pub async fn get_plan(id: Uuid) -> Result<PlanView, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
-    super::context::reply(crate::services::plans::view(&state.db, &state.read_cache, &ctx, id)).await
+    super::context::reply(crate::services::plans::view(&state.db, &state.plan_views, &ctx, id)).await
 }
 
 /// Adopts the plan's draft by the council's decision (admins).

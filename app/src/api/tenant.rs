@@ -7,7 +7,7 @@ use crate::model::{AppError, TenantHome, UserSummary};
 pub async fn home_data() -> Result<TenantHome, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
-    super::context::reply(crate::services::tenants::home(&state.db, &state.read_cache, &ctx)).await
+    super::context::reply(crate::services::tenants::home(&state.db, &state.homes, &ctx)).await
 }
 
 /// The tenant's users (admins only; checked in the service).

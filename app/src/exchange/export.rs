@@ -8,30 +8,30 @@ use rust_decimal::Decimal;
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
+use super::ExchangeError;
 use super::document::{self as doc, TenantDocument};
 use super::import::ContentRows;
 use crate::db::TenantScope;
 use crate::db::entities::*;
 use crate::db::repo::{councils, rows, tenants};
-use crate::services::ServiceError;
 
-fn corrupt(what: impl std::fmt::Display) -> ServiceError {
-    ServiceError::Corrupt(what.to_string())
+fn corrupt(what: impl std::fmt::Display) -> ExchangeError {
+    ExchangeError::Corrupt(what.to_string())
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ServiceError> {
+fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ExchangeError> {
     serde_json::from_str(text).map_err(|e| corrupt(format!("stored JSON {text:.40}: {e}")))
 }
 
 /// A stored optional JSON column (a rule or method).
-pub(crate) fn optional_json<T: serde::de::DeserializeOwned>(text: &Option<String>) -> Result<Option<T>, ServiceError> {
+pub(crate) fn optional_json<T: serde::de::DeserializeOwned>(text: &Option<String>) -> Result<Option<T>, ExchangeError> {
     text.as_deref().map(from_json).transpose()
 }
 
-pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<TenantDocument, ServiceError> {
+pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<TenantDocument, ExchangeError> {
     let tenant = tenants::find_by_id(db, scope.tenant_id())
         .await?
-        .ok_or(ServiceError::NotFound)?;
+        .ok_or(ExchangeError::NoTenant)?;
     let mut level_rows = rows::goal_levels(db, scope).await?;
     level_rows.sort_by_key(|l| l.position);
     let level_keys: HashMap<Uuid, String> = level_rows.iter().map(|l| (l.id, l.key.clone())).collect();
@@ -101,7 +101,7 @@ impl Tables {
         council_slug: &str,
         level_keys: &HashMap<Uuid, String>,
         department_names: &HashMap<Uuid, String>,
-    ) -> Result<doc::Plan, ServiceError> {
+    ) -> Result<doc::Plan, ExchangeError> {
         let mut versions: Vec<&plan_version::Model> = self.versions.iter().filter(|v| v.plan_id == p.id).collect();
         versions.sort_by_key(|v| v.version);
         let adopted = versions
@@ -119,7 +119,7 @@ impl Tables {
                     content: from_json(&v.snapshot)?,
                 })
             })
-            .collect::<Result<_, ServiceError>>()?;
+            .collect::<Result<_, ExchangeError>>()?;
         Ok(doc::Plan {
             council: council_slug.to_owned(),
             name: p.name.clone(),
@@ -133,17 +133,29 @@ impl Tables {
         })
     }
 
-    /// The plan's manual verdicts by goal or indicator code, ordered by code and period.
-    fn manual_verdicts(&self, p: &plan::Model) -> Result<Vec<doc::ManualVerdict>, ServiceError> {
+    /// Each manual verdict on the plan with the goal or indicator it is about, by code.
+    fn manual_subjects(&self, plan_id: Uuid) -> Result<Vec<(ManualSubject, manual_verdict::Model)>, ExchangeError> {
         let goal = |id: Uuid| self.rows.goals.iter().find(|g| g.id == id).map(|g| g.code.clone());
         let indicator = |id: Uuid| self.rows.indicators.iter().find(|i| i.id == id).map(|i| i.code.clone());
-        let mut out = (self.manual.iter().filter(|m| m.plan_id == p.id))
+        (self.manual.iter().filter(|m| m.plan_id == plan_id))
             .map(|m| {
-                let subject = (m.goal_id.map(goal), m.indicator_id.map(indicator));
-                let (goal, indicator) = match subject {
-                    (Some(Some(goal)), None) => (Some(goal), None),
-                    (None, Some(Some(indicator))) => (None, Some(indicator)),
+                let subject = match (m.goal_id.map(goal), m.indicator_id.map(indicator)) {
+                    (Some(Some(goal)), None) => ManualSubject::Goal(goal),
+                    (None, Some(Some(indicator))) => ManualSubject::Indicator(indicator),
                     _ => return Err(corrupt(format!("manual verdict {} is about nothing of its plan", m.id))),
+                };
+                Ok((subject, m.clone()))
+            })
+            .collect()
+    }
+
+    /// The plan's manual verdicts by goal or indicator code, ordered by code and period.
+    fn manual_verdicts(&self, p: &plan::Model) -> Result<Vec<doc::ManualVerdict>, ExchangeError> {
+        let mut out = (self.manual_subjects(p.id)?.into_iter())
+            .map(|(subject, m)| {
+                let (goal, indicator) = match subject {
+                    ManualSubject::Goal(code) => (Some(code), None),
+                    ManualSubject::Indicator(code) => (None, Some(code)),
                 };
                 Ok(doc::ManualVerdict {
                     goal,
@@ -153,12 +165,12 @@ impl Tables {
                         .parse()
                         .map_err(|_| corrupt(format!("manual verdict {}: period", m.id)))?,
                     verdict: m.verdict.into(),
-                    motivation: m.motivation.clone(),
-                    given_by: m.given_by.clone(),
+                    motivation: m.motivation,
+                    given_by: m.given_by,
                     given_at: m.given_at,
                 })
             })
-            .collect::<Result<Vec<_>, ServiceError>>()?;
+            .collect::<Result<Vec<_>, ExchangeError>>()?;
         out.sort_by(|a, b| (&a.goal, &a.indicator, a.period).cmp(&(&b.goal, &b.indicator, b.period)));
         Ok(out)
     }
@@ -168,7 +180,7 @@ impl Tables {
         db: &impl ConnectionTrait,
         scope: TenantScope,
         plan: &plan::Model,
-    ) -> Result<Self, ServiceError> {
+    ) -> Result<Self, ExchangeError> {
         let indicators = rows::indicators_of_plan(db, scope, plan.id).await?;
         let indicator_ids: Vec<Uuid> = indicators.iter().map(|i| i.id).collect();
         let assignments = rows::assignments_of_plan(db, scope, plan.id).await?;
@@ -191,7 +203,7 @@ impl Tables {
         })
     }
 
-    async fn load(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Self, ServiceError> {
+    async fn load(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Self, ExchangeError> {
         Ok(Self {
             plans: rows::plans(db, scope).await?,
             versions: rows::plan_versions(db, scope).await?,
@@ -215,12 +227,12 @@ impl Tables {
         plan: &plan::Model,
         level_keys: &HashMap<Uuid, String>,
         department_names: &HashMap<Uuid, String>,
-    ) -> Result<doc::PlanContent, ServiceError> {
+    ) -> Result<doc::PlanContent, ExchangeError> {
         let department = |id: Option<Uuid>| id.and_then(|id| department_names.get(&id).cloned());
         let goals = goals_in_tree_order(self.rows.goals.iter().filter(|g| g.plan_id == plan.id).collect());
         let goal_code: HashMap<Uuid, &str> = goals.iter().map(|g| (g.id, g.code.as_str())).collect();
         let goal_order: HashMap<Uuid, usize> = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
-        let code_of = |id: Uuid| -> Result<String, ServiceError> {
+        let code_of = |id: Uuid| -> Result<String, ExchangeError> {
             goal_code
                 .get(&id)
                 .map(|c| (*c).to_owned())
@@ -267,7 +279,7 @@ impl Tables {
                         label: t.label.clone(),
                     })
                 })
-                .collect::<Result<Vec<_>, ServiceError>>()?;
+                .collect::<Result<Vec<_>, ExchangeError>>()?;
             targets.sort_by_key(|t| t.year);
             let mut values = values_of
                 .remove(&i.id)
@@ -282,7 +294,7 @@ impl Tables {
                         comment: v.comment.clone(),
                     })
                 })
-                .collect::<Result<Vec<_>, ServiceError>>()?;
+                .collect::<Result<Vec<_>, ExchangeError>>()?;
             values.sort_by_key(|v| (v.period, v.kind, v.gender));
             indicators.push(doc::Indicator {
                 code: i.code.clone(),
@@ -369,7 +381,7 @@ impl Tables {
                     text: a.text.clone(),
                 })
             })
-            .collect::<Result<_, ServiceError>>()?;
+            .collect::<Result<_, ExchangeError>>()?;
 
         Ok(doc::PlanContent {
             sections: from_json(&plan.sections)?,
@@ -382,39 +394,81 @@ impl Tables {
     }
 }
 
-/// One plan as in the tenant document, with the tenant's levels, read with one query per
-/// table.
-pub async fn plan_document(
+/// One plan read once, with one query per table: what the plan page, the assessments, the
+/// plan's API and adoption build on.
+#[derive(Debug, Clone)]
+pub struct PlanSnapshot {
+    pub plan: plan::Model,
+    /// The plan's council (slug, name, departments).
+    pub council: crate::model::Council,
+    /// The tenant's goal levels, in order.
+    pub levels: Vec<doc::Level>,
+    /// The tenant's default method for indicators.
+    pub method: Option<engine::assess::Method>,
+    /// The plan as the tenant document holds it.
+    pub document: doc::Plan,
+    /// The plan's uppdrag and initiativ ids, in the order of `document.content.assignments`.
+    pub assignment_ids: Vec<Uuid>,
+    /// The manual verdicts given, each with the code of the goal or indicator it is about.
+    pub manual: Vec<(ManualSubject, manual_verdict::Model)>,
+}
+
+/// What a manual verdict is about, by code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ManualSubject {
+    Goal(String),
+    Indicator(String),
+}
+
+/// The plan `plan_id` of the scope's tenant, or `None` if it has none such.
+pub async fn plan_snapshot(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    plan: &plan::Model,
-) -> Result<(Vec<doc::Level>, doc::Plan), ServiceError> {
+    plan_id: Uuid,
+) -> Result<Option<PlanSnapshot>, ExchangeError> {
+    let Some(plan) = rows::find_plan(db, scope, plan_id).await? else {
+        return Ok(None);
+    };
+    let tenant = tenants::find_by_id(db, scope.tenant_id())
+        .await?
+        .ok_or(ExchangeError::NoTenant)?;
     let mut level_rows = rows::goal_levels(db, scope).await?;
     level_rows.sort_by_key(|l| l.position);
     let level_keys = level_rows.iter().map(|l| (l.id, l.key.clone())).collect();
     let levels = levels_of(&level_rows)?;
     let councils = councils::list_with_departments(db, scope).await?;
-    let council = councils
-        .iter()
-        .find(|c| c.id == plan.council_id)
-        .ok_or_else(|| corrupt(format!("plan {} has no council", plan.id)))?;
     let department_names = councils
         .iter()
         .flat_map(|c| c.departments.iter().map(|d| (d.id, d.name.clone())))
         .collect();
-    let tables = Tables::load_plan(db, scope, plan).await?;
-    Ok((
+    let council = councils
+        .into_iter()
+        .find(|c| c.id == plan.council_id)
+        .ok_or_else(|| corrupt(format!("plan {} has no council", plan.id)))?;
+    let tables = Tables::load_plan(db, scope, &plan).await?;
+    let document = tables.plan_document(&plan, &council.slug, &level_keys, &department_names)?;
+    let assignment_ids = assignments_in_order(tables.rows.assignments.iter())
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let manual = tables.manual_subjects(plan.id)?;
+    Ok(Some(PlanSnapshot {
+        method: optional_json(&tenant.indicator_method)?,
+        plan,
+        council,
         levels,
-        tables.plan_document(plan, &council.slug, &level_keys, &department_names)?,
-    ))
+        document,
+        assignment_ids,
+        manual,
+    }))
 }
 
-fn levels_of(rows: &[goal_level::Model]) -> Result<Vec<doc::Level>, ServiceError> {
+fn levels_of(rows: &[goal_level::Model]) -> Result<Vec<doc::Level>, ExchangeError> {
     rows.iter().map(level_of).collect()
 }
 
 /// A stored goal level as the document's.
-pub fn level_of(l: &goal_level::Model) -> Result<doc::Level, ServiceError> {
+pub fn level_of(l: &goal_level::Model) -> Result<doc::Level, ExchangeError> {
     Ok(doc::Level {
         key: l.key.clone(),
         name: l.name.clone(),

@@ -6,11 +6,11 @@ use sea_orm::ConnectionTrait;
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::ExchangeError;
 use super::document::{self as doc, Plan, PlanContent, TenantDocument};
 use crate::db::TenantScope;
 use crate::db::entities::*;
 use crate::db::repo::{councils, rows, tenants};
-use crate::services::ServiceError;
 
 /// What an import wrote, for the CLI and the audit log.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -33,7 +33,7 @@ pub async fn write(
     scope: TenantScope,
     doc: &TenantDocument,
     actor: &str,
-) -> Result<ImportSummary, ServiceError> {
+) -> Result<ImportSummary, ExchangeError> {
     let t = &doc.tenant;
     let texts = tenants::TenantTexts {
         vision_title: t.vision_title.clone(),
@@ -74,7 +74,7 @@ pub async fn write(
         let council = councils_now
             .iter()
             .find(|c| c.slug == plan.council)
-            .ok_or_else(|| ServiceError::invalid("council", format!("\"{}\" is not a council", plan.council)))?;
+            .ok_or_else(|| ExchangeError::invalid("council", format!("\"{}\" is not a council", plan.council)))?;
         let departments: HashMap<&str, Uuid> = council.departments.iter().map(|d| (d.name.as_str(), d.id)).collect();
         write_plan(
             db,
@@ -101,7 +101,7 @@ async fn write_plan(
     departments: &HashMap<&str, Uuid>,
     actor: &str,
     summary: &mut ImportSummary,
-) -> Result<(), ServiceError> {
+) -> Result<(), ExchangeError> {
     let plan_id = Uuid::now_v7();
     rows::insert(
         db,
@@ -157,8 +157,8 @@ fn manual_verdict_rows(
     plan_id: Uuid,
     verdicts: &[doc::ManualVerdict],
     content: &ContentRows,
-) -> Result<Vec<manual_verdict::Model>, ServiceError> {
-    let missing = |what: &str, code: &str| ServiceError::invalid("manual_verdicts", format!("no {what} \"{code}\""));
+) -> Result<Vec<manual_verdict::Model>, ExchangeError> {
+    let missing = |what: &str, code: &str| ExchangeError::invalid("manual_verdicts", format!("no {what} \"{code}\""));
     (verdicts.iter())
         .map(|v| {
             let goal_id = (v.goal.as_deref())
@@ -371,7 +371,7 @@ impl ContentRows {
         }
     }
 
-    async fn insert(self, db: &impl ConnectionTrait, scope: TenantScope) -> Result<(), ServiceError> {
+    async fn insert(self, db: &impl ConnectionTrait, scope: TenantScope) -> Result<(), ExchangeError> {
         rows::insert(db, scope, self.goals).await?;
         rows::insert(db, scope, self.indicators).await?;
         rows::insert(db, scope, self.targets).await?;

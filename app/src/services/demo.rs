@@ -42,7 +42,7 @@ pub async fn seed(db: &DatabaseConnection, password: Option<String>) -> Result<D
             Err(ServiceError::NotFound) => tenants::create(&txn, slug, &doc.tenant.name, "seed").await?,
             Err(other) => return Err(other),
         };
-        if !exchange::has_plan_data(&txn, scope).await? {
+        if !super::tenant_document::has_plan_data(&txn, scope).await? {
             loaded.push((
                 slug.to_owned(),
                 exchange::import::write(&txn, scope, doc, "seed").await?,

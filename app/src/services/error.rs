@@ -36,6 +36,18 @@ pub enum ServiceError {
     Db(#[from] DbErr),
 }
 
+impl From<crate::exchange::ExchangeError> for ServiceError {
+    fn from(err: crate::exchange::ExchangeError) -> Self {
+        use crate::exchange::ExchangeError as E;
+        match err {
+            E::NoTenant => ServiceError::NotFound,
+            E::Invalid { field, message } => ServiceError::Invalid { field, message },
+            E::Corrupt(what) => ServiceError::Corrupt(what),
+            E::Db(err) => ServiceError::Db(err),
+        }
+    }
+}
+
 impl ServiceError {
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
         ServiceError::Invalid {

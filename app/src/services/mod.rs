@@ -17,11 +17,12 @@ pub mod outcomes;
 pub mod plan_decisions;
 pub mod plan_view;
 pub mod plans;
-pub mod read_cache;
 pub mod structure;
+pub mod tenant_document;
 pub mod tenants;
 pub mod users;
 pub mod validate;
 pub mod value_entry;
+pub mod versioned_cache;
 
 pub use error::ServiceError;

@@ -185,7 +185,10 @@ pub async fn adopt(
     if !plans::set_status_if_revision(&txn, scope, plan_id, revision, (PlanStatus::Adopted, plan.version)).await? {
         return Err(stale(&plan));
     }
-    let (_, document) = export::plan_document(&txn, scope, &plan).await?;
+    let document = export::plan_snapshot(&txn, scope, plan_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?
+        .document;
     let version = plan_version::Model {
         tenant_id: scope.tenant_id(),
         plan_id,

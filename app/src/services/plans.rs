@@ -8,10 +8,10 @@ use uuid::Uuid;
 use super::ServiceError;
 use super::context::TenantContext;
 use super::plan_view;
-use super::read_cache::ReadCache;
+use super::versioned_cache::VersionedCache;
 use crate::db::TenantScope;
 use crate::db::entities::plan;
-use crate::db::repo::{councils, rows, tenants};
+use crate::db::repo::{councils, rows};
 use crate::domain::PlanStatus;
 use crate::exchange::document::Plan;
 use crate::exchange::export;
@@ -64,18 +64,22 @@ pub(crate) fn summary(p: plan::Model, council_slug: &str, council_name: &str) ->
     }
 }
 
+/// Plan views (without the reader's rights) by tenant and plan id.
+pub type ViewCache = VersionedCache<(Uuid, Uuid), PlanView>;
+
 /// The plan as the council page shows it. Any role of the tenant may read; another
 /// tenant's plan id is not found. Built once per version of the tenant's data.
 pub async fn view(
     db: &DatabaseConnection,
-    cache: &ReadCache,
+    cache: &ViewCache,
     ctx: &TenantContext,
     plan_id: Uuid,
 ) -> Result<PlanView, ServiceError> {
     let scope = ctx.scope();
-    let version = tenants::data_version(db, scope).await?;
     let cached = cache
-        .plan(scope.tenant_id(), plan_id, version, || build_view(db, scope, plan_id))
+        .current(db, scope, (scope.tenant_id(), plan_id), || {
+            build_view(db, scope, plan_id)
+        })
         .await?;
     let mut view = cached.1.clone();
     let admin = ctx.role() >= Role::Admin;
@@ -88,22 +92,12 @@ pub async fn view(
 }
 
 async fn build_view(db: &DatabaseConnection, scope: TenantScope, plan_id: Uuid) -> Result<PlanView, ServiceError> {
-    let plan = rows::find_plan(db, scope, plan_id)
+    let snapshot = export::plan_snapshot(db, scope, plan_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let councils = councils::list_with_departments(db, scope).await?;
-    let council = councils
-        .iter()
-        .find(|c| c.id == plan.council_id)
-        .ok_or_else(|| ServiceError::Corrupt(format!("plan {} without council", plan.id)))?;
-    let (levels, document) = export::plan_document(db, scope, &plan).await?;
-    let assignments = rows::assignments_of_plan(db, scope, plan_id).await?;
-    let assignment_ids: Vec<Uuid> = export::assignments_in_order(assignments.iter())
-        .into_iter()
-        .map(|a| a.id)
-        .collect();
-    let summary = summary(plan, &council.slug, &council.name);
-    let mut view = plan_view::build(summary, &levels, document.content, &assignment_ids);
+    let summary = summary(snapshot.plan, &snapshot.council.slug, &snapshot.council.name);
+    let document = snapshot.document;
+    let mut view = plan_view::build(summary, &snapshot.levels, document.content, &snapshot.assignment_ids);
     view.adoptions = document
         .adopted
         .into_iter()
@@ -126,9 +120,6 @@ pub async fn list_for(db: &DatabaseConnection, ctx: &TenantContext) -> Result<Ve
 
 /// `GET /api/v1/tenants/{tenant}/plans/{plan}`: the plan as in the export format.
 pub async fn document_for(db: &DatabaseConnection, ctx: &TenantContext, plan_id: Uuid) -> Result<Plan, ServiceError> {
-    let scope = ctx.scope();
-    let plan = rows::find_plan(db, scope, plan_id)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    Ok(export::plan_document(db, scope, &plan).await?.1)
+    let snapshot = export::plan_snapshot(db, ctx.scope(), plan_id).await?;
+    Ok(snapshot.ok_or(ServiceError::NotFound)?.document)
 }

@@ -3,7 +3,7 @@ use std::collections::HashSet;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
 use super::context::TenantContext;
-use super::read_cache::ReadCache;
+use super::versioned_cache::VersionedCache;
 use super::{ServiceError, validate};
 use crate::db::TenantScope;
 use crate::db::repo::audit::{self, AuditEntry};
@@ -33,12 +33,14 @@ pub async fn list_for_platform(
     list_public(db).await
 }
 
+/// Each tenant's councils (with departments) and plan summaries, by tenant id.
+pub type HomeCache = VersionedCache<uuid::Uuid, (Vec<Council>, Vec<crate::model::PlanSummary>)>;
+
 /// The tenant home: councils with departments and plans, built once per data version.
-pub async fn home(db: &DatabaseConnection, cache: &ReadCache, ctx: &TenantContext) -> Result<TenantHome, ServiceError> {
+pub async fn home(db: &DatabaseConnection, cache: &HomeCache, ctx: &TenantContext) -> Result<TenantHome, ServiceError> {
     let scope = ctx.scope();
-    let version = tenants::data_version(db, scope).await?;
     let cached = cache
-        .home(scope.tenant_id(), version, || async {
+        .current(db, scope, scope.tenant_id(), || async {
             let councils = councils::list_with_departments(db, scope).await?;
             let plans = super::plans::list_for_councils(db, scope, &councils).await?;
             Ok((councils, plans))

@@ -12,7 +12,7 @@ use crate::config::Config;
 /// Writes the tenant document to `output`, or to standard output.
 pub async fn export(config: &Config, tenant: &str, output: Option<PathBuf>) -> anyhow::Result<()> {
     let db = connect(config).await?;
-    let document = app::exchange::export_tenant(&db, tenant)
+    let document = app::services::tenant_document::export_tenant(&db, tenant)
         .await
         .map_err(explain)
         .with_context(|| format!("exporting tenant \"{tenant}\""))?;
@@ -31,7 +31,7 @@ pub async fn assess(config: &Config, tenant: &str, council: Option<&str>, period
     let scope = app::services::tenants::operator_scope(&db, tenant)
         .await
         .with_context(|| format!("no tenant \"{tenant}\""))?;
-    let cache = app::services::read_cache::ReadCache::new();
+    let cache = app::services::versioned_cache::VersionedCache::new(100);
     let verdicts = app::services::assessment::assess(&db, &cache, scope, council, period)
         .await
         .map_err(explain)
@@ -48,7 +48,7 @@ pub async fn import(config: &Config, file: &Path, as_slug: Option<&str>) -> anyh
     let document: app::exchange::document::TenantDocument =
         serde_json::from_str(&text).with_context(|| format!("{} is not a Målbild tenant document", file.display()))?;
     let db = connect(config).await?;
-    let summary = app::exchange::import_document(&db, document, as_slug, "cli")
+    let summary = app::services::tenant_document::import_document(&db, document, as_slug, "cli")
         .await
         .map_err(explain)
         .with_context(|| format!("importing {}", file.display()))?;

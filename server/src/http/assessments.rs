@@ -43,7 +43,7 @@ pub async fn assessments(
     let Query(AssessmentQuery { period, council }) =
         query.map_err(|_| ApiError::InvalidInput("period: give the month as ?period=YYYY-MM".into()))?;
     let verdicts =
-        services::assessment::for_tenant(&state.db, &state.read_cache, &ctx, council.as_deref(), &period).await?;
+        services::assessment::for_tenant(&state.db, &state.plan_inputs, &ctx, council.as_deref(), &period).await?;
     Ok(Json(verdicts))
 }
 

@@ -26,3 +26,12 @@ where
         }
     }
 }
+
+impl<T: DeserializeOwned> ApiJson<T> {
+    /// Reads `request`'s body as JSON. For handlers that authorise the caller first, so
+    /// that a body is neither buffered nor parsed for someone who may not send it (a
+    /// refused caller gets 403, not a complaint about the body's shape).
+    pub async fn read(request: Request) -> Result<T, ApiError> {
+        Self::from_request(request, &()).await.map(|ApiJson(value)| value)
+    }
+}

@@ -2,13 +2,13 @@
 //! (codes, not database ids), and the whole tenant's export.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Request, State};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use app::exchange::ImportSummary;
 use app::exchange::document::{Goal, Indicator, Plan, TenantDocument};
-use app::model::{DecisionForm, PlanState, PlanSummary};
+use app::model::{DecisionForm, PlanState, PlanSummary, Role};
 use app::services;
 use app::state::AppState;
 use http::StatusCode;
@@ -99,7 +99,7 @@ pub async fn indicators(
         (status = 404, description = "No such tenant, or not yours", body = ErrorBody),
     ))]
 pub async fn export(State(state): State<AppState>, InTenant(ctx): InTenant) -> Result<Json<TenantDocument>, ApiError> {
-    Ok(Json(app::exchange::export_for(&state.db, &ctx).await?))
+    Ok(Json(app::services::tenant_document::export_for(&state.db, &ctx).await?))
 }
 
 /// Loads a tenant document (levels, councils, plans with all data) into a new or empty
@@ -118,9 +118,11 @@ pub async fn export(State(state): State<AppState>, InTenant(ctx): InTenant) -> R
 pub async fn import(
     State(state): State<AppState>,
     InTenant(ctx): InTenant,
-    ApiJson(document): ApiJson<TenantDocument>,
+    request: Request,
 ) -> Result<(StatusCode, Json<ImportSummary>), ApiError> {
-    let summary = app::exchange::import_for(&state.db, &ctx, document).await?;
+    ctx.require(Role::Admin)?;
+    let document: TenantDocument = ApiJson::read(request).await?;
+    let summary = app::services::tenant_document::import_for(&state.db, &ctx, document).await?;
     Ok((StatusCode::CREATED, Json(summary)))
 }
 

@@ -5,8 +5,8 @@
 use crate::common::{TestApp, error_code, no_progress};
 use serde_json::Value;
 
-use app::exchange::export_tenant;
 use app::services::outcomes::{FileFormat, import_for};
+use app::services::tenant_document::export_tenant;
 use engine::assess::{Method, Quota, Rule};
 
 async fn verdicts(client: &reqwest::Client, app: &TestApp, query: &str) -> Vec<Value> {

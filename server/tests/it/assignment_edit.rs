@@ -6,11 +6,12 @@ use crate::common::TestApp;
 
 use app::db::repo::rows;
 use app::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus};
-use app::exchange::{export_tenant, validate};
+use app::exchange::validate;
 use app::model::{AssignmentForm, DecisionForm, FollowUp, NewComment};
 use app::services::ServiceError;
 use app::services::assignment_edit::{blank, create, delete, load, report, update};
 use app::services::context::TenantContext;
+use app::services::tenant_document::export_tenant;
 use uuid::Uuid;
 
 const PLAN_2024: &str = "Verksamhetsplan 2024";
@@ -334,7 +335,7 @@ async fn the_plan_lists_items_without_a_goal_on_their_own_and_links_each_item() 
     let app = TestApp::spawn().await;
     let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let plan = plan_id(&app, &admin, PLAN_2024).await;
-    let cache = app::services::read_cache::ReadCache::new();
+    let cache = app::services::versioned_cache::VersionedCache::new(100);
     let view = app::services::plans::view(&app.db, &cache, &admin, plan)
         .await
         .expect("view");

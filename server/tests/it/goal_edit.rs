@@ -5,10 +5,11 @@
 use crate::common::TestApp;
 
 use app::exchange::document::TenantDocument;
-use app::exchange::{export_tenant, validate};
+use app::exchange::validate;
 use app::model::{GoalForm, SectionInput};
 use app::services::ServiceError;
 use app::services::goal_edit::{blank, create, delete, load, move_to, update};
+use app::services::tenant_document::export_tenant;
 use uuid::Uuid;
 
 const PLAN: &str = "Verksamhetsplan 2026–2028";

@@ -155,7 +155,7 @@ async fn the_follow_up_counts_levels_filters_and_flags_what_a_verdict_changes() 
     let editor = app.context_as("sodertalje", "editor@sodertalje.example").await;
     let client = app.login_as("sodertalje", "editor@sodertalje.example").await;
     let plan: uuid::Uuid = plan_id(&client, &app).await.parse().expect("uuid");
-    let cache = app::services::read_cache::ReadCache::new();
+    let cache = app::services::versioned_cache::VersionedCache::new(100);
     let today = chrono::NaiveDate::from_ymd_opt(2025, 11, 25).expect("date");
     let at = |month: &str, colour: Option<Colour>| FollowUpFilter {
         month: Some(month.to_owned()),
@@ -241,7 +241,7 @@ async fn manual_verdicts_travel_with_the_tenant_document() {
             .await
             .expect("given");
     }
-    let first = app::exchange::export_tenant(&app.db, "sodertalje")
+    let first = app::services::tenant_document::export_tenant(&app.db, "sodertalje")
         .await
         .expect("export");
     let given = &first.plans[0].manual_verdicts;
@@ -256,10 +256,10 @@ async fn manual_verdicts_travel_with_the_tenant_document() {
         (Some("kf6"), "2025-T2")
     );
 
-    app::exchange::import_document(&app.db, first.clone(), Some("sodertalje-kopia"), "test")
+    app::services::tenant_document::import_document(&app.db, first.clone(), Some("sodertalje-kopia"), "test")
         .await
         .expect("import");
-    let mut second = app::exchange::export_tenant(&app.db, "sodertalje-kopia")
+    let mut second = app::services::tenant_document::export_tenant(&app.db, "sodertalje-kopia")
         .await
         .expect("export copy");
     second.tenant.slug = "sodertalje".into();
@@ -267,7 +267,7 @@ async fn manual_verdicts_travel_with_the_tenant_document() {
 
     let mut bad = first;
     bad.plans[0].manual_verdicts[1].goal = Some("99".into());
-    let err = app::exchange::import_document(&app.db, bad, Some("ny-kommun"), "test")
+    let err = app::services::tenant_document::import_document(&app.db, bad, Some("ny-kommun"), "test")
         .await
         .expect_err("invalid");
     assert!(err.to_string().contains("goal \"99\" is not in the plan"), "{err}");

@@ -4,10 +4,10 @@
 use crate::common::{TestApp, no_progress};
 
 use app::exchange::document::{Gender, ValueKind};
-use app::exchange::export_tenant;
 use app::model::ImportPhase;
 use app::services::ServiceError;
 use app::services::outcomes::{FileFormat, import_for};
+use app::services::tenant_document::export_tenant;
 
 async fn value_of(app: &TestApp, code: &str, period: &str, kind: ValueKind) -> Option<String> {
     let doc = export_tenant(&app.db, "norrtalje").await.expect("export");

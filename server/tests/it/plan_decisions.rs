@@ -4,11 +4,12 @@
 
 use crate::common::{TestApp, error_code};
 
-use app::exchange::{export_tenant, validate};
+use app::exchange::validate;
 use app::model::{DecisionForm, PlanState};
 use app::services::ServiceError;
 use app::services::goal_edit;
 use app::services::plan_decisions::{adopt, start_draft};
+use app::services::tenant_document::export_tenant;
 use serde_json::{Value, json};
 use uuid::Uuid;
 

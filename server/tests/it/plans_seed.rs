@@ -8,8 +8,8 @@ use std::str::FromStr;
 use app::exchange::document::{
     AssignmentForecast, AssignmentKind, AssignmentStatus, Gender, Indicator, Plan, TenantDocument, ValueKind,
 };
-use app::exchange::{export_tenant, import_document};
 use app::services::ServiceError;
+use app::services::tenant_document::{export_tenant, import_document};
 
 fn plan<'a>(doc: &'a TenantDocument, name: &str) -> &'a Plan {
     doc.plans

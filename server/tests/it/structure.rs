@@ -6,11 +6,12 @@
 use crate::common::TestApp;
 
 use app::domain::{Carry, Numbering};
-use app::exchange::{export_tenant, validate};
+use app::exchange::validate;
 use app::model::{LevelForm, StructureView};
 use app::services::ServiceError;
 use app::services::context::TenantContext;
 use app::services::structure::{load, save};
+use app::services::tenant_document::export_tenant;
 
 async fn admin(app: &TestApp) -> TenantContext {
     app.context_as("norrtalje", "admin@norrtalje.example").await

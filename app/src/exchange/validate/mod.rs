@@ -14,6 +14,8 @@ use super::document::{FORMAT, FORMAT_VERSION, OLDEST_READABLE_VERSION};
 const MAX_NAME: usize = 200;
 const MAX_TITLE: usize = 1000;
 pub(crate) const MAX_CODE: usize = 63;
+/// A manual verdict's motivation, in characters.
+pub const MOTIVATION_MAX: usize = 4000;
 const MAX_DECIMALS: u32 = 6;
 
 struct Checker {

@@ -9,8 +9,8 @@ use std::collections::{HashMap, HashSet};
 use engine::assess::Rule;
 
 use super::Checker;
+use super::MOTIVATION_MAX;
 use crate::exchange::document::{Carry, Plan, PlanContent, TenantDocument};
-use crate::services::assessment::manual::MOTIVATION_MAX;
 
 pub(super) fn check(check: &mut Checker, doc: &TenantDocument) {
     if let Some(method) = &doc.tenant.indicator_method

@@ -17,8 +17,9 @@ use crate::model::{ManualVerdictForm, Role, VerdictKind};
 use crate::services::context::TenantContext;
 use crate::services::{ServiceError, history};
 
+pub use crate::exchange::validate::MOTIVATION_MAX;
+
 const ENTITY: &str = "manual_verdict";
-pub const MOTIVATION_MAX: usize = 4000;
 
 /// A form's period and motivation, checked.
 fn checked(form: &ManualVerdictForm, years: (i32, i32)) -> Result<(Period, String), ServiceError> {

@@ -1,6 +1,6 @@
 //! Verdicts for a tenant's plans at a month (`malbild assess`, `GET …/assessments`, the
 //! follow-up page): each plan's inputs read once per version of the tenant's data
-//! ([`PlanInputs`], kept in the [`ReadCache`]), then assessed by [`plan::assess`] with the
+//! ([`PlanInputs`], kept in the [`InputsCache`]), then assessed by [`plan::assess`] with the
 //! tenant's configured methods and rules and the manual verdicts given.
 
 pub mod manual;
@@ -13,13 +13,13 @@ use uuid::Uuid;
 
 use self::plan::{GivenVerdict, ManualVerdicts};
 use super::context::TenantContext;
-use super::read_cache::ReadCache;
+use super::versioned_cache::{Versioned, VersionedCache};
 use super::{ServiceError, plans};
 use crate::db::TenantScope;
 use crate::db::entities::{manual_verdict, plan as plan_row};
-use crate::db::repo::{councils, manual_verdicts, rows, tenants};
+use crate::db::repo::{councils, rows, tenants};
 use crate::exchange::document as doc;
-use crate::exchange::export;
+use crate::exchange::export::{self, ManualSubject};
 use crate::model::{Assessment, Colour, ManualVerdictView, PlanSummary, VerdictKind};
 
 impl From<Verdict> for Colour {
@@ -92,76 +92,57 @@ impl PlanInputs {
     }
 }
 
+/// Plans' assessment inputs by tenant and plan id.
+pub type InputsCache = VersionedCache<(Uuid, Uuid), PlanInputs>;
+
 /// A plan's inputs at the tenant's current data version, from the cache when unchanged
 /// (then one query). Another tenant's plan is not found.
 pub async fn cached_inputs(
     db: &DatabaseConnection,
-    cache: &ReadCache,
+    cache: &InputsCache,
     scope: TenantScope,
     plan_id: Uuid,
-) -> Result<std::sync::Arc<(i64, PlanInputs)>, ServiceError> {
-    let version = tenants::data_version(db, scope).await?;
-    inputs_at(db, cache, scope, plan_id, version).await
+) -> Result<Versioned<PlanInputs>, ServiceError> {
+    (cache.current(db, scope, (scope.tenant_id(), plan_id), || {
+        read_inputs(db, scope, plan_id)
+    }))
+    .await
 }
 
 /// A plan's inputs at `version`, read only if the cache holds another version.
 async fn inputs_at(
     db: &DatabaseConnection,
-    cache: &ReadCache,
+    cache: &InputsCache,
     scope: TenantScope,
     plan_id: Uuid,
     version: i64,
-) -> Result<std::sync::Arc<(i64, PlanInputs)>, ServiceError> {
-    (cache.plan_inputs(scope.tenant_id(), plan_id, version, || read_inputs(db, scope, plan_id))).await
+) -> Result<Versioned<PlanInputs>, ServiceError> {
+    (cache.at((scope.tenant_id(), plan_id), version, || {
+        read_inputs(db, scope, plan_id)
+    }))
+    .await
 }
 
 async fn read_inputs(db: &impl ConnectionTrait, scope: TenantScope, plan_id: Uuid) -> Result<PlanInputs, ServiceError> {
-    let plan = (rows::find_plan(db, scope, plan_id).await?).ok_or(ServiceError::NotFound)?;
-    let tenant = (tenants::find_by_id(db, scope.tenant_id()).await?).ok_or(ServiceError::NotFound)?;
-    let council = (councils::all(db, scope).await?.into_iter())
-        .find(|c| c.id == plan.council_id)
-        .ok_or_else(|| ServiceError::Corrupt(format!("plan {} without council", plan.id)))?;
-    let (levels, document) = export::plan_document(db, scope, &plan).await?;
-    let assignments = rows::assignments_of_plan(db, scope, plan.id).await?;
-    let assignment_ids = (export::assignments_in_order(assignments.iter()).into_iter())
-        .map(|a| a.id)
-        .collect();
-    let manual = read_manual(db, scope, plan.id).await?;
-    Ok(PlanInputs {
-        summary: plans::summary(plan, &council.slug, &council.name),
-        levels,
-        method: export::optional_json(&tenant.indicator_method)?,
-        plan: document,
-        manual,
-        assignment_ids,
-    })
-}
-
-async fn read_manual(
-    db: &impl ConnectionTrait,
-    scope: TenantScope,
-    plan_id: Uuid,
-) -> Result<ManualVerdicts, ServiceError> {
-    let given = manual_verdicts::of_plan(db, scope, plan_id).await?;
+    let snapshot = export::plan_snapshot(db, scope, plan_id)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
     let mut manual = ManualVerdicts::default();
-    if given.is_empty() {
-        return Ok(manual);
-    }
-    let goals = rows::goals_of_plan(db, scope, plan_id).await?;
-    let indicators = rows::indicators_of_plan(db, scope, plan_id).await?;
-    for row in given {
-        let (kind, code) = match (row.goal_id, row.indicator_id) {
-            (Some(goal), None) => (VerdictKind::Goal, goals.iter().find(|g| g.id == goal).map(|g| &g.code)),
-            (None, Some(indicator)) => (
-                VerdictKind::Indicator,
-                indicators.iter().find(|i| i.id == indicator).map(|i| &i.code),
-            ),
-            _ => (VerdictKind::Goal, None),
+    for (subject, row) in snapshot.manual {
+        let (kind, code) = match subject {
+            ManualSubject::Goal(code) => (VerdictKind::Goal, code),
+            ManualSubject::Indicator(code) => (VerdictKind::Indicator, code),
         };
-        let code = code.ok_or_else(|| ServiceError::Corrupt(format!("manual verdict {} about nothing", row.id)))?;
-        manual.insert(kind, code.clone(), given_verdict(row)?);
+        manual.insert(kind, code, given_verdict(row)?);
     }
-    Ok(manual)
+    Ok(PlanInputs {
+        summary: plans::summary(snapshot.plan, &snapshot.council.slug, &snapshot.council.name),
+        levels: snapshot.levels,
+        method: snapshot.method,
+        plan: snapshot.document,
+        manual,
+        assignment_ids: snapshot.assignment_ids,
+    })
 }
 
 fn given_verdict(row: manual_verdict::Model) -> Result<GivenVerdict, ServiceError> {
@@ -188,7 +169,7 @@ fn given_verdict(row: manual_verdict::Model) -> Result<GivenVerdict, ServiceErro
 /// `GET /tenants/{slug}/assessments?period=YYYY-MM[&council=SLUG]`: any role of the tenant.
 pub async fn for_tenant(
     db: &DatabaseConnection,
-    cache: &ReadCache,
+    cache: &InputsCache,
     ctx: &TenantContext,
     council: Option<&str>,
     period: &str,
@@ -201,7 +182,7 @@ pub async fn for_tenant(
 /// council and plan. For the CLI with an operator's scope, and for [`for_tenant`].
 pub async fn assess(
     db: &DatabaseConnection,
-    cache: &ReadCache,
+    cache: &InputsCache,
     scope: TenantScope,
     council: Option<&str>,
     period: &str,

@@ -12,7 +12,6 @@ use uuid::Uuid;
 use super::ServiceError;
 use super::assessment;
 use super::context::TenantContext;
-use super::read_cache::ReadCache;
 use crate::model::{FollowUpFilter, FollowUpView, Role};
 
 pub use build::follow_up;
@@ -21,7 +20,7 @@ pub use build::follow_up;
 /// given). Any role of the tenant; another tenant's plan is not found.
 pub async fn view(
     db: &DatabaseConnection,
-    cache: &ReadCache,
+    cache: &assessment::InputsCache,
     ctx: &TenantContext,
     plan_id: Uuid,
     filter: &FollowUpFilter,
