@@ -16,6 +16,7 @@ mod m20261125_000007_organisation_revisions;
 mod m20261125_000008_assessment_config;
 mod m20261125_000009_manual_verdicts;
 mod m20261125_000010_level_assignment_inputs;
+mod m20261201_000011_import_jobs;
 mod tenant_owned;
 
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000008_assessment_config::Migration),
             Box::new(m20261125_000009_manual_verdicts::Migration),
             Box::new(m20261125_000010_level_assignment_inputs::Migration),
+            Box::new(m20261201_000011_import_jobs::Migration),
         ]
     }
 }

@@ -9,5 +9,5 @@ use crate::model::{AppError, ImportStatus};
 pub async fn outcome_import_status(id: Uuid) -> Result<ImportStatus, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
-    super::context::reply(async { state.imports.status(&ctx, id) }).await
+    super::context::reply(state.imports.status(&state.db, &ctx, id)).await
 }

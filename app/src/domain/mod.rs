@@ -11,7 +11,11 @@
 //! database types, and is not compiled into the browser, so it stays text in its column and
 //! in the indicator form.
 
+mod ids;
+
 use serde::{Deserialize, Serialize};
+
+pub use ids::*;
 
 /// Declares a closed set of names: the enum with serde, and on the server the database
 /// mapping (the `varchar` column's type as sea-orm writes it), each variant's name written
@@ -180,6 +184,28 @@ domain_enum! {
     }
 }
 
+domain_enum! {
+    /// Where an outcome import is. `Done` and `Failed` are final.
+    ImportPhase: "String(sea_orm::sea_query::StringLen::N(16))" {
+        /// Reading the file into rows.
+        Reading => "reading",
+        /// Checking every row; `done` of `total` rows checked.
+        Checking => "checking",
+        /// Writing; `done` of `total` rows written (all in one transaction).
+        Writing => "writing",
+        /// Everything written; see `summary`.
+        Done => "done",
+        /// Nothing written; see `problems`.
+        Failed => "failed",
+    }
+}
+
+impl ImportPhase {
+    pub fn is_final(self) -> bool {
+        matches!(self, ImportPhase::Done | ImportPhase::Failed)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,7 +258,8 @@ mod names_agree {
 
     #[test]
     fn serde_database_and_display_names_are_one() {
-        let checks: [fn(); 12] = [
+        let checks: [fn(); 13] = [
+            || check(&ImportPhase::ALL, ImportPhase::as_str, ImportPhase::parse),
             || check(&PlanStatus::ALL, PlanStatus::as_str, PlanStatus::parse),
             || check(&IndicatorKind::ALL, IndicatorKind::as_str, IndicatorKind::parse),
             || check(&Better::ALL, Better::as_str, Better::parse),

@@ -3,28 +3,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// Where an import is. `Done` and `Failed` are final.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ImportPhase {
-    /// Reading the file into rows.
-    Reading,
-    /// Checking every row; `done` of `total` rows checked.
-    Checking,
-    /// Writing; `done` of `total` rows written (all in one transaction).
-    Writing,
-    /// Everything written; see `summary`.
-    Done,
-    /// Nothing written; see `problems`.
-    Failed,
-}
-
-impl ImportPhase {
-    pub fn is_final(self) -> bool {
-        matches!(self, ImportPhase::Done | ImportPhase::Failed)
-    }
-}
+pub use crate::domain::ImportPhase;
 
 /// What an import wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,15 +3,18 @@
 //! done or failed. The import itself is all-or-nothing (one transaction); the job only
 //! reports on it.
 //!
-//! Jobs are kept in this instance's memory for [`ImportJobs::KEEP`]: with several app
-//! instances, polls must reach the instance that took the upload (sticky sessions), and a
-//! restart forgets running jobs (their transaction rolls back, so nothing half-written
-//! remains).
+//! A job's state lives in the database (`import_jobs`), so any instance behind a load
+//! balancer answers a poll: the instance running the job writes its progress there every
+//! [`ImportJobs::HEARTBEAT`] and its result when the import's transaction has ended, and
+//! answers its own polls from memory. A job whose instance stopped (no report for
+//! [`ImportJobs::STALE_AFTER`]) reads as failed: its transaction rolled back, so nothing
+//! half-written remains. Jobs are forgotten [`ImportJobs::KEEP`] after they started.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
@@ -19,7 +22,10 @@ use super::ServiceError;
 use super::context::TenantContext;
 use super::outcomes::{FileFormat, import};
 use crate::db::TenantScope;
+use crate::db::entities::import_job;
+use crate::db::repo::import_jobs::{self as repo, Report};
 use crate::exchange::Problem;
+use crate::exchange::import::json_text;
 use crate::model::{ImportPhase, ImportProblem, ImportStatus, Role};
 
 type Shared = Arc<Mutex<ImportStatus>>;
@@ -51,6 +57,10 @@ impl Drop for Running {
 
 impl ImportJobs {
     pub const KEEP: Duration = Duration::from_secs(60 * 60);
+    /// How often a running job's progress is written for other instances to read.
+    pub const HEARTBEAT: Duration = Duration::from_millis(500);
+    /// A job not reported on for this long has lost its instance.
+    pub const STALE_AFTER: Duration = Duration::from_secs(120);
     /// Imports one tenant may run at once: each holds its file and checked rows in memory.
     pub const MAX_RUNNING_PER_TENANT: usize = 2;
 
@@ -91,7 +101,10 @@ impl ImportJobs {
         let format = FileFormat::from_name(file_name)
             .ok_or_else(|| ServiceError::invalid("file_name", "must end in .csv, .txt or .xlsx"))?;
         let running = self.claim(scope.tenant_id())?;
+        let now = Utc::now();
+        repo::forget_started_before(db, scope, now - chrono_duration(Self::KEEP)).await?;
         let status = ImportStatus::new(Uuid::now_v7(), file_name.to_owned());
+        repo::insert(db, row(scope, &status, ctx.actor(), now)).await?;
         let shared: Shared = Arc::new(Mutex::new(status.clone()));
         self.jobs.insert((scope.tenant_id(), status.id), shared.clone());
         let (db, actor) = (db.clone(), ctx.actor().to_owned());
@@ -102,14 +115,21 @@ impl ImportJobs {
         Ok(status)
     }
 
-    /// How an import into the tenant is going. Another tenant's job is not found.
-    pub fn status(&self, ctx: &TenantContext, id: Uuid) -> Result<ImportStatus, ServiceError> {
+    /// How an import into the tenant is going, whichever instance runs it. Another
+    /// tenant's job is not found.
+    pub async fn status(
+        &self,
+        db: &DatabaseConnection,
+        ctx: &TenantContext,
+        id: Uuid,
+    ) -> Result<ImportStatus, ServiceError> {
         let scope = ctx.scope();
         ctx.require(Role::Editor)?;
-        self.jobs
-            .get(&(scope.tenant_id(), id))
-            .map(|shared| lock(&shared).clone())
-            .ok_or(ServiceError::NotFound)
+        if let Some(shared) = self.jobs.get(&(scope.tenant_id(), id)) {
+            return Ok(lock(&shared).clone());
+        }
+        let job = repo::find(db, scope, id).await?.ok_or(ServiceError::NotFound)?;
+        Ok(status_of(job, Utc::now()))
     }
 }
 
@@ -136,28 +156,103 @@ async fn run(
         let mut status = lock(&reported);
         (status.phase, status.done, status.total) = (phase, done, total);
     });
+    let heartbeat = tokio::spawn(report_while_running(db.clone(), scope, shared.clone()));
     let result = import(&db, scope, &actor, bytes, format, progress).await;
-    let mut status = lock(&shared);
-    match result {
-        Ok(summary) => {
-            status.phase = ImportPhase::Done;
-            (status.done, status.total) = (summary.rows, summary.rows);
-            status.summary = Some(summary);
+    let finished = {
+        let mut status = lock(&shared);
+        match result {
+            Ok(summary) => {
+                status.phase = ImportPhase::Done;
+                (status.done, status.total) = (summary.rows, summary.rows);
+                status.summary = Some(summary);
+            }
+            Err(err) => {
+                status.phase = ImportPhase::Failed;
+                status.problems = match err {
+                    ServiceError::Rejected(problems) => problems.into_iter().map(ImportProblem::from).collect(),
+                    other => {
+                        tracing::error!(error = %other, job = %status.id, "outcome import failed");
+                        vec![problem("the import failed on the server; nothing was written")]
+                    }
+                };
+            }
         }
-        Err(err) => {
-            status.phase = ImportPhase::Failed;
-            status.problems = match err {
-                ServiceError::Rejected(problems) => problems.into_iter().map(ImportProblem::from).collect(),
-                other => {
-                    tracing::error!(error = %other, job = %status.id, "outcome import failed");
-                    vec![ImportProblem {
-                        location: "file".to_owned(),
-                        message: "the import failed on the server; nothing was written".to_owned(),
-                    }]
-                }
-            };
+        status.clone()
+    };
+    heartbeat.abort();
+    if let Err(err) = repo::report(&db, scope, finished.id, report(&finished), Utc::now(), false).await {
+        tracing::error!(error = %err, job = %finished.id, "could not record an outcome import's result");
+    }
+}
+
+/// Writes the job's progress every [`ImportJobs::HEARTBEAT`] until it is aborted.
+async fn report_while_running(db: DatabaseConnection, scope: TenantScope, shared: Shared) {
+    let mut ticks = tokio::time::interval(ImportJobs::HEARTBEAT);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        let status = lock(&shared).clone();
+        if let Err(err) = repo::report(&db, scope, status.id, report(&status), Utc::now(), true).await {
+            // On SQLite the import's own transaction holds the write lock while it writes.
+            tracing::debug!(error = %err, job = %status.id, "progress not recorded this time");
         }
     }
+}
+
+fn problem(message: &str) -> ImportProblem {
+    ImportProblem {
+        location: "file".to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+fn row(scope: TenantScope, status: &ImportStatus, actor: &str, now: DateTime<Utc>) -> import_job::Model {
+    let report = report(status);
+    import_job::Model {
+        tenant_id: scope.tenant_id(),
+        id: status.id,
+        file_name: status.file_name.clone(),
+        phase: report.phase,
+        done: report.done,
+        total: report.total,
+        summary: report.summary,
+        problems: report.problems,
+        started_by: actor.to_owned(),
+        started_at: now,
+        updated_at: now,
+    }
+}
+
+fn report(status: &ImportStatus) -> Report {
+    Report {
+        phase: status.phase,
+        done: i64::try_from(status.done).unwrap_or(i64::MAX),
+        total: i64::try_from(status.total).unwrap_or(i64::MAX),
+        summary: status.summary.as_ref().map(json_text),
+        problems: json_text(&status.problems),
+    }
+}
+
+/// A stored job as the client sees it at `now`: failed if its instance stopped reporting.
+fn status_of(job: import_job::Model, now: DateTime<Utc>) -> ImportStatus {
+    let mut status = ImportStatus::new(job.id, job.file_name);
+    status.phase = job.phase;
+    status.done = usize::try_from(job.done).unwrap_or(0);
+    status.total = usize::try_from(job.total).unwrap_or(0);
+    status.summary = job.summary.and_then(|text| serde_json::from_str(&text).ok());
+    status.problems = serde_json::from_str(&job.problems).unwrap_or_default();
+    let silent = now.signed_duration_since(job.updated_at);
+    if !status.phase.is_final() && silent > chrono_duration(ImportJobs::STALE_AFTER) {
+        status.phase = ImportPhase::Failed;
+        status.problems = vec![problem(
+            "the server running this import stopped before it finished; nothing was written",
+        )];
+    }
+    status
+}
+
+fn chrono_duration(duration: Duration) -> chrono::Duration {
+    chrono::Duration::from_std(duration).unwrap_or(chrono::Duration::MAX)
 }
 
 impl From<Problem> for ImportProblem {
@@ -166,5 +261,53 @@ impl From<Problem> for ImportProblem {
             location: p.location,
             message: p.message,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::OutcomeImportSummary;
+
+    fn job(phase: ImportPhase, silent_for: chrono::Duration, now: DateTime<Utc>) -> import_job::Model {
+        let mut status = ImportStatus::new(Uuid::nil(), "utfall.csv".to_owned());
+        (status.phase, status.done, status.total) = (phase, 40, 100);
+        let mut row = row(TenantScope::new(Uuid::nil()), &status, "a@b.se", now - silent_for);
+        row.updated_at = now - silent_for;
+        row
+    }
+
+    #[test]
+    fn a_job_reported_on_lately_reads_as_its_instance_wrote_it() {
+        let now = Utc::now();
+        let status = status_of(job(ImportPhase::Writing, chrono::Duration::seconds(5), now), now);
+        assert_eq!(
+            (status.phase, status.done, status.total),
+            (ImportPhase::Writing, 40, 100)
+        );
+        assert!(status.problems.is_empty());
+    }
+
+    #[test]
+    fn a_running_job_whose_instance_went_silent_reads_as_failed() {
+        let now = Utc::now();
+        let status = status_of(job(ImportPhase::Checking, chrono::Duration::minutes(3), now), now);
+        assert_eq!(status.phase, ImportPhase::Failed);
+        assert!(status.problems[0].message.contains("nothing was written"), "{status:?}");
+    }
+
+    #[test]
+    fn a_finished_job_keeps_its_result_however_old() {
+        let now = Utc::now();
+        let mut stored = job(ImportPhase::Done, chrono::Duration::minutes(50), now);
+        let summary = OutcomeImportSummary {
+            rows: 100,
+            inserted: 60,
+            updated: 40,
+            unchanged: 0,
+        };
+        stored.summary = Some(json_text(&summary));
+        let status = status_of(stored, now);
+        assert_eq!((status.phase, status.summary), (ImportPhase::Done, Some(summary)));
     }
 }

@@ -5,6 +5,7 @@ mod assessments;
 mod auth;
 mod context;
 pub mod error;
+mod health;
 mod json;
 mod outcomes;
 mod plans;
@@ -23,6 +24,7 @@ use app::state::AppState;
 #[openapi(
     info(title = "Målbild API", description = "Goals, indicators and follow-up for Swedish municipalities."),
     tags(
+        (name = "health", description = "Whether an instance can serve"),
         (name = "auth", description = "Sessions"),
         (name = "tenants", description = "A tenant's councils and users"),
         (name = "plans", description = "Plans, goals, indicators; the whole tenant's export"),
@@ -40,6 +42,7 @@ pub fn api_router() -> axum::Router<AppState> {
         .routes(routes!(plans::import))
         .layer(DefaultBodyLimit::max(outcomes::MAX_FILE_MB * 1024 * 1024));
     let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(health::health))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))

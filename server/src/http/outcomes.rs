@@ -2,13 +2,13 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::rejection::{BytesRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{FromRequest, Path, Query, Request, State};
 use http::StatusCode;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use app::model::ImportStatus;
+use app::model::{ImportStatus, Role};
 use app::state::AppState;
 
 use super::context::InTenant;
@@ -43,11 +43,15 @@ pub async fn start_import(
     State(state): State<AppState>,
     InTenant(ctx): InTenant,
     query: Result<Query<FileName>, QueryRejection>,
-    body: Result<Bytes, BytesRejection>,
+    request: Request,
 ) -> Result<(StatusCode, Json<ImportStatus>), ApiError> {
+    // Authorised before the file is read: a refused caller's upload is never buffered.
+    ctx.require(Role::Editor)?;
     let Query(FileName { file_name }) =
         query.map_err(|_| ApiError::InvalidInput("file_name: give the file's name in the query".into()))?;
-    let body = body.map_err(|_| ApiError::TooLarge { limit_mb: MAX_FILE_MB })?;
+    let body = Bytes::from_request(request, &())
+        .await
+        .map_err(|_| ApiError::TooLarge { limit_mb: MAX_FILE_MB })?;
     let status = state.imports.start(&state.db, &ctx, &file_name, body.to_vec()).await?;
     Ok((StatusCode::ACCEPTED, Json(status)))
 }
@@ -67,5 +71,5 @@ pub async fn import_status(
     InTenant(ctx): InTenant,
     Path((_, job)): Path<(String, Uuid)>,
 ) -> Result<Json<ImportStatus>, ApiError> {
-    Ok(Json(state.imports.status(&ctx, job)?))
+    Ok(Json(state.imports.status(&state.db, &ctx, job).await?))
 }

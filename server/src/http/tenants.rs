@@ -1,5 +1,5 @@
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use http::StatusCode;
 use serde::Deserialize;
 
@@ -60,8 +60,12 @@ pub struct NewTenant {
 pub async fn create_tenant(
     State(state): State<AppState>,
     SignedIn(auth): SignedIn,
-    ApiJson(body): ApiJson<NewTenant>,
+    request: Request,
 ) -> Result<(StatusCode, Json<TenantSummary>), ApiError> {
+    if !auth.me.platform_admin {
+        return Err(ApiError::Forbidden);
+    }
+    let body: NewTenant = ApiJson::read(request).await?;
     let tenant = services::tenants::create_for(&state.db, &TenantContext::own(&auth), &body.slug, &body.name).await?;
     Ok((StatusCode::CREATED, Json(tenant)))
 }
@@ -90,8 +94,10 @@ pub struct NewUser {
 pub async fn add_user(
     State(state): State<AppState>,
     InTenant(ctx): InTenant,
-    ApiJson(body): ApiJson<NewUser>,
+    request: Request,
 ) -> Result<(StatusCode, Json<UserSummary>), ApiError> {
+    ctx.require(Role::Admin)?;
+    let body: NewUser = ApiJson::read(request).await?;
     let input = NewUserInput {
         email: &body.email,
         name: &body.name,

@@ -3,11 +3,13 @@
 
 mod common;
 
+mod access_matrix;
 mod assessments;
 mod assignment_edit;
 mod auth_api;
 mod bad_input;
 mod cli;
+mod distribution;
 mod goal_edit;
 mod hostile;
 mod indicator_edit;

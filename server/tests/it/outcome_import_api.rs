@@ -95,6 +95,35 @@ async fn an_upload_is_imported_in_the_background_and_reports_what_it_wrote() {
 }
 
 #[tokio::test]
+async fn a_job_started_on_one_instance_is_polled_through_another() {
+    let first = TestApp::spawn().await;
+    let second = first.another_instance().await;
+    let editor = first.login_as("norrtalje", "editor@norrtalje.example").await;
+    let csv = "indicator,period,value\nsjukfranvaro-manad,2026-01,\"5,5\"\nsjukfranvaro-manad,2026-02,6\n";
+    let res = start(&editor, &first, "norrtalje", "utfall.csv", csv).await;
+    assert_eq!(res.status(), 202);
+    let id = res.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+
+    // The session and the job both live in the database: the other instance knows them.
+    let through_second = finished(&editor, &second, "norrtalje", &id).await;
+    assert_eq!(through_second["phase"], "done", "{through_second}");
+    assert_eq!(through_second["summary"]["inserted"], 2);
+    let through_first = finished(&editor, &first, "norrtalje", &id).await;
+    assert_eq!(through_first, through_second);
+
+    let other_tenant = second.login_as("sodertalje", "admin@sodertalje.example").await;
+    let res = other_tenant
+        .get(second.url(&format!("/api/v1/tenants/sodertalje/outcome-imports/{id}")))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(error_code(res, 404).await.0, "not_found");
+}
+
+#[tokio::test]
 async fn a_file_with_errors_fails_listing_each_problem_and_writes_nothing() {
     let app = TestApp::spawn().await;
     let editor = app.login_as("norrtalje", "editor@norrtalje.example").await;

@@ -5,6 +5,7 @@ pub mod assignments;
 pub mod audit;
 pub mod councils;
 pub mod goals;
+pub mod import_jobs;
 pub mod indicators;
 pub mod levels;
 pub mod login_failures;

@@ -33,6 +33,7 @@ pub fn no_progress() -> app::services::outcomes::Progress {
 pub struct TestApp {
     pub base: String,
     pub db: DatabaseConnection,
+    db_url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -46,7 +47,20 @@ impl TestApp {
         within("seeding", app::services::demo::seed(&db, Some(PASSWORD.to_owned())))
             .await
             .expect("seed");
+        Self::serve(url, db, dir).await
+    }
 
+    /// A second instance of the app on this one's database, as behind a load balancer: its
+    /// own connections, caches and jobs in memory.
+    pub async fn another_instance(&self) -> TestApp {
+        let db = within("connecting", app::db::connect(&self.db_url))
+            .await
+            .expect("connect");
+        let dir = tempfile::tempdir().expect("temp dir");
+        Self::serve(self.db_url.clone(), db, dir).await
+    }
+
+    async fn serve(db_url: String, db: DatabaseConnection, dir: tempfile::TempDir) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
         let site_root = dir.path().join("site");
@@ -67,6 +81,7 @@ impl TestApp {
         TestApp {
             base: format!("http://{addr}"),
             db,
+            db_url,
             _dir: dir,
         }
     }
