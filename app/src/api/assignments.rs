@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
-use uuid::Uuid;
 
+use crate::domain::{AssignmentId, PlanId};
 use crate::model::{AppError, AssignmentEditView, AssignmentForm, FollowUp};
 
 /// An uppdrag or initiativ of a plan with its comments and history (editors and admins).
 #[server]
-pub async fn assignment_for_edit(plan_id: Uuid, id: Uuid) -> Result<AssignmentEditView, AppError> {
+pub async fn assignment_for_edit(plan_id: PlanId, id: AssignmentId) -> Result<AssignmentEditView, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assignment_edit::load(&state.db, &ctx, plan_id, id)).await
@@ -14,7 +14,7 @@ pub async fn assignment_for_edit(plan_id: Uuid, id: Uuid) -> Result<AssignmentEd
 
 /// The form for a new item, tied to `goal` when given (admins).
 #[server]
-pub async fn new_assignment(plan_id: Uuid, goal: Option<String>) -> Result<AssignmentEditView, AppError> {
+pub async fn new_assignment(plan_id: PlanId, goal: Option<String>) -> Result<AssignmentEditView, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assignment_edit::blank(
@@ -28,7 +28,7 @@ pub async fn new_assignment(plan_id: Uuid, goal: Option<String>) -> Result<Assig
 
 /// Adds an item to a draft plan; returns its id.
 #[server(input = Json)]
-pub async fn create_assignment(plan_id: Uuid, form: AssignmentForm) -> Result<Uuid, AppError> {
+pub async fn create_assignment(plan_id: PlanId, form: AssignmentForm) -> Result<AssignmentId, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assignment_edit::create(
@@ -39,7 +39,12 @@ pub async fn create_assignment(plan_id: Uuid, form: AssignmentForm) -> Result<Uu
 
 /// Saves what an item is if nobody did since `revision`; returns the new revision.
 #[server(input = Json)]
-pub async fn save_assignment(plan_id: Uuid, id: Uuid, revision: i32, form: AssignmentForm) -> Result<i32, AppError> {
+pub async fn save_assignment(
+    plan_id: PlanId,
+    id: AssignmentId,
+    revision: i32,
+    form: AssignmentForm,
+) -> Result<i32, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assignment_edit::update(
@@ -50,7 +55,12 @@ pub async fn save_assignment(plan_id: Uuid, id: Uuid, revision: i32, form: Assig
 
 /// Reports an item's status, forecast and a new comment; returns the new revision.
 #[server(input = Json)]
-pub async fn report_assignment(plan_id: Uuid, id: Uuid, revision: i32, follow_up: FollowUp) -> Result<i32, AppError> {
+pub async fn report_assignment(
+    plan_id: PlanId,
+    id: AssignmentId,
+    revision: i32,
+    follow_up: FollowUp,
+) -> Result<i32, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assignment_edit::report(
@@ -61,7 +71,7 @@ pub async fn report_assignment(plan_id: Uuid, id: Uuid, revision: i32, follow_up
 
 /// Deletes an item of a draft plan with its comments.
 #[server(input = Json)]
-pub async fn delete_assignment(plan_id: Uuid, id: Uuid, revision: i32) -> Result<(), AppError> {
+pub async fn delete_assignment(plan_id: PlanId, id: AssignmentId, revision: i32) -> Result<(), AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assignment_edit::delete(

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
-use uuid::Uuid;
 
+use crate::domain::PlanId;
 use crate::model::{AppError, FollowUpFilter, FollowUpView, ManualVerdictForm, VerdictKind};
 
 /// A plan's follow-up at a month, filtered (any role).
 #[server(input = Json)]
-pub async fn get_follow_up(plan_id: Uuid, filter: FollowUpFilter) -> Result<FollowUpView, AppError> {
+pub async fn get_follow_up(plan_id: PlanId, filter: FollowUpFilter) -> Result<FollowUpView, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     let today = chrono::Utc::now().date_naive();
@@ -23,7 +23,7 @@ pub async fn get_follow_up(plan_id: Uuid, filter: FollowUpFilter) -> Result<Foll
 
 /// Gives or changes a manual verdict (editors and admins); returns its revision.
 #[server(input = Json)]
-pub async fn give_manual_verdict(plan_id: Uuid, form: ManualVerdictForm) -> Result<i32, AppError> {
+pub async fn give_manual_verdict(plan_id: PlanId, form: ManualVerdictForm) -> Result<i32, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::assessment::manual::give(
@@ -35,7 +35,7 @@ pub async fn give_manual_verdict(plan_id: Uuid, form: ManualVerdictForm) -> Resu
 /// Withdraws a manual verdict if it is still at `revision` (editors and admins).
 #[server(input = Json)]
 pub async fn withdraw_manual_verdict(
-    plan_id: Uuid,
+    plan_id: PlanId,
     kind: VerdictKind,
     code: String,
     period: String,

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
-use uuid::Uuid;
 
+use crate::domain::PlanId;
 use crate::model::{AppError, GoalEditView, GoalForm, GoalPlace};
 
 /// The editor for a goal of a plan (admins), by its code.
 #[server]
-pub async fn goal_for_edit(plan_id: Uuid, code: String) -> Result<GoalEditView, AppError> {
+pub async fn goal_for_edit(plan_id: PlanId, code: String) -> Result<GoalEditView, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::load(&state.db, &ctx, plan_id, &code)).await
@@ -14,7 +14,7 @@ pub async fn goal_for_edit(plan_id: Uuid, code: String) -> Result<GoalEditView, 
 
 /// The editor for a new goal under `parent` (or at the top of the plan).
 #[server]
-pub async fn new_goal(plan_id: Uuid, parent: Option<String>) -> Result<GoalEditView, AppError> {
+pub async fn new_goal(plan_id: PlanId, parent: Option<String>) -> Result<GoalEditView, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::blank(
@@ -28,7 +28,7 @@ pub async fn new_goal(plan_id: Uuid, parent: Option<String>) -> Result<GoalEditV
 
 /// Creates a goal; returns its code.
 #[server(input = Json)]
-pub async fn create_goal(plan_id: Uuid, parent: Option<String>, form: GoalForm) -> Result<String, AppError> {
+pub async fn create_goal(plan_id: PlanId, parent: Option<String>, form: GoalForm) -> Result<String, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::create(
@@ -43,7 +43,7 @@ pub async fn create_goal(plan_id: Uuid, parent: Option<String>, form: GoalForm) 
 
 /// Saves a goal's texts if nobody else did since `revision`; returns the new revision.
 #[server(input = Json)]
-pub async fn save_goal(plan_id: Uuid, code: String, revision: i32, form: GoalForm) -> Result<i32, AppError> {
+pub async fn save_goal(plan_id: PlanId, code: String, revision: i32, form: GoalForm) -> Result<i32, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::update(
@@ -55,7 +55,7 @@ pub async fn save_goal(plan_id: Uuid, code: String, revision: i32, form: GoalFor
 /// Moves a goal under `parent` at `position` among its siblings; returns where it is now.
 #[server(input = Json)]
 pub async fn move_goal(
-    plan_id: Uuid,
+    plan_id: PlanId,
     code: String,
     revision: i32,
     parent: Option<String>,
@@ -77,7 +77,7 @@ pub async fn move_goal(
 
 /// Deletes a goal nothing hangs on.
 #[server(input = Json)]
-pub async fn delete_goal(plan_id: Uuid, code: String, revision: i32) -> Result<(), AppError> {
+pub async fn delete_goal(plan_id: PlanId, code: String, revision: i32) -> Result<(), AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::delete(

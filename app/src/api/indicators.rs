@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
-use uuid::Uuid;
 
+use crate::domain::{IndicatorId, PlanId};
 use crate::model::{AppError, IndicatorEditView, IndicatorForm, ValueEdit, ValueSheet};
 
 /// An indicator's edit page (admins), by its code.
@@ -14,7 +14,7 @@ pub async fn indicator_for_edit(code: String) -> Result<IndicatorEditView, AppEr
 
 /// Saves an indicator if nobody else did since `revision`; returns the new revision.
 #[server(input = Json)]
-pub async fn save_indicator(id: Uuid, revision: i32, form: IndicatorForm) -> Result<i32, AppError> {
+pub async fn save_indicator(id: IndicatorId, revision: i32, form: IndicatorForm) -> Result<i32, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::indicator_edit::save(
@@ -26,7 +26,7 @@ pub async fn save_indicator(id: Uuid, revision: i32, form: IndicatorForm) -> Res
 /// Adds an indicator to a draft plan's goal; returns its code.
 #[server(input = Json)]
 pub async fn create_indicator(
-    plan_id: Uuid,
+    plan_id: PlanId,
     goal: String,
     code: String,
     form: IndicatorForm,

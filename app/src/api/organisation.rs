@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
-use uuid::Uuid;
 
+use crate::domain::{CouncilId, PlanId};
 use crate::model::{AppError, CouncilForm, NewPlanForm, OrganisationView, TenantTextsForm};
 
 /// The tenant's texts, councils and departments, with their history (admins).
@@ -30,7 +30,7 @@ pub async fn save_council(council: CouncilForm) -> Result<OrganisationView, AppE
 
 /// Removes a council without plans.
 #[server]
-pub async fn delete_council(id: Uuid, revision: i32) -> Result<OrganisationView, AppError> {
+pub async fn delete_council(id: CouncilId, revision: i32) -> Result<OrganisationView, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::organisation::delete_council(
@@ -41,7 +41,7 @@ pub async fn delete_council(id: Uuid, revision: i32) -> Result<OrganisationView,
 
 /// Starts a new, empty plan for a council; returns its id.
 #[server(input = Json)]
-pub async fn create_plan(plan: NewPlanForm) -> Result<Uuid, AppError> {
+pub async fn create_plan(plan: NewPlanForm) -> Result<PlanId, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::plan_decisions::create_plan(&state.db, &ctx, &plan)).await

@@ -79,6 +79,8 @@ id_types! {
     LevelId;
     /// An outcome import running in the background.
     ImportJobId;
+    /// A user of a tenant.
+    UserId;
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@
 //! An indicator's periodicity is `engine::Periodicity`: the engine computes with it, has no
 //! database types, and is not compiled into the browser, so it stays text in its column and
 //! in the indicator form.
+//!
+//! [`ids`] holds the typed ids (`PlanId`, `IndicatorId`, …).
 
 mod ids;
 

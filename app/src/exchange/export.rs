@@ -14,6 +14,7 @@ use super::import::ContentRows;
 use crate::db::TenantScope;
 use crate::db::entities::*;
 use crate::db::repo::{councils, rows, tenants};
+use crate::domain::{AssignmentId, PlanId};
 
 fn corrupt(what: impl std::fmt::Display) -> ExchangeError {
     ExchangeError::Corrupt(what.to_string())
@@ -39,9 +40,9 @@ pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Tenan
     let council_list = councils::list_with_departments(db, scope).await?;
     let department_names: HashMap<Uuid, String> = council_list
         .iter()
-        .flat_map(|c| c.departments.iter().map(|d| (d.id, d.name.clone())))
+        .flat_map(|c| c.departments.iter().map(|d| (d.id.uuid(), d.name.clone())))
         .collect();
-    let council_order: HashMap<Uuid, usize> = council_list.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let council_order: HashMap<Uuid, usize> = council_list.iter().enumerate().map(|(i, c)| (c.id.uuid(), i)).collect();
 
     let tables = Tables::load(db, scope).await?;
     let mut plan_rows = tables.plans.clone();
@@ -56,7 +57,7 @@ pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Tenan
     for p in &plan_rows {
         let council = council_list
             .iter()
-            .find(|c| c.id == p.council_id)
+            .find(|c| c.id.uuid() == p.council_id)
             .ok_or_else(|| corrupt(format!("plan {} has no council", p.id)))?;
         plans.push(tables.plan_document(p, &council.slug, &level_keys, &department_names)?);
     }
@@ -181,25 +182,26 @@ impl Tables {
         scope: TenantScope,
         plan: &plan::Model,
     ) -> Result<Self, ExchangeError> {
-        let indicators = rows::indicators_of_plan(db, scope, plan.id).await?;
+        let plan_id = PlanId::from_uuid(plan.id);
+        let indicators = rows::indicators_of_plan(db, scope, plan_id).await?;
         let indicator_ids: Vec<Uuid> = indicators.iter().map(|i| i.id).collect();
-        let assignments = rows::assignments_of_plan(db, scope, plan.id).await?;
-        let focus_areas = rows::focus_areas_of_plan(db, scope, plan.id).await?;
+        let assignments = rows::assignments_of_plan(db, scope, plan_id).await?;
+        let focus_areas = rows::focus_areas_of_plan(db, scope, plan_id).await?;
         Ok(Self {
             plans: vec![plan.clone()],
-            versions: rows::versions_of_plan(db, scope, plan.id).await?,
+            versions: rows::versions_of_plan(db, scope, plan_id).await?,
             rows: ContentRows {
-                goals: rows::goals_of_plan(db, scope, plan.id).await?,
+                goals: rows::goals_of_plan(db, scope, plan_id).await?,
                 targets: rows::targets_of(db, scope, indicator_ids.clone()).await?,
                 values: rows::values_of(db, scope, indicator_ids).await?,
                 comments: rows::comments_of(db, scope, assignments.iter().map(|a| a.id).collect()).await?,
                 focus_links: rows::focus_links_of(db, scope, focus_areas.iter().map(|f| f.id).collect()).await?,
-                activities: rows::activities_of_plan(db, scope, plan.id).await?,
+                activities: rows::activities_of_plan(db, scope, plan_id).await?,
                 indicators,
                 assignments,
                 focus_areas,
             },
-            manual: crate::db::repo::manual_verdicts::of_plan(db, scope, plan.id).await?,
+            manual: crate::db::repo::manual_verdicts::of_plan(db, scope, plan_id).await?,
         })
     }
 
@@ -408,7 +410,7 @@ pub struct PlanSnapshot {
     /// The plan as the tenant document holds it.
     pub document: doc::Plan,
     /// The plan's uppdrag and initiativ ids, in the order of `document.content.assignments`.
-    pub assignment_ids: Vec<Uuid>,
+    pub assignment_ids: Vec<AssignmentId>,
     /// The manual verdicts given, each with the code of the goal or indicator it is about.
     pub manual: Vec<(ManualSubject, manual_verdict::Model)>,
 }
@@ -424,7 +426,7 @@ pub enum ManualSubject {
 pub async fn plan_snapshot(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    plan_id: Uuid,
+    plan_id: PlanId,
 ) -> Result<Option<PlanSnapshot>, ExchangeError> {
     let Some(plan) = rows::find_plan(db, scope, plan_id).await? else {
         return Ok(None);
@@ -439,17 +441,17 @@ pub async fn plan_snapshot(
     let councils = councils::list_with_departments(db, scope).await?;
     let department_names = councils
         .iter()
-        .flat_map(|c| c.departments.iter().map(|d| (d.id, d.name.clone())))
+        .flat_map(|c| c.departments.iter().map(|d| (d.id.uuid(), d.name.clone())))
         .collect();
     let council = councils
         .into_iter()
-        .find(|c| c.id == plan.council_id)
+        .find(|c| c.id.uuid() == plan.council_id)
         .ok_or_else(|| corrupt(format!("plan {} has no council", plan.id)))?;
     let tables = Tables::load_plan(db, scope, &plan).await?;
     let document = tables.plan_document(&plan, &council.slug, &level_keys, &department_names)?;
     let assignment_ids = assignments_in_order(tables.rows.assignments.iter())
         .into_iter()
-        .map(|a| a.id)
+        .map(|a| AssignmentId::from_uuid(a.id))
         .collect();
     let manual = tables.manual_subjects(plan.id)?;
     Ok(Some(PlanSnapshot {

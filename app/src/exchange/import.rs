@@ -75,12 +75,16 @@ pub async fn write(
             .iter()
             .find(|c| c.slug == plan.council)
             .ok_or_else(|| ExchangeError::invalid("council", format!("\"{}\" is not a council", plan.council)))?;
-        let departments: HashMap<&str, Uuid> = council.departments.iter().map(|d| (d.name.as_str(), d.id)).collect();
+        let departments: HashMap<&str, Uuid> = council
+            .departments
+            .iter()
+            .map(|d| (d.name.as_str(), d.id.uuid()))
+            .collect();
         write_plan(
             db,
             scope,
             plan,
-            council.id,
+            council.id.uuid(),
             &level_ids,
             &departments,
             actor,

@@ -2,10 +2,10 @@
 //! goes (editors, any time: status, forecast and dated comments).
 
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::HistoryEntry;
-use crate::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus};
+
+use crate::domain::{AssignmentForecast, AssignmentId, AssignmentKind, AssignmentStatus, PlanId};
 
 /// What an uppdrag or initiativ is. Empty texts mean "not given".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,10 +70,10 @@ pub struct GoalChoice {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssignmentEditView {
-    pub plan_id: Uuid,
+    pub plan_id: PlanId,
     pub plan_name: String,
     /// `None` for a new item.
-    pub id: Option<Uuid>,
+    pub id: Option<AssignmentId>,
     pub revision: i32,
     /// Admins on a draft plan change what the item is.
     pub can_define: bool,

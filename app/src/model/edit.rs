@@ -1,9 +1,8 @@
 //! What the admin edit pages load and send back.
 
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
-use crate::domain::{Better, IndicatorKind};
+use crate::domain::{Better, IndicatorId, IndicatorKind, PlanId};
 
 /// An indicator's editable fields, as text where people type them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,11 +63,11 @@ pub struct TargetInput {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndicatorEditView {
-    pub id: Uuid,
+    pub id: IndicatorId,
     pub code: String,
     /// What the form was loaded at; saving with an older one is a conflict.
     pub revision: i32,
-    pub plan_id: Uuid,
+    pub plan_id: PlanId,
     pub plan_name: String,
     /// Adopted plans are frozen: the form is read-only.
     pub editable: bool,

@@ -1,9 +1,10 @@
 //! What the goal editor (admins) loads and sends back.
 
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::HistoryEntry;
+
+use crate::domain::PlanId;
 
 /// A goal's editable text: its number as printed, title, and the texts of the sections its
 /// level has.
@@ -31,7 +32,7 @@ pub struct ParentOption {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoalEditView {
-    pub plan_id: Uuid,
+    pub plan_id: PlanId,
     pub plan_name: String,
     /// Adopted plans are frozen.
     pub editable: bool,

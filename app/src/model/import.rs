@@ -1,8 +1,8 @@
 //! An outcome import running in the background, as the browser polls it.
 
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
+use crate::domain::ImportJobId;
 pub use crate::domain::ImportPhase;
 
 /// What an import wrote.
@@ -26,7 +26,7 @@ pub struct ImportProblem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ImportStatus {
-    pub id: Uuid,
+    pub id: ImportJobId,
     pub file_name: String,
     pub phase: ImportPhase,
     pub done: usize,
@@ -36,7 +36,7 @@ pub struct ImportStatus {
 }
 
 impl ImportStatus {
-    pub fn new(id: Uuid, file_name: String) -> Self {
+    pub fn new(id: ImportJobId, file_name: String) -> Self {
         Self {
             id,
             file_name,
@@ -70,11 +70,13 @@ impl ImportStatus {
 
 #[cfg(test)]
 mod tests {
+    use uuid::Uuid;
+
     use super::*;
 
     #[test]
     fn percent_grows_through_the_phases() {
-        let mut status = ImportStatus::new(Uuid::nil(), "a.csv".into());
+        let mut status = ImportStatus::new(ImportJobId::from_uuid(Uuid::nil()), "a.csv".into());
         let mut seen = vec![status.percent()];
         for (phase, done) in [
             (ImportPhase::Checking, 0),

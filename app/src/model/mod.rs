@@ -25,11 +25,11 @@ pub use plan::*;
 pub use structure::*;
 pub use values::*;
 
-/// A user's role is part of the typed domain shared with the database.
 pub use crate::domain::Role;
+/// A user's role is part of the typed domain shared with the database.
+use crate::domain::{CouncilId, DepartmentId, UserId};
 
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -53,7 +53,7 @@ pub struct Me {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Department {
-    pub id: Uuid,
+    pub id: DepartmentId,
     pub name: String,
 }
 
@@ -61,7 +61,7 @@ pub struct Department {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Council {
-    pub id: Uuid,
+    pub id: CouncilId,
     pub slug: String,
     pub name: String,
     pub departments: Vec<Department>,
@@ -70,7 +70,7 @@ pub struct Council {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct UserSummary {
-    pub id: Uuid,
+    pub id: UserId,
     pub email: String,
     pub name: String,
     pub role: Role,

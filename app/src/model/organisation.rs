@@ -2,9 +2,10 @@
 //! councils with their office's departments, and new plans for a council.
 
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::HistoryEntry;
+
+use crate::domain::{CouncilId, DepartmentId};
 
 /// The tenant's vision and values: they belong to the municipality, not to one plan.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,7 +20,7 @@ pub struct TenantTextsForm {
 /// A department of a council's office. A new one has no `id`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DepartmentForm {
-    pub id: Option<Uuid>,
+    pub id: Option<DepartmentId>,
     pub name: String,
     /// Indicators, uppdrag and activities it is responsible for (it cannot go while used).
     pub in_use: u32,
@@ -28,7 +29,7 @@ pub struct DepartmentForm {
 /// A council (nämnd). A new one has no `id`; its slug is made from the name when empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CouncilForm {
-    pub id: Option<Uuid>,
+    pub id: Option<CouncilId>,
     pub revision: i32,
     pub name: String,
     /// Fixed once the council exists (it is in addresses and the API).
@@ -49,7 +50,7 @@ pub struct OrganisationView {
 /// A new plan (verksamhetsplan) for a council: it starts as an empty draft.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewPlanForm {
-    pub council_id: Option<Uuid>,
+    pub council_id: Option<CouncilId>,
     /// E.g. `Verksamhetsplan 2027–2029`.
     pub name: String,
     pub first_year: i32,

@@ -2,15 +2,15 @@
 //! texts, indicator tables and charts, uppdrag and initiativ. Numbers arrive both formatted
 //! (Swedish, with the indicator's decimals) and raw for the charts.
 
+use crate::domain::{
+    AssignmentForecast, AssignmentId, AssignmentKind, AssignmentStatus, IndicatorKind, PlanId, PlanStatus,
+};
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
-
-use crate::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus, IndicatorKind, PlanStatus};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlanSummary {
-    pub id: Uuid,
+    pub id: PlanId,
     pub council_slug: String,
     pub council_name: String,
     pub name: String,
@@ -152,7 +152,7 @@ pub struct ChartPoint {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssignmentView {
-    pub id: Option<Uuid>,
+    pub id: Option<AssignmentId>,
     pub kind: AssignmentKind,
     pub title: String,
     pub department: Option<String>,

@@ -1,15 +1,15 @@
 //! The tenant's goal structure as its admins edit it: the ordered goal levels.
 
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::HistoryEntry;
-use crate::domain::{Carry, Numbering};
+
+use crate::domain::{Carry, LevelId, Numbering};
 
 /// One goal level. A new level has no `id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelForm {
-    pub id: Option<Uuid>,
+    pub id: Option<LevelId>,
     pub revision: i32,
     /// E.g. `Inriktningsmål`.
     pub name: String,

@@ -1,10 +1,10 @@
 //! The editor's sheet of outcomes and forecasts for one indicator, and what a save sends.
 
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use super::HistoryEntry;
-use crate::domain::{Gender, ValueKind};
+
+use crate::domain::{Gender, IndicatorId, PlanId, ValueKind};
 
 /// The sheet's columns: outcomes in total, for women and men (as Kolada), and the forecast
 /// in total. The comment belongs to the first (the total outcome).
@@ -17,11 +17,11 @@ pub const SHEET_COLUMNS: [(ValueKind, Gender); 4] = [
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValueSheet {
-    pub indicator_id: Uuid,
+    pub indicator_id: IndicatorId,
     pub code: String,
     pub name: String,
     pub unit: String,
-    pub plan_id: Uuid,
+    pub plan_id: PlanId,
     pub plan_name: String,
     /// One row per period: every period of the plan's years at the indicator's
     /// periodicity, and any earlier period that holds values.

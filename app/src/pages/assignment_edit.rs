@@ -5,18 +5,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use uuid::Uuid;
 
 use super::indicator_edit::history_view;
 use super::{error_view, save_error};
 use crate::api::{
     assignment_for_edit, create_assignment, delete_assignment, new_assignment, report_assignment, save_assignment,
 };
-use crate::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus};
+use crate::domain::{AssignmentForecast, AssignmentId, AssignmentKind, AssignmentStatus, PlanId};
 use crate::i18n::{Msg, t, text_now};
 use crate::model::{AppError, AssignmentEditView, AssignmentForm, CommentView, FollowUp, NewComment};
 
-fn param(name: &'static str) -> impl Fn() -> Option<Uuid> + Copy + Send + Sync + 'static {
+fn param<T: std::str::FromStr>(name: &'static str) -> impl Fn() -> Option<T> + Copy + Send + Sync + 'static {
     let params = use_params_map();
     move || params.read().get(name).and_then(|id| id.parse().ok())
 }
@@ -24,7 +23,7 @@ fn param(name: &'static str) -> impl Fn() -> Option<Uuid> + Copy + Send + Sync +
 /// `/planer/:id/uppdrag/:item`
 #[component]
 pub fn AssignmentPage() -> impl IntoView {
-    let (plan, item) = (param("id"), param("item"));
+    let (plan, item) = (param::<PlanId>("id"), param::<AssignmentId>("item"));
     let data = Resource::new(
         move || (plan(), item()),
         |ids| async move {
@@ -136,8 +135,8 @@ fn new_value(is_new: bool) -> &'static str {
 }
 
 fn follow_up_section(
-    plan_id: Uuid,
-    id: Uuid,
+    plan_id: PlanId,
+    id: AssignmentId,
     revision: RwSignal<i32>,
     current: FollowUp,
     comments: Vec<CommentView>,
@@ -315,7 +314,7 @@ fn definition_section(data: &AssignmentEditView, revision: RwSignal<i32>) -> imp
     }
 }
 
-fn delete_section(plan_id: Uuid, id: Uuid, revision: RwSignal<i32>, plan_url: String) -> impl IntoView {
+fn delete_section(plan_id: PlanId, id: AssignmentId, revision: RwSignal<i32>, plan_url: String) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let navigate = use_navigate();
     let deleted =

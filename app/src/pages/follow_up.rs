@@ -7,12 +7,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use uuid::Uuid;
 
 use super::error_view;
 use super::follow_up_parts::{ColourDot, LevelCounts, ManualVerdictEditor, assignment_overview, colour_msg};
 use crate::api::get_follow_up;
 use crate::components::chart::IndicatorChart;
+use crate::domain::PlanId;
 use crate::i18n::{Msg, t};
 use crate::model::{
     AppError, Colour, FollowUpFilter, FollowUpView, GoalFollowUp, IndicatorFollowUp, ManualVerdictView, VerdictKind,
@@ -23,7 +23,7 @@ pub fn FollowUpPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let request = move || {
-        let id = params.read().get("id").and_then(|s| Uuid::parse_str(&s).ok());
+        let id = params.read().get("id").and_then(|s| s.parse::<PlanId>().ok());
         let query = query.read();
         let filter = FollowUpFilter {
             month: query.get("manad"),
@@ -149,7 +149,7 @@ fn defaults(lines: Vec<(String, String)>) -> AnyView {
 /// What every goal and indicator item needs besides itself.
 #[derive(Clone)]
 struct GoalContext {
-    plan_id: Uuid,
+    plan_id: PlanId,
     /// What a new manual verdict can be given for: the month, then the periods it closes.
     periods: Vec<(String, String)>,
     can_judge: bool,

@@ -2,10 +2,10 @@
 //! manual verdict editor, and the uppdrag overview.
 
 use leptos::prelude::*;
-use uuid::Uuid;
 
 use super::save_error;
 use crate::api::{give_manual_verdict, withdraw_manual_verdict};
+use crate::domain::PlanId;
 use crate::i18n::{Msg, t};
 use crate::model::{AssignmentOverview, Colour, LevelTally, ManualVerdictForm, ManualVerdictView, VerdictKind};
 
@@ -99,7 +99,7 @@ pub fn LevelCounts(levels: Vec<LevelTally>, previous: String) -> AnyView {
 /// helhetsbedömning at delår and year end); a given one keeps its own period.
 #[component]
 pub fn ManualVerdictEditor(
-    plan_id: Uuid,
+    plan_id: PlanId,
     kind: VerdictKind,
     code: String,
     periods: Vec<(String, String)>,

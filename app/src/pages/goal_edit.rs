@@ -5,15 +5,15 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use uuid::Uuid;
 
 use super::indicator_edit::history_view;
 use super::{error_view, save_error};
 use crate::api::{create_goal, delete_goal, goal_for_edit, move_goal, new_goal, save_goal};
+use crate::domain::PlanId;
 use crate::i18n::{Msg, t, text_now, use_locale};
 use crate::model::{AppError, Attached, GoalEditView, GoalForm};
 
-fn plan_id() -> impl Fn() -> Option<Uuid> + Copy + Send + Sync + 'static {
+fn plan_id() -> impl Fn() -> Option<PlanId> + Copy + Send + Sync + 'static {
     let params = use_params_map();
     move || params.read().get("id").and_then(|id| id.parse().ok())
 }
@@ -170,7 +170,7 @@ fn editor(data: GoalEditView) -> AnyView {
 }
 
 struct MoveProps {
-    plan_id: Uuid,
+    plan_id: PlanId,
     code: String,
     revision: RwSignal<i32>,
     parent: Option<String>,
@@ -268,7 +268,7 @@ fn attached_text(attached: Attached) -> impl Fn() -> String + Send + Sync + 'sta
 }
 
 fn delete_section(
-    plan_id: Uuid,
+    plan_id: PlanId,
     code: String,
     revision: RwSignal<i32>,
     attached: Attached,

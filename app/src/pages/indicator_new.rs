@@ -5,12 +5,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use uuid::Uuid;
 
 use super::indicator_edit::{choices, periodicity_choices, select_field, set_direction, set_kind, text_field};
 use super::save_error;
 use crate::api::create_indicator;
-use crate::domain::{Better, IndicatorKind};
+use crate::domain::{Better, IndicatorKind, PlanId};
 use crate::i18n::{Msg, t, text_now};
 use crate::model::IndicatorForm;
 
@@ -19,7 +18,10 @@ use crate::model::IndicatorForm;
 pub fn NewIndicatorPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let plan_id = params.read_untracked().get("id").and_then(|id| id.parse::<Uuid>().ok());
+    let plan_id = params
+        .read_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<PlanId>().ok());
     let goal = query.read_untracked().get("mal").unwrap_or_default();
     let code = RwSignal::new(String::new());
     let form = RwSignal::new(IndicatorForm::default());

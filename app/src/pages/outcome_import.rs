@@ -6,10 +6,10 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use uuid::Uuid;
 
 use super::error_view;
 use crate::CurrentUser;
+use crate::domain::ImportJobId;
 use crate::format::count;
 use crate::i18n::{Msg, t, text_now};
 use crate::model::{AppError, ImportPhase, ImportStatus, Role};
@@ -132,7 +132,7 @@ fn job_view(job: ImportStatus) -> AnyView {
 
 /// Polls the job until it is done or failed.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-fn poll(id: Uuid, progress: Progress) {
+fn poll(id: ImportJobId, progress: Progress) {
     leptos::task::spawn_local(async move {
         match crate::api::outcome_import_status(id).await {
             Ok(status) => {

@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use uuid::Uuid;
 
 use super::error_view;
 use super::plan_decisions::PlanDecisions;
 use crate::api::get_plan;
 use crate::components::chart::IndicatorChart;
+use crate::domain::{AssignmentId, PlanId};
 use crate::i18n::{Msg, t, use_locale};
 use crate::model::{
     AppError, AssignmentView, Column, GoalView, IndicatorRow, IndicatorTable, PlanRights, PlanView, TextSection,
@@ -19,7 +19,7 @@ use crate::model::{
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| Uuid::parse_str(&s).ok());
+    let id = move || params.read().get("id").and_then(|s| s.parse::<PlanId>().ok());
     let plan = Resource::new(id, |id| async move {
         match id {
             Some(id) => get_plan(id).await,
@@ -178,7 +178,7 @@ fn paragraphs(text: &str) -> impl IntoView + use<> {
         .collect_view()
 }
 
-fn goal_view(goal: GoalView, rights: PlanRights, plan_id: Uuid) -> AnyView {
+fn goal_view(goal: GoalView, rights: PlanRights, plan_id: PlanId) -> AnyView {
     let heading = format!("{} {}", goal.number, goal.title);
     let id = format!("mal-{}", goal.code);
     let title = match goal.depth {
@@ -282,9 +282,9 @@ fn indicator_row(row: IndicatorRow, rights: PlanRights) -> AnyView {
     .into_any()
 }
 
-fn assignment_table(assignments: Vec<AssignmentView>, rights: PlanRights, plan_id: Uuid) -> AnyView {
+fn assignment_table(assignments: Vec<AssignmentView>, rights: PlanRights, plan_id: PlanId) -> AnyView {
     // Editors follow items up on their own page.
-    let link = move |id: Uuid| rights.enter_values.then(|| format!("/planer/{plan_id}/uppdrag/{id}"));
+    let link = move |id: AssignmentId| rights.enter_values.then(|| format!("/planer/{plan_id}/uppdrag/{id}"));
     let rows = assignments
         .into_iter()
         .map(|a| {

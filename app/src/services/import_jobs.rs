@@ -24,6 +24,7 @@ use super::outcomes::{FileFormat, import};
 use crate::db::TenantScope;
 use crate::db::entities::import_job;
 use crate::db::repo::import_jobs::{self as repo, Report};
+use crate::domain::ImportJobId;
 use crate::exchange::Problem;
 use crate::exchange::import::json_text;
 use crate::model::{ImportPhase, ImportProblem, ImportStatus, Role};
@@ -33,7 +34,7 @@ type Shared = Arc<Mutex<ImportStatus>>;
 /// Running and recently finished imports, by tenant and job id, and how many run per tenant.
 #[derive(Clone)]
 pub struct ImportJobs {
-    jobs: moka::sync::Cache<(Uuid, Uuid), Shared>,
+    jobs: moka::sync::Cache<(Uuid, ImportJobId), Shared>,
     running: Arc<Mutex<HashMap<Uuid, usize>>>,
 }
 
@@ -103,7 +104,7 @@ impl ImportJobs {
         let running = self.claim(scope.tenant_id())?;
         let now = Utc::now();
         repo::forget_started_before(db, scope, now - chrono_duration(Self::KEEP)).await?;
-        let status = ImportStatus::new(Uuid::now_v7(), file_name.to_owned());
+        let status = ImportStatus::new(ImportJobId::generate(), file_name.to_owned());
         repo::insert(db, row(scope, &status, ctx.actor(), now)).await?;
         let shared: Shared = Arc::new(Mutex::new(status.clone()));
         self.jobs.insert((scope.tenant_id(), status.id), shared.clone());
@@ -121,7 +122,7 @@ impl ImportJobs {
         &self,
         db: &DatabaseConnection,
         ctx: &TenantContext,
-        id: Uuid,
+        id: ImportJobId,
     ) -> Result<ImportStatus, ServiceError> {
         let scope = ctx.scope();
         ctx.require(Role::Editor)?;
@@ -210,7 +211,7 @@ fn row(scope: TenantScope, status: &ImportStatus, actor: &str, now: DateTime<Utc
     let report = report(status);
     import_job::Model {
         tenant_id: scope.tenant_id(),
-        id: status.id,
+        id: status.id.uuid(),
         file_name: status.file_name.clone(),
         phase: report.phase,
         done: report.done,
@@ -235,7 +236,7 @@ fn report(status: &ImportStatus) -> Report {
 
 /// A stored job as the client sees it at `now`: failed if its instance stopped reporting.
 fn status_of(job: import_job::Model, now: DateTime<Utc>) -> ImportStatus {
-    let mut status = ImportStatus::new(job.id, job.file_name);
+    let mut status = ImportStatus::new(ImportJobId::from_uuid(job.id), job.file_name);
     status.phase = job.phase;
     status.done = usize::try_from(job.done).unwrap_or(0);
     status.total = usize::try_from(job.total).unwrap_or(0);
@@ -270,7 +271,7 @@ mod tests {
     use crate::model::OutcomeImportSummary;
 
     fn job(phase: ImportPhase, silent_for: chrono::Duration, now: DateTime<Utc>) -> import_job::Model {
-        let mut status = ImportStatus::new(Uuid::nil(), "utfall.csv".to_owned());
+        let mut status = ImportStatus::new(ImportJobId::from_uuid(Uuid::nil()), "utfall.csv".to_owned());
         (status.phase, status.done, status.total) = (phase, 40, 100);
         let mut row = row(TenantScope::new(Uuid::nil()), &status, "a@b.se", now - silent_for);
         row.updated_at = now - silent_for;

@@ -10,7 +10,7 @@ use super::{ServiceError, history, validate};
 use crate::db::entities::{indicator, indicator_target};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{councils, indicators, rows};
-use crate::domain::{Carry, PlanStatus};
+use crate::domain::{Carry, CouncilId, DepartmentId, IndicatorId, PlanId, PlanStatus};
 use crate::exchange::import::json_text;
 use crate::exchange::validate::{MAX_CODE, indicator_code_char};
 use crate::model::{IndicatorEditView, IndicatorForm, Role, TargetInput};
@@ -25,10 +25,10 @@ pub async fn load(db: &DatabaseConnection, ctx: &TenantContext, code: &str) -> R
     let row = indicators::find_by_code(db, scope, code)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let plan = rows::find_plan(db, scope, row.plan_id)
+    let plan = rows::find_plan(db, scope, PlanId::from_uuid(row.plan_id))
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let goal = rows::goals_of_plan(db, scope, plan.id)
+    let goal = rows::goals_of_plan(db, scope, PlanId::from_uuid(plan.id))
         .await?
         .into_iter()
         .find(|g| g.id == row.goal_id)
@@ -37,7 +37,7 @@ pub async fn load(db: &DatabaseConnection, ctx: &TenantContext, code: &str) -> R
     let council = councils::list_with_departments(db, scope)
         .await?
         .into_iter()
-        .find(|c| c.id == plan.council_id)
+        .find(|c| c.id == CouncilId::from_uuid(plan.council_id))
         .ok_or_else(|| ServiceError::Corrupt("plan without council".into()))?;
     let targets = rows::targets_of(db, scope, vec![row.id]).await?;
     let form = form_of(&row, &targets, &council.departments);
@@ -56,10 +56,10 @@ pub async fn load(db: &DatabaseConnection, ctx: &TenantContext, code: &str) -> R
     }
     form.targets.sort_by_key(|t| t.year);
     Ok(IndicatorEditView {
-        id: row.id,
+        id: IndicatorId::from_uuid(row.id),
         code: row.code,
         revision: row.revision,
-        plan_id: plan.id,
+        plan_id: PlanId::from_uuid(plan.id),
         plan_name: plan.name,
         editable: plan.status != PlanStatus::Adopted,
         goal,
@@ -98,7 +98,7 @@ fn form_of(
         cumulative: row.cumulative,
         department: row
             .department_id
-            .and_then(|id| departments.iter().find(|d| d.id == id))
+            .and_then(|id| departments.iter().find(|d| d.id == DepartmentId::from_uuid(id)))
             .map(|d| d.name.clone())
             .unwrap_or_default(),
         source: row.source.clone().unwrap_or_default(),
@@ -177,7 +177,7 @@ fn apply(
         direction: form.direction,
         periodicity: periodicity.as_str().to_owned(),
         cumulative: form.cumulative,
-        department_id,
+        department_id: department_id.map(DepartmentId::uuid),
         source: optional(&form.source),
         kolada: optional(&form.kolada),
         baseline_value: optional(&form.baseline_value),
@@ -192,7 +192,7 @@ fn apply(
 pub async fn save(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    id: Uuid,
+    id: IndicatorId,
     revision: i32,
     form: IndicatorForm,
 ) -> Result<i32, ServiceError> {
@@ -202,20 +202,20 @@ pub async fn save(
     // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
     crate::db::repo::tenants::touch(&txn, scope).await?;
     let current = indicators::find(&txn, scope, id).await?.ok_or(ServiceError::NotFound)?;
-    let plan = rows::find_plan(&txn, scope, current.plan_id)
+    let plan = rows::find_plan(&txn, scope, PlanId::from_uuid(current.plan_id))
         .await?
         .ok_or(ServiceError::NotFound)?;
-    super::plan_decisions::lock_draft(&txn, scope, plan.id).await?;
+    super::plan_decisions::lock_draft(&txn, scope, PlanId::from_uuid(plan.id)).await?;
     let council = councils::list_with_departments(&txn, scope)
         .await?
         .into_iter()
-        .find(|c| c.id == plan.council_id)
+        .find(|c| c.id == CouncilId::from_uuid(plan.council_id))
         .ok_or_else(|| ServiceError::Corrupt("plan without council".into()))?;
 
     let (updated, targets) = apply(&form, &council, current.clone())?;
     let before = form_of(
         &current,
-        &rows::targets_of(&txn, scope, vec![id]).await?,
+        &rows::targets_of(&txn, scope, vec![id.into()]).await?,
         &council.departments,
     );
     if !indicators::update_if_revision(&txn, scope, &updated, revision).await? {
@@ -224,10 +224,10 @@ pub async fn save(
             current.code, revision, current.revision
         )));
     }
-    indicators::replace_targets(&txn, scope, id, target_rows(scope, id, &targets)).await?;
+    indicators::replace_targets(&txn, scope, id, target_rows(scope, id.into(), &targets)).await?;
     let after = form_of(
         &updated,
-        &rows::targets_of(&txn, scope, vec![id]).await?,
+        &rows::targets_of(&txn, scope, vec![id.into()]).await?,
         &council.departments,
     );
     audit::record(
@@ -252,7 +252,7 @@ pub async fn save(
 pub async fn create(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     goal_code: &str,
     code: &str,
     form: IndicatorForm,
@@ -299,7 +299,7 @@ pub async fn create(
     let council = councils::list_with_departments(&txn, scope)
         .await?
         .into_iter()
-        .find(|c| c.id == plan.council_id)
+        .find(|c| c.id == CouncilId::from_uuid(plan.council_id))
         .ok_or_else(|| ServiceError::Corrupt("plan without council".into()))?;
     let position = rows::indicators_of_plan(&txn, scope, plan_id)
         .await?
@@ -310,7 +310,7 @@ pub async fn create(
     let blank = indicator::Model {
         tenant_id: scope.tenant_id(),
         id: Uuid::now_v7(),
-        plan_id,
+        plan_id: plan_id.into(),
         goal_id: goal.id,
         position,
         code: code.to_owned(),
@@ -334,7 +334,13 @@ pub async fn create(
     let (row, targets) = apply(&form, &council, blank)?;
     let id = row.id;
     rows::insert(&txn, scope, vec![row.clone()]).await?;
-    indicators::replace_targets(&txn, scope, id, target_rows(scope, id, &targets)).await?;
+    indicators::replace_targets(
+        &txn,
+        scope,
+        IndicatorId::from_uuid(id),
+        target_rows(scope, id, &targets),
+    )
+    .await?;
     let after = form_of(
         &row,
         &rows::targets_of(&txn, scope, vec![id]).await?,

@@ -15,6 +15,7 @@ use crate::db::TenantScope;
 use crate::db::entities::{council, department};
 use crate::db::repo::audit;
 use crate::db::repo::{councils, rows, tenants};
+use crate::domain::{CouncilId, DepartmentId};
 use crate::model::{CouncilForm, DepartmentForm, OrganisationView, Role, TenantTextsForm};
 
 const ENTITY: &str = "organisation";
@@ -45,13 +46,13 @@ pub async fn load(db: &DatabaseConnection, ctx: &TenantContext) -> Result<Organi
         .into_iter()
         .map(|c| CouncilForm {
             id: Some(c.id),
-            revision: revisions.get(&c.id).copied().unwrap_or_default(),
-            plans: plans.get(&c.id).copied().unwrap_or_default(),
+            revision: revisions.get(&c.id.uuid()).copied().unwrap_or_default(),
+            plans: plans.get(&c.id.uuid()).copied().unwrap_or_default(),
             departments: c
                 .departments
                 .into_iter()
                 .map(|d| DepartmentForm {
-                    in_use: usage.get(&d.id).copied().unwrap_or_default(),
+                    in_use: usage.get(&d.id.uuid()).copied().unwrap_or_default(),
                     id: Some(d.id),
                     name: d.name,
                 })
@@ -169,7 +170,7 @@ fn checked_departments(form: &CouncilForm) -> Result<Vec<(Option<Uuid>, String)>
                 format!("department \"{name}\" appears twice"),
             ));
         }
-        out.push((d.id, name.to_owned()));
+        out.push((d.id.map(DepartmentId::uuid), name.to_owned()));
     }
     Ok(out)
 }
@@ -228,16 +229,20 @@ pub async fn save_council(
         }
         Some(id) => {
             if !councils::lock_if_revision(&txn, scope, id, form.revision).await? {
-                return Err(match councils::all(&txn, scope).await?.iter().any(|c| c.id == id) {
-                    true => ServiceError::Conflict(format!("{name} was changed by someone else since you opened it")),
-                    false => ServiceError::NotFound,
-                });
+                return Err(
+                    match councils::all(&txn, scope).await?.iter().any(|c| c.id == id.uuid()) {
+                        true => {
+                            ServiceError::Conflict(format!("{name} was changed by someone else since you opened it"))
+                        }
+                        false => ServiceError::NotFound,
+                    },
+                );
             }
             let all = councils::all(&txn, scope).await?;
-            unique_name(&all, Some(id), name)?;
+            unique_name(&all, Some(id.uuid()), name)?;
             let old_name = all
                 .iter()
-                .find(|c| c.id == id)
+                .find(|c| c.id == id.uuid())
                 .map(|c| c.name.clone())
                 .unwrap_or_default();
             let old: Vec<(Option<Uuid>, String)> = councils::departments_of(&txn, scope, id)
@@ -246,7 +251,7 @@ pub async fn save_council(
                 .map(|d| (Some(d.id), d.name))
                 .collect();
             councils::rename(&txn, scope, id, name).await?;
-            (id, Some(audit_text(&old_name, &old)))
+            (id.uuid(), Some(audit_text(&old_name, &old)))
         }
     };
     write_departments(&txn, scope, council_id, &departments).await?;
@@ -274,7 +279,7 @@ async fn write_departments(
     council_id: Uuid,
     wanted: &[(Option<Uuid>, String)],
 ) -> Result<(), ServiceError> {
-    let stored = councils::departments_of(db, scope, council_id).await?;
+    let stored = councils::departments_of(db, scope, CouncilId::from_uuid(council_id)).await?;
     if let Some((Some(id), name)) = wanted
         .iter()
         .find(|(id, _)| id.is_some_and(|id| !stored.iter().any(|d| d.id == id)))
@@ -298,7 +303,7 @@ async fn write_departments(
                 ),
             ));
         }
-        councils::delete_department(db, scope, gone.id).await?;
+        councils::delete_department(db, scope, DepartmentId::from_uuid(gone.id)).await?;
     }
     for (position, (id, name)) in wanted.iter().enumerate() {
         let row = department::Model {
@@ -308,7 +313,7 @@ async fn write_departments(
             name: name.clone(),
             sort_order: i32::try_from(position).unwrap_or(i32::MAX),
         };
-        councils::upsert_department(db, scope, council_id, row, id.is_some()).await?;
+        councils::upsert_department(db, scope, CouncilId::from_uuid(council_id), row, id.is_some()).await?;
     }
     Ok(())
 }
@@ -317,7 +322,7 @@ async fn write_departments(
 pub async fn delete_council(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    id: Uuid,
+    id: CouncilId,
     revision: i32,
 ) -> Result<OrganisationView, ServiceError> {
     ctx.require(Role::Admin)?;
@@ -327,12 +332,12 @@ pub async fn delete_council(
     let council = councils::all(&txn, scope)
         .await?
         .into_iter()
-        .find(|c| c.id == id)
+        .find(|c| c.id == id.uuid())
         .ok_or(ServiceError::NotFound)?;
     let plans = rows::plans(&txn, scope)
         .await?
         .into_iter()
-        .filter(|p| p.council_id == id)
+        .filter(|p| p.council_id == id.uuid())
         .count();
     if plans > 0 {
         return Err(ServiceError::invalid(
@@ -372,7 +377,7 @@ mod tests {
             departments: departments
                 .iter()
                 .map(|(id, name)| DepartmentForm {
-                    id: *id,
+                    id: id.map(DepartmentId::from_uuid),
                     name: (*name).into(),
                     in_use: 0,
                 })

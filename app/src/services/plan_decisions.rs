@@ -14,7 +14,7 @@ use crate::db::TenantScope;
 use crate::db::entities::{plan, plan_version};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{councils, plans, rows, tenants};
-use crate::domain::PlanStatus;
+use crate::domain::{PlanId, PlanStatus};
 use crate::exchange::export;
 use crate::exchange::import::json_text;
 use crate::model::{DecisionForm, NewPlanForm, PlanState, Role};
@@ -41,7 +41,7 @@ pub fn checked(form: &DecisionForm, today: NaiveDate) -> Result<(NaiveDate, Stri
 /// every change to a draft's content calls this first (see [`plans::lock_draft`]), before
 /// it reads, so that on SQLite the transaction starts as a writer instead of upgrading a
 /// read snapshot that another writer may have made stale.
-pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, plan_id: Uuid) -> Result<(), ServiceError> {
+pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, plan_id: PlanId) -> Result<(), ServiceError> {
     if plans::lock_draft(db, scope, plan_id).await? {
         return Ok(());
     }
@@ -65,7 +65,7 @@ async fn record(
     db: &impl ConnectionTrait,
     ctx: &TenantContext,
     action: &str,
-    plan_id: Uuid,
+    plan_id: PlanId,
     new: serde_json::Value,
 ) -> Result<(), ServiceError> {
     let entry = AuditEntry {
@@ -85,7 +85,7 @@ async fn record(
 async fn open(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
 ) -> Result<(DatabaseTransaction, plan::Model), ServiceError> {
     ctx.require(Role::Admin)?;
     let txn = db.begin().await?;
@@ -126,7 +126,7 @@ pub fn checked_new_plan(form: &NewPlanForm) -> Result<(Uuid, String, i32, i32), 
             ),
         ));
     }
-    Ok((council, name, first, last))
+    Ok((council.into(), name, first, last))
 }
 
 /// Starts a new, empty plan for one of the tenant's councils, as version 1 in draft.
@@ -134,7 +134,7 @@ pub async fn create_plan(
     db: &DatabaseConnection,
     ctx: &TenantContext,
     form: &NewPlanForm,
-) -> Result<Uuid, ServiceError> {
+) -> Result<PlanId, ServiceError> {
     ctx.require(Role::Admin)?;
     let scope = ctx.scope();
     let (council_id, name, first_year, last_year) = checked_new_plan(form)?;
@@ -156,7 +156,7 @@ pub async fn create_plan(
         revision: 1,
         created_at: Utc::now(),
     };
-    let id = plan.id;
+    let id = PlanId::from_uuid(plan.id);
     rows::insert(&txn, scope, vec![plan]).await?;
     let new = serde_json::json!({ "name": name, "first_year": first_year, "last_year": last_year });
     record(&txn, ctx, "create", id, new).await?;
@@ -169,7 +169,7 @@ pub async fn create_plan(
 pub async fn adopt(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     revision: i32,
     decision: &DecisionForm,
 ) -> Result<PlanState, ServiceError> {
@@ -191,7 +191,7 @@ pub async fn adopt(
         .document;
     let version = plan_version::Model {
         tenant_id: scope.tenant_id(),
-        plan_id,
+        plan_id: plan_id.into(),
         version: plan.version,
         decision_date: date,
         decision_body: body.clone(),
@@ -218,7 +218,7 @@ pub async fn adopt(
 pub async fn start_draft(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     revision: i32,
 ) -> Result<PlanState, ServiceError> {
     let scope = ctx.scope();
@@ -252,6 +252,7 @@ pub async fn start_draft(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::CouncilId;
 
     fn form(date: &str, body: &str, paragraph: &str) -> DecisionForm {
         DecisionForm {
@@ -288,7 +289,7 @@ mod tests {
     #[test]
     fn a_new_plan_needs_a_council_a_name_and_years_in_order() {
         let form = |council: bool, name: &str, first: i32, last: i32| NewPlanForm {
-            council_id: council.then(Uuid::now_v7),
+            council_id: council.then(CouncilId::generate),
             name: name.into(),
             first_year: first,
             last_year: last,

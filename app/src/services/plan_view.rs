@@ -7,8 +7,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use engine::{Period, Periodicity, Target};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use uuid::Uuid;
 
+use crate::domain::AssignmentId;
 use crate::exchange::document::{self as doc, Indicator, PlanContent, ValueKind};
 use crate::format;
 use crate::model::{
@@ -17,7 +17,12 @@ use crate::model::{
 };
 
 /// `assignment_ids` are the ids of `content.assignments`, in the same order (for links).
-pub fn build(plan: PlanSummary, levels: &[doc::Level], content: PlanContent, assignment_ids: &[Uuid]) -> PlanView {
+pub fn build(
+    plan: PlanSummary,
+    levels: &[doc::Level],
+    content: PlanContent,
+    assignment_ids: &[AssignmentId],
+) -> PlanView {
     let level_names: HashMap<&str, &str> = levels.iter().map(|l| (l.key.as_str(), l.name.as_str())).collect();
     let carrying = |carry: doc::Carry| -> HashSet<&str> {
         levels
@@ -234,7 +239,7 @@ pub fn chart(i: &Indicator) -> Vec<ChartPoint> {
         .collect()
 }
 
-pub(crate) fn assignment(a: &doc::Assignment, id: Option<Uuid>) -> AssignmentView {
+pub(crate) fn assignment(a: &doc::Assignment, id: Option<AssignmentId>) -> AssignmentView {
     let latest = a.comments.iter().max_by_key(|c| c.date);
     AssignmentView {
         id,

@@ -12,7 +12,7 @@ use super::versioned_cache::VersionedCache;
 use crate::db::TenantScope;
 use crate::db::entities::plan;
 use crate::db::repo::{councils, rows};
-use crate::domain::PlanStatus;
+use crate::domain::{CouncilId, PlanId, PlanStatus};
 use crate::exchange::document::Plan;
 use crate::exchange::export;
 use crate::model::{AdoptionView, PlanRights, PlanSummary, PlanView, Role};
@@ -29,7 +29,7 @@ pub async fn list_for_councils(
     scope: TenantScope,
     councils: &[crate::model::Council],
 ) -> Result<Vec<PlanSummary>, ServiceError> {
-    let order: HashMap<Uuid, usize> = councils.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let order: HashMap<Uuid, usize> = councils.iter().enumerate().map(|(i, c)| (c.id.uuid(), i)).collect();
     let mut plans = rows::plans(db, scope).await?;
     plans.sort_by(|a, b| {
         (order.get(&a.council_id), std::cmp::Reverse(a.first_year), &a.name).cmp(&(
@@ -43,7 +43,7 @@ pub async fn list_for_councils(
         .map(|p| {
             let council = councils
                 .iter()
-                .find(|c| c.id == p.council_id)
+                .find(|c| c.id == CouncilId::from_uuid(p.council_id))
                 .ok_or_else(|| ServiceError::Corrupt(format!("plan {} without council", p.id)))?;
             Ok(summary(p, &council.slug, &council.name))
         })
@@ -52,7 +52,7 @@ pub async fn list_for_councils(
 
 pub(crate) fn summary(p: plan::Model, council_slug: &str, council_name: &str) -> PlanSummary {
     PlanSummary {
-        id: p.id,
+        id: PlanId::from_uuid(p.id),
         council_slug: council_slug.to_owned(),
         council_name: council_name.to_owned(),
         name: p.name,
@@ -65,7 +65,7 @@ pub(crate) fn summary(p: plan::Model, council_slug: &str, council_name: &str) ->
 }
 
 /// Plan views (without the reader's rights) by tenant and plan id.
-pub type ViewCache = VersionedCache<(Uuid, Uuid), PlanView>;
+pub type ViewCache = VersionedCache<(Uuid, PlanId), PlanView>;
 
 /// The plan as the council page shows it. Any role of the tenant may read; another
 /// tenant's plan id is not found. Built once per version of the tenant's data.
@@ -73,7 +73,7 @@ pub async fn view(
     db: &DatabaseConnection,
     cache: &ViewCache,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
 ) -> Result<PlanView, ServiceError> {
     let scope = ctx.scope();
     let cached = cache
@@ -91,7 +91,7 @@ pub async fn view(
     Ok(view)
 }
 
-async fn build_view(db: &DatabaseConnection, scope: TenantScope, plan_id: Uuid) -> Result<PlanView, ServiceError> {
+async fn build_view(db: &DatabaseConnection, scope: TenantScope, plan_id: PlanId) -> Result<PlanView, ServiceError> {
     let snapshot = export::plan_snapshot(db, scope, plan_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -119,7 +119,7 @@ pub async fn list_for(db: &DatabaseConnection, ctx: &TenantContext) -> Result<Ve
 }
 
 /// `GET /api/v1/tenants/{tenant}/plans/{plan}`: the plan as in the export format.
-pub async fn document_for(db: &DatabaseConnection, ctx: &TenantContext, plan_id: Uuid) -> Result<Plan, ServiceError> {
+pub async fn document_for(db: &DatabaseConnection, ctx: &TenantContext, plan_id: PlanId) -> Result<Plan, ServiceError> {
     let snapshot = export::plan_snapshot(db, ctx.scope(), plan_id).await?;
     Ok(snapshot.ok_or(ServiceError::NotFound)?.document)
 }

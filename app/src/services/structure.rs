@@ -16,6 +16,7 @@ use crate::db::TenantScope;
 use crate::db::entities::goal_level;
 use crate::db::repo::audit;
 use crate::db::repo::{levels, rows, tenants};
+use crate::domain::LevelId;
 use crate::exchange::document::{self as doc, Carry};
 use crate::exchange::import::level_row;
 use crate::exchange::{self, export};
@@ -101,7 +102,7 @@ fn form_of(row: &goal_level::Model) -> Result<LevelForm, ServiceError> {
     let sections: Vec<String> = serde_json::from_str(&row.sections).map_err(corrupt)?;
     let carries: Vec<Carry> = serde_json::from_str(&row.carries).map_err(corrupt)?;
     Ok(LevelForm {
-        id: Some(row.id),
+        id: Some(LevelId::from_uuid(row.id)),
         revision: row.revision,
         name: row.name.clone(),
         plural: row.plural.clone(),
@@ -159,7 +160,7 @@ pub async fn save(
     // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
     tenants::touch(&txn, scope).await?;
     let stored = sorted_levels(&txn, scope).await?;
-    let kept: Vec<Uuid> = forms.iter().filter_map(|f| f.id).collect();
+    let kept: Vec<Uuid> = forms.iter().filter_map(|f| f.id.map(LevelId::uuid)).collect();
     if kept.iter().any(|id| !stored.iter().any(|l| l.id == *id)) {
         return Err(ServiceError::NotFound);
     }
@@ -168,7 +169,7 @@ pub async fn save(
     let mut new_levels = Vec::new();
     for (at, form) in forms.iter().enumerate() {
         let mut level = checked(at, form)?;
-        level.key = match form.id.and_then(|id| stored.iter().find(|l| l.id == id)) {
+        level.key = match form.id.and_then(|id| stored.iter().find(|l| l.id == id.uuid())) {
             Some(row) => {
                 // The form has no rule: a level keeps the one it has.
                 level.rule = export::optional_json(&row.rule)?;
@@ -193,8 +194,8 @@ pub async fn save(
 
     for (position, (form, level)) in forms.iter().zip(&new_levels).enumerate() {
         let position = i32::try_from(position).expect("few levels");
-        let row = level_row(scope, form.id.unwrap_or_else(Uuid::now_v7), position, level);
-        match stored.iter().find(|l| Some(l.id) == form.id) {
+        let row = level_row(scope, form.id.map_or_else(Uuid::now_v7, LevelId::uuid), position, level);
+        match stored.iter().find(|l| Some(l.id) == form.id.map(LevelId::uuid)) {
             None => {
                 history::record(
                     &txn,
@@ -234,7 +235,7 @@ pub async fn save(
     }
     for old in stored.iter().filter(|l| !kept.contains(&l.id)) {
         let before = export::level_of(old)?;
-        if !levels::delete_if_revision(&txn, scope, old.id, old.revision).await? {
+        if !levels::delete_if_revision(&txn, scope, LevelId::from_uuid(old.id), old.revision).await? {
             return Err(stale(&old.name));
         }
         history::record(

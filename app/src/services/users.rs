@@ -6,6 +6,7 @@ use crate::auth::password;
 use crate::db::TenantScope;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{platform_admins, users};
+use crate::domain::UserId;
 use crate::model::{Role, UserSummary};
 
 /// The tenant's users. Admins only.
@@ -17,7 +18,7 @@ pub async fn list(db: &DatabaseConnection, ctx: &TenantContext) -> Result<Vec<Us
 
 fn summary(u: crate::db::entities::user::Model) -> UserSummary {
     UserSummary {
-        id: u.id,
+        id: UserId::from_uuid(u.id),
         email: u.email,
         name: u.name,
         role: u.role,

@@ -19,7 +19,7 @@ use crate::db::entities::indicator;
 use crate::db::entities::indicator_value::{self, Column};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{indicators, rows};
-use crate::domain::{Gender, ValueKind};
+use crate::domain::{Gender, IndicatorId, PlanId, ValueKind};
 use crate::exchange::Problem;
 use crate::exchange::validate::period_mismatch;
 use crate::model::{FieldChange, HistoryEntry, Role, SHEET_COLUMNS, ValueEdit, ValueRow, ValueSheet};
@@ -42,7 +42,7 @@ pub async fn load(db: &DatabaseConnection, ctx: &TenantContext, code: &str) -> R
     let indicator = indicators::find_by_code(db, scope, code)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    let plan = rows::find_plan(db, scope, indicator.plan_id)
+    let plan = rows::find_plan(db, scope, PlanId::from_uuid(indicator.plan_id))
         .await?
         .ok_or_else(|| ServiceError::Corrupt(format!("indicator {code} without plan")))?;
     let periodicity = stored_periodicity(&indicator)?;
@@ -104,11 +104,11 @@ pub async fn load(db: &DatabaseConnection, ctx: &TenantContext, code: &str) -> R
         })
         .collect();
     Ok(ValueSheet {
-        indicator_id: indicator.id,
+        indicator_id: IndicatorId::from_uuid(indicator.id),
         code: indicator.code,
         name: indicator.name,
         unit: indicator.unit,
-        plan_id: plan.id,
+        plan_id: PlanId::from_uuid(plan.id),
         plan_name: plan.name,
         rows,
         history,

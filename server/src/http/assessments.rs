@@ -1,12 +1,12 @@
 //! Verdicts of a month (what `malbild assess` prints) and the manual verdicts that
 //! override computed ones.
 
+use app::domain::PlanId;
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use http::StatusCode;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use app::model::{Assessment, ManualVerdictForm, VerdictKind};
 use app::services;
@@ -70,7 +70,7 @@ pub struct GivenRevision {
 pub async fn give_manual_verdict(
     State(state): State<AppState>,
     InTenant(ctx): InTenant,
-    Path((_, plan)): Path<(String, Uuid)>,
+    Path((_, plan)): Path<(String, PlanId)>,
     ApiJson(form): ApiJson<ManualVerdictForm>,
 ) -> Result<Json<GivenRevision>, ApiError> {
     let revision = services::assessment::manual::give(&state.db, &ctx, plan, &form).await?;
@@ -100,7 +100,7 @@ pub struct WithdrawQuery {
 pub async fn withdraw_manual_verdict(
     State(state): State<AppState>,
     InTenant(ctx): InTenant,
-    Path((_, plan)): Path<(String, Uuid)>,
+    Path((_, plan)): Path<(String, PlanId)>,
     query: Result<Query<WithdrawQuery>, QueryRejection>,
 ) -> Result<StatusCode, ApiError> {
     let Query(q) = query.map_err(|e| ApiError::InvalidInput(format!("query: {e}")))?;

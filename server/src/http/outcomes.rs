@@ -1,12 +1,12 @@
 //! Outcome imports: upload a CSV or XLSX file, then poll the job until it is done.
 
+use app::domain::ImportJobId;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequest, Path, Query, Request, State};
 use http::StatusCode;
 use serde::Deserialize;
-use uuid::Uuid;
 
 use app::model::{ImportStatus, Role};
 use app::state::AppState;
@@ -69,7 +69,7 @@ pub async fn start_import(
 pub async fn import_status(
     State(state): State<AppState>,
     InTenant(ctx): InTenant,
-    Path((_, job)): Path<(String, Uuid)>,
+    Path((_, job)): Path<(String, ImportJobId)>,
 ) -> Result<Json<ImportStatus>, ApiError> {
     Ok(Json(state.imports.status(&state.db, &ctx, job).await?))
 }

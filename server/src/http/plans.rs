@@ -1,10 +1,10 @@
 //! Plans, goals and indicators of a tenant, read-only, in the tenant document's format
 //! (codes, not database ids), and the whole tenant's export.
 
+use app::domain::PlanId;
 use axum::Json;
 use axum::extract::{Path, Request, State};
 use serde::Deserialize;
-use uuid::Uuid;
 
 use app::exchange::ImportSummary;
 use app::exchange::document::{Goal, Indicator, Plan, TenantDocument};
@@ -41,7 +41,7 @@ pub async fn plans(State(state): State<AppState>, InTenant(ctx): InTenant) -> Re
 pub async fn plan(
     State(state): State<AppState>,
     InTenant(ctx): InTenant,
-    Path((_, plan)): Path<(String, Uuid)>,
+    Path((_, plan)): Path<(String, PlanId)>,
 ) -> Result<Json<Plan>, ApiError> {
     Ok(Json(services::plans::document_for(&state.db, &ctx, plan).await?))
 }
@@ -57,7 +57,7 @@ pub async fn plan(
 pub async fn goals(
     State(state): State<AppState>,
     InTenant(ctx): InTenant,
-    Path((_, plan)): Path<(String, Uuid)>,
+    Path((_, plan)): Path<(String, PlanId)>,
 ) -> Result<Json<Vec<Goal>>, ApiError> {
     Ok(Json(
         services::plans::document_for(&state.db, &ctx, plan)
@@ -78,7 +78,7 @@ pub async fn goals(
 pub async fn indicators(
     State(state): State<AppState>,
     InTenant(ctx): InTenant,
-    Path((_, plan)): Path<(String, Uuid)>,
+    Path((_, plan)): Path<(String, PlanId)>,
 ) -> Result<Json<Vec<Indicator>>, ApiError> {
     Ok(Json(
         services::plans::document_for(&state.db, &ctx, plan)
@@ -153,7 +153,7 @@ pub struct Adoption {
 pub async fn adopt(
     State(state): State<AppState>,
     InTenant(ctx): InTenant,
-    Path((_, plan)): Path<(String, Uuid)>,
+    Path((_, plan)): Path<(String, PlanId)>,
     ApiJson(body): ApiJson<Adoption>,
 ) -> Result<(StatusCode, Json<PlanState>), ApiError> {
     let decision = DecisionForm {
@@ -186,7 +186,7 @@ pub struct NewDraft {
 pub async fn start_draft(
     State(state): State<AppState>,
     InTenant(ctx): InTenant,
-    Path((_, plan)): Path<(String, Uuid)>,
+    Path((_, plan)): Path<(String, PlanId)>,
     ApiJson(body): ApiJson<NewDraft>,
 ) -> Result<(StatusCode, Json<PlanState>), ApiError> {
     let draft = services::plan_decisions::start_draft(&state.db, &ctx, plan, body.revision).await?;

@@ -6,19 +6,19 @@ use crate::common::TestApp;
 
 use app::db::repo::rows;
 use app::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus};
+use app::domain::{AssignmentId, PlanId};
 use app::exchange::validate;
 use app::model::{AssignmentForm, DecisionForm, FollowUp, NewComment};
 use app::services::ServiceError;
 use app::services::assignment_edit::{blank, create, delete, load, report, update};
 use app::services::context::TenantContext;
 use app::services::tenant_document::export_tenant;
-use uuid::Uuid;
 
 const PLAN_2024: &str = "Verksamhetsplan 2024";
 const PLAN_2026: &str = "Verksamhetsplan 2026–2028";
 const SHELTER: &str = "Etablera ett akutboende i egen regi.";
 
-async fn plan_id(app: &TestApp, auth: &TenantContext, name: &str) -> Uuid {
+async fn plan_id(app: &TestApp, auth: &TenantContext, name: &str) -> PlanId {
     app::services::plans::list_for(&app.db, auth)
         .await
         .expect("plans")
@@ -28,14 +28,15 @@ async fn plan_id(app: &TestApp, auth: &TenantContext, name: &str) -> Uuid {
         .id
 }
 
-async fn item_id(app: &TestApp, auth: &TenantContext, plan: Uuid, title: &str) -> Uuid {
-    rows::assignments_of_plan(&app.db, auth.scope(), plan)
+async fn item_id(app: &TestApp, auth: &TenantContext, plan: PlanId, title: &str) -> AssignmentId {
+    let id = rows::assignments_of_plan(&app.db, auth.scope(), plan)
         .await
         .expect("items")
         .into_iter()
         .find(|a| a.title == title)
         .unwrap_or_else(|| panic!("no item {title}"))
-        .id
+        .id;
+    AssignmentId::from_uuid(id)
 }
 
 async fn exported(app: &TestApp, plan: &str) -> Vec<app::exchange::document::Assignment> {
@@ -363,7 +364,7 @@ async fn the_plan_lists_items_without_a_goal_on_their_own_and_links_each_item() 
     let view = app::services::plans::view(&app.db, &cache, &admin, plan)
         .await
         .expect("view");
-    let others: Vec<(Option<Uuid>, &str)> = view
+    let others: Vec<(Option<AssignmentId>, &str)> = view
         .other_assignments
         .iter()
         .map(|a| (a.id, a.title.as_str()))

@@ -178,6 +178,57 @@ async fn every_tenant_owned_table_can_be_distributed_by_tenant() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The tables `docs/DEPLOYMENT.md` makes reference tables and distributes, in its order.
+fn deployment_guide_tables() -> (Vec<String>, Vec<String>) {
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/DEPLOYMENT.md"))
+        .expect("docs/DEPLOYMENT.md");
+    let start = guide
+        .find("SELECT create_reference_table")
+        .expect("the Citus statements");
+    let block = &guide[start..start + guide[start..].find("```").expect("end of the block")];
+    let names = |line: &str| -> Vec<String> { line.split('\'').skip(1).step_by(2).map(str::to_owned).collect() };
+    let mut reference = Vec::new();
+    let mut distributed = Vec::new();
+    for line in block.lines() {
+        if line.contains("create_reference_table") {
+            reference.extend(names(line));
+        } else if !line.contains("colocate_with") {
+            distributed.extend(names(line).into_iter().filter(|name| name != "tenant_id"));
+        }
+    }
+    (reference, distributed)
+}
+
+/// The guide distributes every tenant-owned table, each after the tables it refers to
+/// (Citus wants a foreign key's target distributed first), and makes the rest reference
+/// tables.
+#[tokio::test]
+async fn the_deployment_guide_distributes_every_table_in_an_order_citus_accepts() {
+    let app = TestApp::spawn().await;
+    let schema = read_schema(&app.db).await;
+    let (reference, distributed) = deployment_guide_tables();
+    let owned: std::collections::BTreeSet<&String> = (schema.iter())
+        .filter(|(_, table)| table.columns.iter().any(|c| c == DISTRIBUTION_COLUMN))
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(distributed.iter().collect::<std::collections::BTreeSet<_>>(), owned);
+    let global: Vec<&str> = REFERENCE_TABLES
+        .into_iter()
+        .filter(|t| *t != "seaql_migrations")
+        .collect();
+    assert_eq!(reference, global);
+    for (position, name) in distributed.iter().enumerate() {
+        for key in schema[name].foreign_keys.values() {
+            let target_position = distributed.iter().position(|t| *t == key.target);
+            assert!(
+                target_position.is_none_or(|target| target <= position),
+                "{name} refers to {} and must come after it",
+                key.target
+            );
+        }
+    }
+}
+
 #[test]
 fn the_rules_catch_what_citus_refuses() {
     let table = |columns: &[&str], unique: &[&[&str]], fks: &[(&str, &[(&str, &str)])]| Table {

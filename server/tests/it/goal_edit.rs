@@ -4,17 +4,17 @@
 
 use crate::common::TestApp;
 
+use app::domain::PlanId;
 use app::exchange::document::TenantDocument;
 use app::exchange::validate;
 use app::model::{GoalForm, SectionInput};
 use app::services::ServiceError;
 use app::services::goal_edit::{blank, create, delete, load, move_to, update};
 use app::services::tenant_document::export_tenant;
-use uuid::Uuid;
 
 const PLAN: &str = "Verksamhetsplan 2026–2028";
 
-async fn plan_id(app: &TestApp) -> Uuid {
+async fn plan_id(app: &TestApp) -> PlanId {
     let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     app::services::plans::list_for(&app.db, &admin)
         .await

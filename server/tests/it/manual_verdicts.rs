@@ -154,7 +154,7 @@ async fn the_follow_up_counts_levels_filters_and_flags_what_a_verdict_changes() 
     let app = TestApp::spawn().await;
     let editor = app.context_as("sodertalje", "editor@sodertalje.example").await;
     let client = app.login_as("sodertalje", "editor@sodertalje.example").await;
-    let plan: uuid::Uuid = plan_id(&client, &app).await.parse().expect("uuid");
+    let plan: app::domain::PlanId = plan_id(&client, &app).await.parse().expect("uuid");
     let cache = app::services::versioned_cache::VersionedCache::new(100);
     let today = chrono::NaiveDate::from_ymd_opt(2025, 11, 25).expect("date");
     let at = |month: &str, colour: Option<Colour>| FollowUpFilter {
@@ -224,7 +224,7 @@ async fn manual_verdicts_travel_with_the_tenant_document() {
     let app = TestApp::spawn().await;
     let editor = app.context_as("sodertalje", "editor@sodertalje.example").await;
     let client = app.login_as("sodertalje", "editor@sodertalje.example").await;
-    let plan: uuid::Uuid = plan_id(&client, &app).await.parse().expect("uuid");
+    let plan: app::domain::PlanId = plan_id(&client, &app).await.parse().expect("uuid");
     for (kind, code, period) in [
         (app::model::VerdictKind::Goal, "kf6", "2025-T2"),
         (app::model::VerdictKind::Indicator, "budgetfoljsamhet", "2025-10"),

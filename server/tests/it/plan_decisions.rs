@@ -4,6 +4,7 @@
 
 use crate::common::{TestApp, error_code};
 
+use app::domain::PlanId;
 use app::exchange::validate;
 use app::model::{DecisionForm, PlanState};
 use app::services::ServiceError;
@@ -11,11 +12,10 @@ use app::services::goal_edit;
 use app::services::plan_decisions::{adopt, start_draft};
 use app::services::tenant_document::export_tenant;
 use serde_json::{Value, json};
-use uuid::Uuid;
 
 const PLAN: &str = "Verksamhetsplan 2026–2028";
 
-async fn plan_of(app: &TestApp, tenant: &str, name: &str) -> (Uuid, i32) {
+async fn plan_of(app: &TestApp, tenant: &str, name: &str) -> (PlanId, i32) {
     let admin = app.context_as(tenant, &format!("admin@{tenant}.example")).await;
     let plan = app::services::plans::list_for(&app.db, &admin)
         .await

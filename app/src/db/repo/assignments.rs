@@ -2,13 +2,17 @@
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
-use uuid::Uuid;
 
 use crate::db::TenantScope;
 use crate::db::entities::{assignment, assignment_comment};
+use crate::domain::AssignmentId;
 
 /// One item of the tenant.
-pub async fn find(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid) -> Result<Option<assignment::Model>, DbErr> {
+pub async fn find(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    id: AssignmentId,
+) -> Result<Option<assignment::Model>, DbErr> {
     assignment::Entity::find()
         .filter(assignment::Column::TenantId.eq(scope.tenant_id()))
         .filter(assignment::Column::Id.eq(id))
@@ -16,7 +20,7 @@ pub async fn find(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid) -> Re
         .await
 }
 
-fn this_item(scope: TenantScope, id: Uuid, revision: i32) -> sea_orm::Condition {
+fn this_item(scope: TenantScope, id: AssignmentId, revision: i32) -> sea_orm::Condition {
     use assignment::Column as C;
     super::at_revision((C::TenantId, C::Id, C::Revision), scope, id, revision)
 }
@@ -41,7 +45,7 @@ pub async fn update_if_revision(
         .col_expr(C::Status, Expr::value(row.status))
         .col_expr(C::Forecast, Expr::value(row.forecast))
         .col_expr(C::Revision, Expr::value(revision + 1))
-        .filter(this_item(scope, row.id, revision))
+        .filter(this_item(scope, AssignmentId::from_uuid(row.id), revision))
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
@@ -52,7 +56,7 @@ pub async fn update_if_revision(
 pub async fn delete_if_revision(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    id: Uuid,
+    id: AssignmentId,
     revision: i32,
 ) -> Result<bool, DbErr> {
     assignment_comment::Entity::delete_many()

@@ -6,6 +6,7 @@ use sea_orm::{
 
 use crate::db::TenantScope;
 use crate::db::entities::{council, department};
+use crate::domain::{CouncilId, DepartmentId};
 use crate::model;
 
 /// The tenant's councils, each with its departments, in display order. Two queries, no N+1.
@@ -27,16 +28,16 @@ pub async fn list_with_departments(
         .await?;
     let mut by_council: HashMap<Uuid, Vec<model::Department>> = HashMap::new();
     for d in departments {
-        by_council
-            .entry(d.council_id)
-            .or_default()
-            .push(model::Department { id: d.id, name: d.name });
+        by_council.entry(d.council_id).or_default().push(model::Department {
+            id: DepartmentId::from_uuid(d.id),
+            name: d.name,
+        });
     }
     Ok(councils
         .into_iter()
         .map(|c| model::Council {
             departments: by_council.remove(&c.id).unwrap_or_default(),
-            id: c.id,
+            id: CouncilId::from_uuid(c.id),
             slug: c.slug,
             name: c.name,
         })
@@ -112,7 +113,7 @@ pub async fn ensure_department(
     Ok(())
 }
 
-fn this_council(scope: TenantScope, id: Uuid, revision: i32) -> sea_orm::Condition {
+fn this_council(scope: TenantScope, id: CouncilId, revision: i32) -> sea_orm::Condition {
     let columns = (
         council::Column::TenantId,
         council::Column::Id,
@@ -126,7 +127,7 @@ fn this_council(scope: TenantScope, id: Uuid, revision: i32) -> sea_orm::Conditi
 pub async fn lock_if_revision(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    id: Uuid,
+    id: CouncilId,
     revision: i32,
 ) -> Result<bool, DbErr> {
     let done = council::Entity::update_many()
@@ -137,7 +138,7 @@ pub async fn lock_if_revision(
     Ok(done.rows_affected == 1)
 }
 
-pub async fn rename(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid, name: &str) -> Result<(), DbErr> {
+pub async fn rename(db: &impl ConnectionTrait, scope: TenantScope, id: CouncilId, name: &str) -> Result<(), DbErr> {
     council::Entity::update_many()
         .col_expr(council::Column::Name, Expr::value(name))
         .filter(council::Column::TenantId.eq(scope.tenant_id()))
@@ -151,7 +152,7 @@ pub async fn rename(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid, nam
 pub async fn delete_if_revision(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    id: Uuid,
+    id: CouncilId,
     revision: i32,
 ) -> Result<bool, DbErr> {
     department::Entity::delete_many()
@@ -169,7 +170,7 @@ pub async fn delete_if_revision(
 pub async fn departments_of(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    council_id: Uuid,
+    council_id: CouncilId,
 ) -> Result<Vec<department::Model>, DbErr> {
     department::Entity::find()
         .filter(department::Column::TenantId.eq(scope.tenant_id()))
@@ -183,14 +184,14 @@ pub async fn departments_of(
 pub async fn upsert_department(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    council_id: Uuid,
+    council_id: CouncilId,
     department: department::Model,
     exists: bool,
 ) -> Result<(), DbErr> {
     let row = department::ActiveModel {
         tenant_id: Set(scope.tenant_id()),
         id: Set(department.id),
-        council_id: Set(council_id),
+        council_id: Set(council_id.uuid()),
         name: Set(department.name),
         sort_order: Set(department.sort_order),
     };
@@ -207,7 +208,7 @@ pub async fn upsert_department(
     Ok(())
 }
 
-pub async fn delete_department(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid) -> Result<(), DbErr> {
+pub async fn delete_department(db: &impl ConnectionTrait, scope: TenantScope, id: DepartmentId) -> Result<(), DbErr> {
     department::Entity::delete_many()
         .filter(department::Column::TenantId.eq(scope.tenant_id()))
         .filter(department::Column::Id.eq(id))

@@ -2,14 +2,14 @@
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter};
-use uuid::Uuid;
 
 use crate::db::TenantScope;
 use crate::db::entities::{activity, assignment, focus_area_goal, goal, indicator};
+use crate::domain::GoalId;
 use crate::model::Attached;
 
 /// What hangs on a goal: sub-goals, indicators, uppdrag, activities, fokusområden.
-pub async fn attached(db: &impl ConnectionTrait, scope: TenantScope, goal_id: Uuid) -> Result<Attached, DbErr> {
+pub async fn attached(db: &impl ConnectionTrait, scope: TenantScope, goal_id: GoalId) -> Result<Attached, DbErr> {
     let tenant = scope.tenant_id();
     Ok(Attached {
         sub_goals: goal::Entity::find()
@@ -40,7 +40,7 @@ pub async fn attached(db: &impl ConnectionTrait, scope: TenantScope, goal_id: Uu
     })
 }
 
-fn this_goal(scope: TenantScope, id: Uuid, revision: i32) -> sea_orm::Condition {
+fn this_goal(scope: TenantScope, id: GoalId, revision: i32) -> sea_orm::Condition {
     use goal::Column as C;
     super::at_revision((C::TenantId, C::Id, C::Revision), scope, id, revision)
 }
@@ -49,7 +49,7 @@ fn this_goal(scope: TenantScope, id: Uuid, revision: i32) -> sea_orm::Condition 
 pub async fn update_text_if_revision(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    id: Uuid,
+    id: GoalId,
     revision: i32,
     (number, title, sections): (&str, &str, &str),
 ) -> Result<bool, DbErr> {
@@ -68,12 +68,12 @@ pub async fn update_text_if_revision(
 pub async fn set_place_if_revision(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    id: Uuid,
+    id: GoalId,
     revision: i32,
-    parent: Option<Uuid>,
+    parent: Option<GoalId>,
 ) -> Result<bool, DbErr> {
     let result = goal::Entity::update_many()
-        .col_expr(goal::Column::ParentId, Expr::value(parent))
+        .col_expr(goal::Column::ParentId, Expr::value(parent.map(GoalId::uuid)))
         .col_expr(goal::Column::Revision, Expr::value(revision + 1))
         .filter(this_goal(scope, id, revision))
         .exec(db)
@@ -82,7 +82,7 @@ pub async fn set_place_if_revision(
 }
 
 /// Numbers siblings 0, 1, 2 … in the given order.
-pub async fn set_positions(db: &impl ConnectionTrait, scope: TenantScope, order: &[Uuid]) -> Result<(), DbErr> {
+pub async fn set_positions(db: &impl ConnectionTrait, scope: TenantScope, order: &[GoalId]) -> Result<(), DbErr> {
     for (position, id) in order.iter().enumerate() {
         goal::Entity::update_many()
             .col_expr(goal::Column::Position, Expr::value(position as i32))
@@ -97,7 +97,7 @@ pub async fn set_positions(db: &impl ConnectionTrait, scope: TenantScope, order:
 pub async fn delete_if_revision(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    id: Uuid,
+    id: GoalId,
     revision: i32,
 ) -> Result<bool, DbErr> {
     let result = goal::Entity::delete_many()

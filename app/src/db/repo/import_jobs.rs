@@ -3,11 +3,10 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
-use uuid::Uuid;
 
 use crate::db::TenantScope;
 use crate::db::entities::import_job;
-use crate::domain::ImportPhase;
+use crate::domain::{ImportJobId, ImportPhase};
 
 /// What a job reports: phase, progress and result (JSON text).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +24,14 @@ pub async fn insert(db: &impl ConnectionTrait, row: import_job::Model) -> Result
     Ok(())
 }
 
-pub async fn find(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid) -> Result<Option<import_job::Model>, DbErr> {
-    import_job::Entity::find_by_id((scope.tenant_id(), id)).one(db).await
+pub async fn find(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    id: ImportJobId,
+) -> Result<Option<import_job::Model>, DbErr> {
+    import_job::Entity::find_by_id((scope.tenant_id(), id.uuid()))
+        .one(db)
+        .await
 }
 
 /// Writes the job's report as of `now`. `only_if_running` leaves a job that already
@@ -34,7 +39,7 @@ pub async fn find(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid) -> Re
 pub async fn report(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    id: Uuid,
+    id: ImportJobId,
     report: Report,
     now: DateTime<Utc>,
     only_if_running: bool,

@@ -5,6 +5,7 @@ use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryFilter, prelude::*};
 
 use crate::db::TenantScope;
 use crate::db::entities::{indicator, indicator_target};
+use crate::domain::IndicatorId;
 
 pub async fn find_by_code(
     db: &impl ConnectionTrait,
@@ -18,7 +19,11 @@ pub async fn find_by_code(
         .await
 }
 
-pub async fn find(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid) -> Result<Option<indicator::Model>, DbErr> {
+pub async fn find(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    id: IndicatorId,
+) -> Result<Option<indicator::Model>, DbErr> {
     indicator::Entity::find()
         .filter(indicator::Column::TenantId.eq(scope.tenant_id()))
         .filter(indicator::Column::Id.eq(id))
@@ -62,7 +67,7 @@ pub async fn update_if_revision(
 pub async fn replace_targets(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    indicator_id: Uuid,
+    indicator_id: IndicatorId,
     targets: Vec<indicator_target::Model>,
 ) -> Result<(), DbErr> {
     indicator_target::Entity::delete_many()

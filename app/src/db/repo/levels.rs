@@ -2,12 +2,12 @@
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryFilter};
-use uuid::Uuid;
 
 use crate::db::TenantScope;
 use crate::db::entities::goal_level;
+use crate::domain::LevelId;
 
-fn this_level(scope: TenantScope, id: Uuid, revision: i32) -> sea_orm::Condition {
+fn this_level(scope: TenantScope, id: LevelId, revision: i32) -> sea_orm::Condition {
     use goal_level::Column as C;
     super::at_revision((C::TenantId, C::Id, C::Revision), scope, id, revision)
 }
@@ -30,7 +30,7 @@ pub async fn update_if_revision(
         .col_expr(C::Carries, Expr::value(row.carries.clone()))
         .col_expr(C::AssignmentInputs, Expr::value(row.assignment_inputs))
         .col_expr(C::Revision, Expr::value(revision + 1))
-        .filter(this_level(scope, row.id, revision))
+        .filter(this_level(scope, LevelId::from_uuid(row.id), revision))
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
@@ -40,7 +40,7 @@ pub async fn update_if_revision(
 pub async fn delete_if_revision(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    id: Uuid,
+    id: LevelId,
     revision: i32,
 ) -> Result<bool, DbErr> {
     let result = goal_level::Entity::delete_many()

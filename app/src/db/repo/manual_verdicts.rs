@@ -6,6 +6,7 @@ use uuid::Uuid;
 
 use crate::db::TenantScope;
 use crate::db::entities::manual_verdict;
+use crate::domain::PlanId;
 
 /// What a manual verdict is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +19,7 @@ pub enum Subject {
 pub async fn of_plan(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    plan_id: Uuid,
+    plan_id: PlanId,
 ) -> Result<Vec<manual_verdict::Model>, DbErr> {
     use manual_verdict::Column as C;
     manual_verdict::Entity::find()

@@ -22,7 +22,7 @@ pub mod users;
 fn at_revision<C: sea_orm::ColumnTrait>(
     columns: (C, C, C),
     scope: super::TenantScope,
-    id: uuid::Uuid,
+    id: impl Into<sea_orm::Value>,
     revision: i32,
 ) -> sea_orm::Condition {
     let (tenant_column, id_column, revision_column) = columns;

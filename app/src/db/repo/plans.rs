@@ -3,13 +3,12 @@
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
-use uuid::Uuid;
 
 use crate::db::TenantScope;
 use crate::db::entities::plan;
-use crate::domain::PlanStatus;
+use crate::domain::{PlanId, PlanStatus};
 
-fn this_plan(scope: TenantScope, id: Uuid) -> sea_orm::Condition {
+fn this_plan(scope: TenantScope, id: PlanId) -> sea_orm::Condition {
     sea_orm::Condition::all()
         .add(plan::Column::TenantId.eq(scope.tenant_id()))
         .add(plan::Column::Id.eq(id))
@@ -19,7 +18,7 @@ fn this_plan(scope: TenantScope, id: Uuid) -> sea_orm::Condition {
 /// not (or not the tenant's). Every change to a draft's content takes this lock first, so a
 /// change and an adoption of the same plan never interleave: whichever commits second sees
 /// the other's result.
-pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid) -> Result<bool, DbErr> {
+pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, id: PlanId) -> Result<bool, DbErr> {
     let result = plan::Entity::update_many()
         .col_expr(plan::Column::Revision, Expr::col(plan::Column::Revision).into())
         .filter(this_plan(scope, id))
@@ -33,7 +32,7 @@ pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid)
 pub async fn set_status_if_revision(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    id: Uuid,
+    id: PlanId,
     revision: i32,
     (status, version): (PlanStatus, i32),
 ) -> Result<bool, DbErr> {

@@ -7,6 +7,7 @@ use sea_orm::{
 
 use crate::db::TenantScope;
 use crate::db::entities::*;
+use crate::domain::PlanId;
 
 /// Rows per INSERT: well under SQLite's 32 766 and Postgres's 65 535 bind parameters for
 /// the widest table (20 columns).
@@ -80,7 +81,7 @@ macro_rules! plan_tables {
     ($($module:ident => $of_plan:ident),* $(,)?) => {
         $(
             /// The plan's rows, by position.
-            pub async fn $of_plan(db: &impl ConnectionTrait, scope: TenantScope, plan_id: Uuid) -> Result<Vec<$module::Model>, DbErr> {
+            pub async fn $of_plan(db: &impl ConnectionTrait, scope: TenantScope, plan_id: PlanId) -> Result<Vec<$module::Model>, DbErr> {
                 $module::Entity::find()
                     .filter($module::Column::TenantId.eq(scope.tenant_id()))
                     .filter($module::Column::PlanId.eq(plan_id))
@@ -126,7 +127,11 @@ child_tables! {
 }
 
 /// One plan of the tenant.
-pub async fn find_plan(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid) -> Result<Option<plan::Model>, DbErr> {
+pub async fn find_plan(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    id: PlanId,
+) -> Result<Option<plan::Model>, DbErr> {
     plan::Entity::find()
         .filter(plan::Column::TenantId.eq(scope.tenant_id()))
         .filter(plan::Column::Id.eq(id))
@@ -138,7 +143,7 @@ pub async fn find_plan(db: &impl ConnectionTrait, scope: TenantScope, id: Uuid) 
 pub async fn versions_of_plan(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    plan_id: Uuid,
+    plan_id: PlanId,
 ) -> Result<Vec<plan_version::Model>, DbErr> {
     plan_version::Entity::find()
         .filter(plan_version::Column::TenantId.eq(scope.tenant_id()))

@@ -13,6 +13,7 @@ use crate::db::TenantScope;
 use crate::db::entities::manual_verdict;
 use crate::db::repo::manual_verdicts::{self, Subject};
 use crate::db::repo::{indicators, rows, tenants};
+use crate::domain::PlanId;
 use crate::model::{ManualVerdictForm, Role, VerdictKind};
 use crate::services::context::TenantContext;
 use crate::services::{ServiceError, history};
@@ -55,7 +56,7 @@ fn checked(form: &ManualVerdictForm, years: (i32, i32)) -> Result<(Period, Strin
 async fn subject(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    plan_id: Uuid,
+    plan_id: PlanId,
     kind: VerdictKind,
     code: &str,
 ) -> Result<Subject, ServiceError> {
@@ -64,7 +65,7 @@ async fn subject(
             .find(|g| g.code == code)
             .map(|g| Subject::Goal(g.id)),
         VerdictKind::Indicator => (indicators::find_by_code(db, scope, code).await?)
-            .filter(|i| i.plan_id == plan_id)
+            .filter(|i| i.plan_id == plan_id.uuid())
             .map(|i| Subject::Indicator(i.id)),
     };
     found.ok_or(ServiceError::NotFound)
@@ -93,7 +94,7 @@ fn conflict(what: &str) -> ServiceError {
 pub async fn give(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     form: &ManualVerdictForm,
 ) -> Result<i32, ServiceError> {
     ctx.require(Role::Editor)?;
@@ -112,7 +113,7 @@ pub async fn give(
     let mut row = manual_verdict::Model {
         tenant_id: scope.tenant_id(),
         id: Uuid::now_v7(),
-        plan_id,
+        plan_id: plan_id.into(),
         goal_id,
         indicator_id,
         period: period.to_string(),
@@ -150,7 +151,7 @@ pub async fn give(
 pub async fn withdraw(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     kind: VerdictKind,
     code: &str,
     period: &str,

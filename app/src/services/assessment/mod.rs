@@ -18,6 +18,7 @@ use super::{ServiceError, plans};
 use crate::db::TenantScope;
 use crate::db::entities::{manual_verdict, plan as plan_row};
 use crate::db::repo::{councils, rows, tenants};
+use crate::domain::{AssignmentId, PlanId};
 use crate::exchange::document as doc;
 use crate::exchange::export::{self, ManualSubject};
 use crate::model::{Assessment, Colour, ManualVerdictView, PlanSummary, VerdictKind};
@@ -83,7 +84,7 @@ pub struct PlanInputs {
     pub plan: doc::Plan,
     pub manual: ManualVerdicts,
     /// The plan's uppdrag and initiativ ids, in the order of `plan.content.assignments`.
-    pub assignment_ids: Vec<Uuid>,
+    pub assignment_ids: Vec<AssignmentId>,
 }
 
 impl PlanInputs {
@@ -93,7 +94,7 @@ impl PlanInputs {
 }
 
 /// Plans' assessment inputs by tenant and plan id.
-pub type InputsCache = VersionedCache<(Uuid, Uuid), PlanInputs>;
+pub type InputsCache = VersionedCache<(Uuid, PlanId), PlanInputs>;
 
 /// A plan's inputs at the tenant's current data version, from the cache when unchanged
 /// (then one query). Another tenant's plan is not found.
@@ -101,7 +102,7 @@ pub async fn cached_inputs(
     db: &DatabaseConnection,
     cache: &InputsCache,
     scope: TenantScope,
-    plan_id: Uuid,
+    plan_id: PlanId,
 ) -> Result<Versioned<PlanInputs>, ServiceError> {
     (cache.current(db, scope, (scope.tenant_id(), plan_id), || {
         read_inputs(db, scope, plan_id)
@@ -114,7 +115,7 @@ async fn inputs_at(
     db: &DatabaseConnection,
     cache: &InputsCache,
     scope: TenantScope,
-    plan_id: Uuid,
+    plan_id: PlanId,
     version: i64,
 ) -> Result<Versioned<PlanInputs>, ServiceError> {
     (cache.at((scope.tenant_id(), plan_id), version, || {
@@ -123,7 +124,11 @@ async fn inputs_at(
     .await
 }
 
-async fn read_inputs(db: &impl ConnectionTrait, scope: TenantScope, plan_id: Uuid) -> Result<PlanInputs, ServiceError> {
+async fn read_inputs(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    plan_id: PlanId,
+) -> Result<PlanInputs, ServiceError> {
     let snapshot = export::plan_snapshot(db, scope, plan_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -209,7 +214,12 @@ pub async fn assess(
     let version = tenants::data_version(db, scope).await?;
     let mut verdicts = Vec::new();
     for plan in plans {
-        verdicts.extend(inputs_at(db, cache, scope, plan.id, version).await?.1.assess(at));
+        verdicts.extend(
+            inputs_at(db, cache, scope, PlanId::from_uuid(plan.id), version)
+                .await?
+                .1
+                .assess(at),
+        );
     }
     Ok(verdicts)
 }

@@ -5,12 +5,11 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use sea_orm::ConnectionTrait;
 use serde_json::json;
-use uuid::Uuid;
 
 use crate::db::TenantScope;
 use crate::db::entities::{assignment, goal, plan};
 use crate::db::repo::{councils, rows};
-use crate::domain::{AssignmentForecast, AssignmentStatus, Carry, PlanStatus};
+use crate::domain::{AssignmentForecast, AssignmentStatus, Carry, CouncilId, DepartmentId, PlanId, PlanStatus};
 use crate::exchange::export::goals_in_tree_order;
 use crate::model::{AssignmentForm, Council, FollowUp, GoalChoice, NewComment};
 use crate::services::{ServiceError, validate};
@@ -27,14 +26,14 @@ pub(super) struct PlanContext {
 }
 
 impl PlanContext {
-    pub async fn load(db: &impl ConnectionTrait, scope: TenantScope, plan_id: Uuid) -> Result<Self, ServiceError> {
+    pub async fn load(db: &impl ConnectionTrait, scope: TenantScope, plan_id: PlanId) -> Result<Self, ServiceError> {
         let plan = rows::find_plan(db, scope, plan_id)
             .await?
             .ok_or(ServiceError::NotFound)?;
         let council = councils::list_with_departments(db, scope)
             .await?
             .into_iter()
-            .find(|c| c.id == plan.council_id)
+            .find(|c| c.id == CouncilId::from_uuid(plan.council_id))
             .ok_or_else(|| ServiceError::Corrupt(format!("plan {} without council", plan.id)))?;
         let mut carrying = HashSet::new();
         for level in rows::goal_levels(db, scope).await? {
@@ -63,7 +62,12 @@ impl PlanContext {
                 .unwrap_or_default(),
             department: item
                 .department_id
-                .and_then(|id| self.council.departments.iter().find(|d| d.id == id))
+                .and_then(|id| {
+                    self.council
+                        .departments
+                        .iter()
+                        .find(|d| d.id == DepartmentId::from_uuid(id))
+                })
                 .map(|d| d.name.clone())
                 .unwrap_or_default(),
             is_new: item.is_new,
@@ -106,7 +110,8 @@ impl PlanContext {
                             format!("\"{name}\" is not a department of {}", self.council.name),
                         )
                     })?
-                    .id,
+                    .id
+                    .into(),
             ),
         };
         row.is_new = form.is_new;

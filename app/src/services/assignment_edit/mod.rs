@@ -19,7 +19,7 @@ use crate::db::TenantScope;
 use crate::db::entities::{assignment, assignment_comment};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{assignments, rows, tenants};
-use crate::domain::{AssignmentForecast, AssignmentStatus};
+use crate::domain::{AssignmentForecast, AssignmentId, AssignmentStatus, PlanId};
 use crate::model::{AssignmentEditView, AssignmentForm, CommentView, FollowUp, Role};
 
 const ENTITY: &str = "assignment";
@@ -29,7 +29,7 @@ async fn record(
     scope: TenantScope,
     actor: &str,
     action: &str,
-    id: Uuid,
+    id: AssignmentId,
     (old, new): (Option<String>, Option<String>),
 ) -> Result<(), ServiceError> {
     let entry = AuditEntry {
@@ -74,7 +74,7 @@ async fn view(
                 })
                 .collect();
             (
-                Some(item.id),
+                Some(AssignmentId::from_uuid(item.id)),
                 item.revision,
                 context.form_of(item),
                 follow_up,
@@ -92,7 +92,7 @@ async fn view(
         ),
     };
     Ok(AssignmentEditView {
-        plan_id: context.plan.id,
+        plan_id: PlanId::from_uuid(context.plan.id),
         plan_name: context.plan.name.clone(),
         id,
         revision,
@@ -111,14 +111,14 @@ async fn view(
 pub async fn load(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
-    id: Uuid,
+    plan_id: PlanId,
+    id: AssignmentId,
 ) -> Result<AssignmentEditView, ServiceError> {
     ctx.require(Role::Editor)?;
     let context = PlanContext::load(db, ctx.scope(), plan_id).await?;
     let item = assignments::find(db, ctx.scope(), id)
         .await?
-        .filter(|a| a.plan_id == plan_id)
+        .filter(|a| a.plan_id == plan_id.uuid())
         .ok_or(ServiceError::NotFound)?;
     view(db, ctx, context, Some(item)).await
 }
@@ -127,7 +127,7 @@ pub async fn load(
 pub async fn blank(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     goal: Option<&str>,
 ) -> Result<AssignmentEditView, ServiceError> {
     ctx.require(Role::Admin)?;
@@ -141,7 +141,7 @@ pub async fn blank(
 async fn open_draft(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
 ) -> Result<(DatabaseTransaction, PlanContext), ServiceError> {
     ctx.require(Role::Admin)?;
     let txn = db.begin().await?;
@@ -153,12 +153,12 @@ async fn open_draft(
 async fn find_in(
     txn: &DatabaseTransaction,
     scope: TenantScope,
-    plan_id: Uuid,
-    id: Uuid,
+    plan_id: PlanId,
+    id: AssignmentId,
 ) -> Result<assignment::Model, ServiceError> {
     assignments::find(txn, scope, id)
         .await?
-        .filter(|a| a.plan_id == plan_id)
+        .filter(|a| a.plan_id == plan_id.uuid())
         .ok_or(ServiceError::NotFound)
 }
 
@@ -166,9 +166,9 @@ async fn find_in(
 pub async fn create(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     form: &AssignmentForm,
-) -> Result<Uuid, ServiceError> {
+) -> Result<AssignmentId, ServiceError> {
     let (txn, context) = open_draft(db, ctx, plan_id).await?;
     let scope = ctx.scope();
     let last = rows::assignments_of_plan(&txn, scope, plan_id)
@@ -179,7 +179,7 @@ pub async fn create(
     let blank = assignment::Model {
         tenant_id: scope.tenant_id(),
         id: Uuid::now_v7(),
-        plan_id,
+        plan_id: plan_id.into(),
         goal_id: None,
         position: last.map_or(0, |p| p + 1),
         kind: form.kind,
@@ -196,18 +196,26 @@ pub async fn create(
     let id = row.id;
     let new = audit_text(&context, &row);
     rows::insert(&txn, scope, vec![row]).await?;
-    record(&txn, scope, ctx.actor(), "create", id, (None, Some(new))).await?;
+    record(
+        &txn,
+        scope,
+        ctx.actor(),
+        "create",
+        AssignmentId::from_uuid(id),
+        (None, Some(new)),
+    )
+    .await?;
     tenants::touch(&txn, scope).await?;
     txn.commit().await?;
-    Ok(id)
+    Ok(AssignmentId::from_uuid(id))
 }
 
 /// Saves what the item is if nobody changed it since `revision`; returns the new revision.
 pub async fn update(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
-    id: Uuid,
+    plan_id: PlanId,
+    id: AssignmentId,
     revision: i32,
     form: &AssignmentForm,
 ) -> Result<i32, ServiceError> {
@@ -246,8 +254,8 @@ fn follow_up_text(status: Option<AssignmentStatus>, forecast: Option<AssignmentF
 pub async fn report(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
-    id: Uuid,
+    plan_id: PlanId,
+    id: AssignmentId,
     revision: i32,
     follow_up: &FollowUp,
 ) -> Result<i32, ServiceError> {
@@ -277,7 +285,7 @@ pub async fn report(
         let comment = assignment_comment::Model {
             tenant_id: scope.tenant_id(),
             id: Uuid::now_v7(),
-            assignment_id: id,
+            assignment_id: id.into(),
             date,
             text,
             author: Some(ctx.me().name.clone()),
@@ -302,8 +310,8 @@ pub async fn report(
 pub async fn delete(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
-    id: Uuid,
+    plan_id: PlanId,
+    id: AssignmentId,
     revision: i32,
 ) -> Result<(), ServiceError> {
     let (txn, context) = open_draft(db, ctx, plan_id).await?;

@@ -7,11 +7,11 @@ mod build;
 
 use chrono::{Datelike, NaiveDate};
 use sea_orm::DatabaseConnection;
-use uuid::Uuid;
 
 use super::ServiceError;
 use super::assessment;
 use super::context::TenantContext;
+use crate::domain::PlanId;
 use crate::model::{FollowUpFilter, FollowUpView, Role};
 
 pub use build::follow_up;
@@ -22,7 +22,7 @@ pub async fn view(
     db: &DatabaseConnection,
     cache: &assessment::InputsCache,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     filter: &FollowUpFilter,
     today: NaiveDate,
 ) -> Result<FollowUpView, ServiceError> {

@@ -17,6 +17,7 @@ use crate::db::TenantScope;
 use crate::db::entities::goal;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{goals, rows, tenants};
+use crate::domain::{GoalId, PlanId};
 use crate::model::{Attached, GoalEditView, GoalForm, GoalPlace, Role, SectionInput};
 
 const ENTITY: &str = "goal";
@@ -25,7 +26,7 @@ const ENTITY: &str = "goal";
 pub async fn load(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     code: &str,
 ) -> Result<GoalEditView, ServiceError> {
     ctx.require(Role::Admin)?;
@@ -51,7 +52,7 @@ pub async fn load(
         position,
         siblings: siblings.len(),
         form: form_of(goal, level)?,
-        attached: goals::attached(db, scope, goal.id).await?,
+        attached: goals::attached(db, scope, GoalId::from_uuid(goal.id)).await?,
         history: history::entries(audit::for_entity(db, scope, ENTITY, &goal.id.to_string()).await?),
     })
 }
@@ -61,7 +62,7 @@ pub async fn load(
 pub async fn blank(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     parent: Option<&str>,
 ) -> Result<GoalEditView, ServiceError> {
     ctx.require(Role::Admin)?;
@@ -121,7 +122,7 @@ async fn record(
 async fn open_draft(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
 ) -> Result<(DatabaseTransaction, Tree, TenantScope), ServiceError> {
     ctx.require(Role::Admin)?;
     let scope = ctx.scope();
@@ -135,7 +136,7 @@ async fn open_draft(
 pub async fn create(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     parent: Option<&str>,
     form: GoalForm,
 ) -> Result<String, ServiceError> {
@@ -147,7 +148,7 @@ pub async fn create(
     let row = goal::Model {
         tenant_id: scope.tenant_id(),
         id: Uuid::now_v7(),
-        plan_id,
+        plan_id: plan_id.into(),
         parent_id: parent.map(|p| p.id),
         level_id: level.id,
         position: tree.siblings(parent.map(|p| p.id)).last().map_or(0, |g| g.position + 1),
@@ -170,7 +171,7 @@ pub async fn create(
 pub async fn update(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     code: &str,
     revision: i32,
     form: GoalForm,
@@ -183,7 +184,7 @@ pub async fn update(
     let saved = goals::update_text_if_revision(
         &txn,
         scope,
-        goal.id,
+        GoalId::from_uuid(goal.id),
         revision,
         (&form.number, &form.title, &stored_sections(&form)),
     )
@@ -215,7 +216,7 @@ fn stale(code: &str) -> ServiceError {
 pub async fn move_to(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     code: &str,
     revision: i32,
     parent: Option<&str>,
@@ -234,25 +235,16 @@ pub async fn move_to(
         ));
     }
     let new_parent_id = new_parent.map(|p| p.id);
-    let mut order: Vec<Uuid> = tree
-        .siblings(new_parent_id)
-        .into_iter()
-        .map(|g| g.id)
-        .filter(|id| *id != goal.id)
-        .collect();
-    order.insert(position.min(order.len()), goal.id);
-    if !goals::set_place_if_revision(&txn, scope, goal.id, revision, new_parent_id).await? {
+    let goal_id = GoalId::from_uuid(goal.id);
+    let mut order = sibling_ids(&tree, new_parent_id, goal_id);
+    order.insert(position.min(order.len()), goal_id);
+    let parent_id = new_parent_id.map(GoalId::from_uuid);
+    if !goals::set_place_if_revision(&txn, scope, goal_id, revision, parent_id).await? {
         return Err(stale(code));
     }
     goals::set_positions(&txn, scope, &order).await?;
     if goal.parent_id != new_parent_id {
-        let old_siblings: Vec<Uuid> = tree
-            .siblings(goal.parent_id)
-            .into_iter()
-            .map(|g| g.id)
-            .filter(|id| *id != goal.id)
-            .collect();
-        goals::set_positions(&txn, scope, &old_siblings).await?;
+        goals::set_positions(&txn, scope, &sibling_ids(&tree, goal.parent_id, goal_id)).await?;
     }
     let place = |parent: Option<Uuid>, at: usize| {
         let parent = parent
@@ -265,7 +257,7 @@ pub async fn move_to(
         .iter()
         .position(|g| g.id == goal.id)
         .unwrap_or_default();
-    let new_position = order.iter().position(|id| *id == goal.id).unwrap_or_default();
+    let new_position = order.iter().position(|id| *id == goal_id).unwrap_or_default();
     record(
         &txn,
         scope,
@@ -290,13 +282,13 @@ pub async fn move_to(
 pub async fn delete(
     db: &DatabaseConnection,
     ctx: &TenantContext,
-    plan_id: Uuid,
+    plan_id: PlanId,
     code: &str,
     revision: i32,
 ) -> Result<(), ServiceError> {
     let (txn, tree, scope) = open_draft(db, ctx, plan_id).await?;
     let goal = tree.goal(code)?;
-    let on_it = goals::attached(&txn, scope, goal.id).await?;
+    let on_it = goals::attached(&txn, scope, GoalId::from_uuid(goal.id)).await?;
     if !on_it.is_empty() {
         let counts = [
             (on_it.sub_goals, "sub-goals"),
@@ -316,15 +308,10 @@ pub async fn delete(
         )));
     }
     let before = form_of(goal, &tree.levels[tree.level_index(goal)?])?;
-    if !goals::delete_if_revision(&txn, scope, goal.id, revision).await? {
+    if !goals::delete_if_revision(&txn, scope, GoalId::from_uuid(goal.id), revision).await? {
         return Err(stale(code));
     }
-    let rest: Vec<Uuid> = tree
-        .siblings(goal.parent_id)
-        .into_iter()
-        .map(|g| g.id)
-        .filter(|id| *id != goal.id)
-        .collect();
+    let rest = sibling_ids(&tree, goal.parent_id, GoalId::from_uuid(goal.id));
     goals::set_positions(&txn, scope, &rest).await?;
     record(
         &txn,
@@ -339,4 +326,12 @@ pub async fn delete(
     tenants::touch(&txn, scope).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The children of `parent`, in order, but for `except`.
+fn sibling_ids(tree: &Tree, parent: Option<Uuid>, except: GoalId) -> Vec<GoalId> {
+    (tree.siblings(parent).into_iter())
+        .map(|g| GoalId::from_uuid(g.id))
+        .filter(|id| *id != except)
+        .collect()
 }

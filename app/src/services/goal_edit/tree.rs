@@ -8,7 +8,7 @@ use uuid::Uuid;
 use crate::db::TenantScope;
 use crate::db::entities::{goal, goal_level, plan};
 use crate::db::repo::rows;
-use crate::domain::PlanStatus;
+use crate::domain::{PlanId, PlanStatus};
 use crate::exchange::export::goals_in_tree_order;
 use crate::model::ParentOption;
 use crate::services::ServiceError;
@@ -21,7 +21,7 @@ pub(super) struct Tree {
 }
 
 impl Tree {
-    pub async fn load(db: &impl ConnectionTrait, scope: TenantScope, plan_id: Uuid) -> Result<Tree, ServiceError> {
+    pub async fn load(db: &impl ConnectionTrait, scope: TenantScope, plan_id: PlanId) -> Result<Tree, ServiceError> {
         let plan = rows::find_plan(db, scope, plan_id)
             .await?
             .ok_or(ServiceError::NotFound)?;

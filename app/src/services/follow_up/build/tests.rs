@@ -63,7 +63,7 @@ fn inputs(manual: ManualVerdicts) -> PlanInputs {
     .expect("levels");
     PlanInputs {
         summary: PlanSummary {
-            id: Uuid::nil(),
+            id: crate::domain::PlanId::from_uuid(Uuid::nil()),
             council_slug: "sn".into(),
             council_name: "Socialnämnden".into(),
             name: "Plan 2025".into(),
