@@ -42,6 +42,40 @@ impl Locale {
             .unwrap_or_default()
     }
 
+    /// The preferred of Swedish and English in an `Accept-Language` header (by quality,
+    /// then order), Swedish when it names neither.
+    pub fn from_accept_language(header: &str) -> Locale {
+        let mut best: Option<(u16, Locale)> = None;
+        for entry in header.split(',').take(32) {
+            let mut parts = entry.split(';');
+            let tag = parts.next().unwrap_or_default().trim();
+            let primary = tag.split('-').next().unwrap_or_default().to_ascii_lowercase();
+            let Some(locale) = Locale::from_code(&primary) else {
+                continue;
+            };
+            let quality = parts
+                .find_map(|p| p.trim().strip_prefix("q=").map(str::trim))
+                .map_or(Some(1000), |q| {
+                    q.parse::<f32>().ok().map(|q| (q.clamp(0.0, 1.0) * 1000.0) as u16)
+                });
+            if let Some(quality) = quality.filter(|q| *q > 0)
+                && best.is_none_or(|(b, _)| quality > b)
+            {
+                best = Some((quality, locale));
+            }
+        }
+        best.map_or_else(Locale::default, |(_, locale)| locale)
+    }
+
+    /// The engine's language for explanations.
+    #[cfg(feature = "ssr")]
+    pub fn language(self) -> engine::assess::Language {
+        match self {
+            Locale::Sv => engine::assess::Language::Swedish,
+            Locale::En => engine::assess::Language::English,
+        }
+    }
+
     pub fn other(self) -> Locale {
         match self {
             Locale::Sv => Locale::En,
@@ -411,6 +445,24 @@ mod tests {
         assert_eq!(Locale::from_cookie_header("malbild_lang=sv"), Locale::Sv);
         assert_eq!(Locale::from_cookie_header("malbild_lang=fi"), Locale::Sv);
         assert_eq!(Locale::from_cookie_header(""), Locale::Sv);
+    }
+
+    #[test]
+    fn the_accept_language_header_picks_swedish_or_english_by_quality() {
+        let cases = [
+            ("", Locale::Sv),
+            ("en", Locale::En),
+            ("en-GB,en;q=0.9", Locale::En),
+            ("sv-SE,sv;q=0.9,en;q=0.8", Locale::Sv),
+            ("de-DE,de;q=0.9,en;q=0.5,sv;q=0.4", Locale::En),
+            ("fi;q=1, sv;q=0.2, en;q=0.7", Locale::En),
+            ("en;q=0, sv", Locale::Sv),
+            ("fr, de", Locale::Sv),
+            ("en;q=nonsense", Locale::Sv),
+        ];
+        for (header, want) in cases {
+            assert_eq!(Locale::from_accept_language(header), want, "{header}");
+        }
     }
 
     #[test]

@@ -113,21 +113,25 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The language of the request being served (a page or a server function): its
+/// `malbild_lang` cookie, Swedish without one.
+#[cfg(feature = "ssr")]
+pub(crate) fn request_locale() -> Locale {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Locale::default();
+    };
+    let cookies: Vec<&str> = (parts.headers.get_all(http::header::COOKIE).iter())
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    Locale::from_cookie_header(&cookies.join("; "))
+}
+
 /// The language the page starts in: the `malbild_lang` cookie, read on the server from the
 /// request and in the browser from `document.cookie`, so both render the same first frame.
 fn initial_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
-        let Some(parts) = use_context::<http::request::Parts>() else {
-            return Locale::default();
-        };
-        let cookies: Vec<&str> = parts
-            .headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .collect();
-        Locale::from_cookie_header(&cookies.join("; "))
+        request_locale()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {

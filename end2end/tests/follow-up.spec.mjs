@@ -93,3 +93,35 @@ test('follow up a month: verdicts, explanation, chart, filter and a manual verdi
   assert.match(await page.locator('li.verdict-item[data-code="5"]').textContent(), /\(2025-T2\)/);
   assert.deepEqual(page.errors, []);
 });
+
+test('explanations and month names follow the language the reader chose', async () => {
+  const page = await newPage(browser);
+  await login(page, server.base, 'Södertälje kommun', 'viewer@sodertalje.example');
+  await page.waitForURL(`${server.base}/`);
+  await page.getByRole('link', { name: 'Verksamhetsplan 2025' }).click();
+  await page.getByRole('link', { name: 'Uppföljning' }).click();
+  await page.waitForURL(/uppfoljning/);
+  await page.goto(`${page.url().split('?')[0]}?manad=2025-10`);
+  await hydrated(page);
+  const explanation = page.locator('li.verdict-item[data-code="5"] p.explanation').first();
+  await page.getByRole('heading', { name: /oktober 2025/ }).waitFor();
+  assert.match(await explanation.textContent(), /^Regel: minst 3 av 5/);
+
+  await page.getByRole('button', { name: /Användarmeny/ }).click();
+  await page.getByRole('button', { name: 'Language: English' }).click();
+  await page.getByRole('heading', { name: /October 2025/ }).waitFor();
+  const english = await explanation.textContent();
+  assert.match(english, /^Rule: at least 3 of 5 indicators green, of which Nämndens budgetföljsamhet \(%\) must be green/);
+  assert.match(english, /3 of 5 green – at least 3 required → Green\./);
+  assert.doesNotMatch(english, /gröna|krävs|Regel/, 'no Swedish left in the English explanation');
+
+  // A fresh page in English is explained in English from the server's first render.
+  await page.reload();
+  await page.getByRole('heading', { name: /October 2025/ }).waitFor();
+  assert.match(await explanation.textContent(), /^Rule: /);
+  await page.getByRole('button', { name: /User menu/ }).click();
+  await page.getByRole('button', { name: 'Språk: svenska' }).click();
+  await page.getByRole('heading', { name: /oktober 2025/ }).waitFor();
+  assert.match(await explanation.textContent(), /^Regel: /);
+  assert.deepEqual(page.errors, []);
+});

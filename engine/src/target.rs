@@ -60,6 +60,14 @@ impl Direction {
             Self::Maintain => "Bibehålla",
         }
     }
+
+    pub fn english(self) -> &'static str {
+        match self {
+            Self::Increase => "Increase",
+            Self::Decrease => "Decrease",
+            Self::Maintain => "Maintain",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -52,7 +52,7 @@ mod context {
 
     /// The tenant a server function acts in: the session's own.
     pub async fn tenant() -> Result<TenantContext, AppError> {
-        Ok(TenantContext::own(&require_auth().await?))
+        Ok(TenantContext::own(&require_auth().await?).reading(crate::request_locale()))
     }
 
     /// Runs a service call and maps its result for the browser, setting the HTTP status to

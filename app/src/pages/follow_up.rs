@@ -13,7 +13,7 @@ use super::follow_up_parts::{ColourDot, LevelCounts, ManualVerdictEditor, assign
 use crate::api::get_follow_up;
 use crate::components::chart::IndicatorChart;
 use crate::domain::PlanId;
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, t, use_locale};
 use crate::model::{
     AppError, Colour, FollowUpFilter, FollowUpView, GoalFollowUp, IndicatorFollowUp, ManualVerdictView, VerdictKind,
 };
@@ -22,6 +22,9 @@ use crate::model::{
 pub fn FollowUpPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
+    // The server writes explanations and month names in the page's language: switching it
+    // fetches them again (the cookie already says the new one).
+    let locale = use_locale();
     let request = move || {
         let id = params.read().get("id").and_then(|s| s.parse::<PlanId>().ok());
         let query = query.read();
@@ -30,9 +33,9 @@ pub fn FollowUpPage() -> impl IntoView {
             department: query.get("avdelning").filter(|d| !d.is_empty()),
             colour: query.get("farg").and_then(|c| Colour::parse(&c)),
         };
-        (id, filter)
+        (id, filter, locale.get())
     };
-    let page = Resource::new(request, |(id, filter)| async move {
+    let page = Resource::new(request, |(id, filter, _)| async move {
         match id {
             Some(id) => get_follow_up(id, filter).await,
             None => Err(AppError::NotFound),

@@ -1,6 +1,7 @@
-//! [`TenantContext`]: who acts in which tenant with which role. Every service that reads or
-//! writes a tenant's data takes one; REST handlers get it from the `{tenant}` in their path,
-//! server functions from the session's own tenant. Made in one place, here.
+//! [`TenantContext`]: who acts in which tenant with which role, and in which language they
+//! read. Every service that reads or writes a tenant's data takes one; REST handlers get it
+//! from the `{tenant}` in their path (and `Accept-Language`), server functions from the
+//! session's own tenant (and the language cookie). Made in one place, here.
 
 use sea_orm::ConnectionTrait;
 
@@ -8,6 +9,7 @@ use super::ServiceError;
 use super::auth::AuthContext;
 use crate::db::TenantScope;
 use crate::db::repo::tenants;
+use crate::i18n::Locale;
 use crate::model::{Me, Role, TenantSummary};
 
 /// A signed-in user acting in one tenant: the scope every query of the request is keyed by,
@@ -16,6 +18,7 @@ use crate::model::{Me, Role, TenantSummary};
 pub struct TenantContext {
     scope: TenantScope,
     me: Me,
+    locale: Locale,
 }
 
 impl TenantContext {
@@ -24,6 +27,7 @@ impl TenantContext {
         Self {
             scope: auth.scope(),
             me: auth.me.clone(),
+            locale: Locale::default(),
         }
     }
 
@@ -48,9 +52,20 @@ impl TenantContext {
                     },
                     ..auth.me.clone()
                 },
+                locale: Locale::default(),
             }),
             None => Err(ServiceError::NotFound),
         }
+    }
+
+    /// The same, reading in `locale` (Swedish unless set).
+    pub fn reading(self, locale: Locale) -> Self {
+        Self { locale, ..self }
+    }
+
+    /// The language texts made for this user (explanations) are written in.
+    pub fn locale(&self) -> Locale {
+        self.locale
     }
 
     pub fn scope(&self) -> TenantScope {

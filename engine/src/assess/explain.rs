@@ -1,62 +1,80 @@
-//! Explanations in Swedish. Everything is written at display time from the structured
-//! explanation, so assessing allocates nothing. Periods read "oktober 2025", "tertial 2 2025",
-//! "halvår 1 2025", "2025"; numbers have a decimal comma and spaces between thousands, and
-//! computed ones (averages, pro rata levels, means) are rounded to two decimals.
+//! Explanations in words, Swedish or English. Everything is written at display time from
+//! the structured explanation, so assessing allocates nothing. Periods read "oktober 2025",
+//! "tertial 2 2025", "halvår 1 2025", "2025" (in English "October 2025", "T2 2025", "H1
+//! 2025"); numbers have a decimal comma and spaces between thousands in both languages, as
+//! everywhere in the product, and computed ones (averages, pro rata levels, means) are
+//! rounded to two decimals.
 
 use std::fmt::{self, Display, Formatter};
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::indicator::{Basis, Better, GreyReason, IndicatorExplanation, Observed, Previous, ToDate};
+use super::language::{In, Language, Written};
 use super::verdict::{ManualVerdict, Margin, Verdict};
 use crate::number::SwedishNumber;
 use crate::period::{Period, Periodicity};
 use crate::target::{Direction, Target};
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
+const MONTHS: [(&str, &str); 12] = [
+    ("januari", "January"),
+    ("februari", "February"),
+    ("mars", "March"),
+    ("april", "April"),
+    ("maj", "May"),
+    ("juni", "June"),
+    ("juli", "July"),
+    ("augusti", "August"),
+    ("september", "September"),
+    ("oktober", "October"),
+    ("november", "November"),
+    ("december", "December"),
 ];
 
-fn month_name(month: u8) -> &'static str {
-    MONTHS[usize::from(month.clamp(1, 12) - 1)]
+fn month_name(month: u8, language: Language) -> &'static str {
+    let (swedish, english) = MONTHS[usize::from(month.clamp(1, 12) - 1)];
+    language.pick(swedish, english)
 }
 
-/// "oktober 2025", "tertial 2 2025", "halvår 1 2025", "2025".
-pub struct SwedishPeriod(pub Period);
+/// A period in words: "oktober 2025", "tertial 2 2025", "halvår 1 2025", "2025"; in English
+/// "October 2025", "T2 2025", "H1 2025", "2025".
+pub struct PeriodText(pub Period, pub Language);
 
-impl Display for SwedishPeriod {
+impl Display for PeriodText {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let period = self.0;
-        match period.kind() {
-            Periodicity::Year => write!(f, "{}", period.year()),
-            Periodicity::HalfYear => write!(f, "halvår {} {}", period.index(), period.year()),
-            Periodicity::Tertial => write!(f, "tertial {} {}", period.index(), period.year()),
-            Periodicity::Month => write!(f, "{} {}", month_name(period.index()), period.year()),
+        let (period, language) = (self.0, self.1);
+        match (period.kind(), language) {
+            (Periodicity::Year, _) => write!(f, "{}", period.year()),
+            (Periodicity::HalfYear, Language::Swedish) => write!(f, "halvår {} {}", period.index(), period.year()),
+            (Periodicity::HalfYear, Language::English) => write!(f, "H{} {}", period.index(), period.year()),
+            (Periodicity::Tertial, Language::Swedish) => write!(f, "tertial {} {}", period.index(), period.year()),
+            (Periodicity::Tertial, Language::English) => write!(f, "T{} {}", period.index(), period.year()),
+            (Periodicity::Month, _) => write!(f, "{} {}", month_name(period.index(), language), period.year()),
         }
     }
 }
 
+/// A period in Swedish words.
+pub struct SwedishPeriod(pub Period);
+
+impl Display for SwedishPeriod {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        PeriodText(self.0, Language::Swedish).fmt(f)
+    }
+}
+
 /// The months from the start of `first` to the end of `last` (same year): "januari–oktober 2025".
-struct MonthSpan(Period, Period);
+struct MonthSpan(Period, Period, Language);
 
 impl Display for MonthSpan {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         let (from, to) = (self.0.months().0, self.1.months().1);
+        let language = self.2;
         if from == to {
-            write!(f, "{} {}", month_name(to), self.1.year())
+            write!(f, "{} {}", month_name(to, language), self.1.year())
         } else {
-            write!(f, "{}–{} {}", month_name(from), month_name(to), self.1.year())
+            let (from, to) = (month_name(from, language), month_name(to, language));
+            write!(f, "{from}–{to} {}", self.1.year())
         }
     }
 }
@@ -71,8 +89,15 @@ pub(crate) fn derived(value: Decimal) -> SwedishNumber {
     SwedishNumber(value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
 }
 
-/// A target in Swedish with Swedish numbers: "45", "≤ 24", "± 0,5", "Öka", "”text”".
-pub(crate) struct TargetText<'a>(pub &'a Target);
+fn direction_name(direction: Direction, language: Language) -> &'static str {
+    match language {
+        Language::Swedish => direction.swedish(),
+        Language::English => direction.english(),
+    }
+}
+
+/// A target with Swedish numbers: "45", "≤ 24", "± 0,5", "Öka" ("Increase"), "”text”".
+pub(crate) struct TargetText<'a>(pub &'a Target, pub Language);
 
 impl Display for TargetText<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
@@ -81,39 +106,42 @@ impl Display for TargetText<'_> {
             Target::Compare { op, value } => write!(f, "{} {}", op.symbol(), num(*value)),
             Target::Band { center, tolerance } if center.is_zero() => write!(f, "± {}", num(*tolerance)),
             Target::Band { center, tolerance } => write!(f, "{} ± {}", num(*center), num(*tolerance)),
-            Target::Direction { direction } => f.write_str(direction.swedish()),
-            Target::NotEvaluated => f.write_str("Ej utvärderad"),
+            Target::Direction { direction } => f.write_str(direction_name(*direction, self.1)),
+            Target::NotEvaluated => f.write_str(self.1.pick("Ej utvärderad", "Not evaluated")),
             Target::Statement { text } => write!(f, "”{text}”"),
         }
     }
 }
 
 /// How a value is shown next to a goal's input: "46", "prognos 46", "sammanlagt 300".
-pub(crate) struct ObservedText<'a>(pub &'a Observed);
+pub(crate) struct ObservedText<'a>(pub &'a Observed, pub Language);
 
 impl Display for ObservedText<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        let language = self.1;
         match self.0 {
             Observed::Outcome { value, .. } => write!(f, "{}", num(*value)),
-            Observed::Forecast { value, .. } => write!(f, "prognos {}", num(*value)),
-            Observed::ToDate(to_date) if to_date.cumulative => write!(f, "sammanlagt {}", num(to_date.sum)),
+            Observed::Forecast { value, .. } => write!(f, "{} {}", language.pick("prognos", "forecast"), num(*value)),
+            Observed::ToDate(to_date) if to_date.cumulative => {
+                write!(f, "{} {}", language.pick("sammanlagt", "in total"), num(to_date.sum))
+            }
             Observed::ToDate(to_date) => match to_date.value() {
-                Some(average) => write!(f, "genomsnitt {}", derived(average)),
-                None => f.write_str("genomsnitt saknas"),
+                Some(average) => write!(f, "{} {}", language.pick("genomsnitt", "average"), derived(average)),
+                None => f.write_str(language.pick("genomsnitt saknas", "no average")),
             },
         }
     }
 }
 
-fn better_text(better: Better) -> &'static str {
+fn better_text(better: Better, language: Language) -> &'static str {
     match better {
-        Better::Higher => "högre är bättre",
-        Better::Lower => "lägre är bättre",
-        Better::Band => "nära målet är bättre",
+        Better::Higher => language.pick("högre är bättre", "higher is better"),
+        Better::Lower => language.pick("lägre är bättre", "lower is better"),
+        Better::Band => language.pick("nära målet är bättre", "closer to the target is better"),
     }
 }
 
-/// " 5 %" or " 2,5"; the caller writes "marginalen" before it.
+/// "5 %" or "2,5"; the caller writes "marginalen" before it.
 struct MarginText(Margin);
 
 impl Display for MarginText {
@@ -129,9 +157,18 @@ fn is_zero(margin: Margin) -> bool {
     matches!(margin, Margin::Percent(value) | Margin::Absolute(value) if value.is_zero())
 }
 
+/// " – motivation", when there is one.
+fn write_motivation(f: &mut Formatter<'_>, manual: &ManualVerdict) -> fmt::Result {
+    match manual.motivation.trim() {
+        "" => Ok(()),
+        motivation => write!(f, " – {motivation}"),
+    }
+}
+
 /// Writes "computed → Colour", then the manual verdict if one overrode it.
 pub(crate) fn write_with_manual(
     f: &mut Formatter<'_>,
+    language: Language,
     manual: Option<&ManualVerdict>,
     manual_name: &str,
     computed: impl FnOnce(&mut Formatter<'_>) -> fmt::Result,
@@ -142,26 +179,34 @@ pub(crate) fn write_with_manual(
             f.write_str(".")
         }
         Some(manual) => {
-            f.write_str("Beräknad bedömning: ")?;
+            f.write_str(language.pick("Beräknad bedömning: ", "Computed assessment: "))?;
             computed(f)?;
-            write!(f, "; {manual_name}: {}", manual.verdict.swedish())?;
-            if !manual.motivation.trim().is_empty() {
-                write!(f, " – {}", manual.motivation.trim())?;
-            }
-            Ok(())
+            write!(f, "; {manual_name}: {}", manual.verdict.name(language))?;
+            write_motivation(f, manual)
         }
     }
 }
 
 impl IndicatorExplanation<'_> {
     pub fn swedish(&self) -> String {
-        self.to_string()
+        self.text(Language::Swedish)
+    }
+
+    pub fn text(&self, language: Language) -> String {
+        In(self, language).to_string()
+    }
+}
+
+/// In Swedish.
+impl Display for IndicatorExplanation<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        self.write(f, Language::Swedish)
     }
 }
 
 /// E.g. "Utfall oktober 2025: 46, mål 2025: 45 (högre är bättre): målet är nått → Grön."
-impl Display for IndicatorExplanation<'_> {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+impl Written for IndicatorExplanation<'_> {
+    fn write(&self, f: &mut Formatter<'_>, language: Language) -> fmt::Result {
         if let (
             Basis::NotAssessable {
                 reason: GreyReason::ManualMethod,
@@ -169,30 +214,43 @@ impl Display for IndicatorExplanation<'_> {
             Some(manual),
         ) = (self.basis, self.manual)
         {
-            write!(f, "Bedöms manuellt: {}", manual.verdict.swedish())?;
-            if !manual.motivation.trim().is_empty() {
-                write!(f, " – {}", manual.motivation.trim())?;
-            }
-            return Ok(());
+            let assessed = language.pick("Bedöms manuellt", "Assessed manually");
+            write!(f, "{assessed}: {}", manual.verdict.name(language))?;
+            return write_motivation(f, manual);
         }
-        write_with_manual(f, self.manual, "manuell bedömning", |f| {
-            self.write_computed(f)?;
-            write!(f, " → {}", self.computed.swedish())
+        let manual_name = language.pick("manuell bedömning", "manual assessment");
+        write_with_manual(f, language, self.manual, manual_name, |f| {
+            Line {
+                explanation: self,
+                language,
+            }
+            .write_computed(f)?;
+            write!(f, " → {}", self.computed.name(language))
         })
     }
 }
 
-impl IndicatorExplanation<'_> {
+/// An indicator's explanation being written in a language.
+struct Line<'e, 'a> {
+    explanation: &'e IndicatorExplanation<'a>,
+    language: Language,
+}
+
+impl Line<'_, '_> {
+    fn pick(&self, swedish: &'static str, english: &'static str) -> &'static str {
+        self.language.pick(swedish, english)
+    }
+
     fn write_computed(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let year = self.at.year();
-        match self.basis {
+        let year = self.explanation.at.year();
+        match self.explanation.basis {
             Basis::NotAssessable { reason } => self.write_grey(f, reason),
             Basis::Threshold {
                 observed,
                 margin,
                 rescued_by,
             } => {
-                write_observed(f, &observed, year)?;
+                write_observed(f, &observed, year, self.language)?;
                 self.write_target(f)?;
                 f.write_str(": ")?;
                 let subject = if observed.is_forecast() {
@@ -217,38 +275,60 @@ impl IndicatorExplanation<'_> {
     }
 
     fn write_grey(&self, f: &mut Formatter<'_>, reason: GreyReason) -> fmt::Result {
-        let year = self.at.year();
+        let (year, at) = (
+            self.explanation.at.year(),
+            PeriodText(self.explanation.at, self.language),
+        );
+        let english = self.language == Language::English;
         match reason {
-            GreyReason::ManualMethod => write!(
-                f,
-                "Bedöms manuellt; ingen manuell bedömning för {} ännu",
-                SwedishPeriod(self.at)
-            ),
+            GreyReason::ManualMethod if english => write!(f, "Assessed manually; no manual assessment for {at} yet"),
+            GreyReason::ManualMethod => write!(f, "Bedöms manuellt; ingen manuell bedömning för {at} ännu"),
+            GreyReason::NoTarget if english => write!(f, "No target for {year}"),
             GreyReason::NoTarget => write!(f, "Inget mål för {year}"),
+            GreyReason::NotEvaluated if english => write!(f, "The target for {year} is not evaluated (Not evaluated)"),
             GreyReason::NotEvaluated => write!(f, "Målet för {year} utvärderas inte (Ej utvärderad)"),
-            GreyReason::Statement => match self.target {
+            GreyReason::Statement => match self.explanation.target {
+                Some(target) if english => write!(
+                    f,
+                    "The target for {year} is a statement, assessed manually: {}",
+                    TargetText(target, self.language)
+                ),
                 Some(target) => write!(
                     f,
                     "Målet för {year} är en formulering som bedöms manuellt: {}",
-                    TargetText(target)
+                    TargetText(target, self.language)
                 ),
+                None if english => write!(f, "The target for {year} is assessed manually"),
                 None => write!(f, "Målet för {year} bedöms manuellt"),
             },
+            GreyReason::NoValue if english => write!(f, "No outcome or forecast for {year} yet"),
             GreyReason::NoValue => write!(f, "Inget utfall eller prognos för {year} ännu"),
             GreyReason::NoPrevious => {
-                write!(f, "Inget tidigare utfall eller ingående värde att jämföra med")?;
+                f.write_str(self.pick(
+                    "Inget tidigare utfall eller ingående värde att jämföra med",
+                    "No earlier outcome or baseline to compare with",
+                ))?;
                 self.write_target(f)
             }
-            GreyReason::OutOfRange => f.write_str("Värdena är för stora för att jämföras exakt"),
+            GreyReason::OutOfRange => f.write_str(self.pick(
+                "Värdena är för stora för att jämföras exakt",
+                "The values are too large to compare exactly",
+            )),
         }
     }
 
     /// ", mål 2025: 45 (högre är bättre)".
     fn write_target(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let Some(target) = self.target else {
+        let Some(target) = self.explanation.target else {
             return Ok(());
         };
-        write!(f, ", mål {}: {}", self.at.year(), TargetText(target))?;
+        let word = self.pick("mål", "target");
+        write!(
+            f,
+            ", {word} {}: {}",
+            self.explanation.at.year(),
+            TargetText(target, self.language)
+        )?;
         if matches!(target, Target::Value { .. })
             || (matches!(
                 target,
@@ -257,7 +337,7 @@ impl IndicatorExplanation<'_> {
                 }
             ))
         {
-            write!(f, " ({})", better_text(self.better))?;
+            write!(f, " ({})", better_text(self.explanation.better, self.language))?;
         }
         Ok(())
     }
@@ -270,23 +350,46 @@ impl IndicatorExplanation<'_> {
         rescued_by: Option<Observed>,
     ) -> fmt::Result {
         let (met, not_met) = match subject {
-            Subject::Outcome => ("målet är nått", "målet är inte nått"),
-            Subject::Forecast => ("prognosen når målet", "prognosen når inte målet"),
-            Subject::Pace => ("i takt att nå målet", "inte i takt att nå målet"),
+            Subject::Outcome => (
+                self.pick("målet är nått", "the target is met"),
+                self.pick("målet är inte nått", "the target is not met"),
+            ),
+            Subject::Forecast => (
+                self.pick("prognosen når målet", "the forecast meets the target"),
+                self.pick("prognosen når inte målet", "the forecast does not meet the target"),
+            ),
+            Subject::Pace => (
+                self.pick("i takt att nå målet", "on pace to meet the target"),
+                self.pick("inte i takt att nå målet", "not on pace to meet the target"),
+            ),
         };
+        let margin_text = MarginText(margin);
         if let Some(Observed::Forecast { period, value }) = rescued_by {
-            return write!(
-                f,
-                "{not_met} (Röd), men prognosen för {}, {}, når målet",
-                SwedishPeriod(period),
-                num(value)
-            );
+            let period = PeriodText(period, self.language);
+            return match self.language {
+                Language::Swedish => write!(
+                    f,
+                    "{not_met} (Röd), men prognosen för {period}, {}, når målet",
+                    num(value)
+                ),
+                Language::English => write!(
+                    f,
+                    "{not_met} (Red), but the forecast for {period}, {}, meets the target",
+                    num(value)
+                ),
+            };
         }
-        match self.computed {
+        match self.explanation.computed {
             Verdict::Green => f.write_str(met),
-            Verdict::Yellow => write!(f, "{not_met} men inom marginalen {}", MarginText(margin)),
+            Verdict::Yellow => {
+                let within = self.pick("men inom marginalen", "but within the margin");
+                write!(f, "{not_met} {within} {margin_text}")
+            }
             _ if is_zero(margin) => f.write_str(not_met),
-            _ => write!(f, "{not_met} och utanför marginalen {}", MarginText(margin)),
+            _ => {
+                let outside = self.pick("och utanför marginalen", "and outside the margin");
+                write!(f, "{not_met} {outside} {margin_text}")
+            }
         }
     }
 
@@ -297,30 +400,38 @@ impl IndicatorExplanation<'_> {
         margin: Margin,
         rescued_by: Option<Observed>,
     ) -> fmt::Result {
-        let span = MonthSpan(to_date.first, to_date.last);
+        let span = MonthSpan(to_date.first, to_date.last, self.language);
         if !to_date.cumulative {
+            let average = self.pick("Genomsnitt", "Average");
             match to_date.value() {
-                Some(average) => write!(f, "Genomsnitt {span}: {}", derived(average))?,
-                None => write!(f, "Genomsnitt {span}")?,
+                Some(value) => write!(f, "{average} {span}: {}", derived(value))?,
+                None => write!(f, "{average} {span}")?,
             }
-            write!(f, " ({} perioder)", to_date.periods)?;
+            write!(f, " ({} {})", to_date.periods, self.pick("perioder", "periods"))?;
             self.write_target(f)?;
             f.write_str(": ")?;
             return self.write_result(f, Subject::Outcome, margin, rescued_by);
         }
-        write!(f, "Utfall {span} sammanlagt: {}", num(to_date.sum))?;
-        if let Some(target) = self.target {
+        let (outcome, in_total) = (self.pick("Utfall", "Outcome"), self.pick("sammanlagt", "in total"));
+        write!(f, "{outcome} {span} {in_total}: {}", num(to_date.sum))?;
+        if let Some(target) = self.explanation.target {
             let months = to_date.months.min(12);
             match pro_rata(target, months) {
-                Some(needed) => write!(
-                    f,
-                    "; årsmålet {} kräver {} till och med {} ({}/12 av året, {})",
-                    TargetText(target),
-                    TargetText(&needed),
-                    month_name(to_date.last.months().1),
-                    months,
-                    better_text(self.better)
-                )?,
+                Some(needed) => {
+                    let (target, needed) = (TargetText(target, self.language), TargetText(&needed, self.language));
+                    let month = month_name(to_date.last.months().1, self.language);
+                    let better = better_text(self.explanation.better, self.language);
+                    match self.language {
+                        Language::Swedish => write!(
+                            f,
+                            "; årsmålet {target} kräver {needed} till och med {month} ({months}/12 av året, {better})"
+                        )?,
+                        Language::English => write!(
+                            f,
+                            "; the annual target {target} requires {needed} by the end of {month} ({months}/12 of the year, {better})"
+                        )?,
+                    }
+                }
                 None => self.write_target(f)?,
             }
         }
@@ -336,46 +447,59 @@ impl IndicatorExplanation<'_> {
         previous: &Previous,
         margin: Margin,
     ) -> fmt::Result {
-        write_observed(f, observed, self.at.year())?;
+        write_observed(f, observed, self.explanation.at.year(), self.language)?;
         match previous {
             Previous::Outcome { period, value } => {
-                write!(f, ", föregående utfall {}: {}", SwedishPeriod(*period), num(*value))?;
+                let previous = self.pick("föregående utfall", "previous outcome");
+                write!(
+                    f,
+                    ", {previous} {}: {}",
+                    PeriodText(*period, self.language),
+                    num(*value)
+                )?;
             }
-            Previous::Baseline { value } => write!(f, ", ingående värde: {}", num(*value))?,
+            Previous::Baseline { value } => {
+                write!(f, ", {}: {}", self.pick("ingående värde", "baseline"), num(*value))?;
+            }
         }
         self.write_target(f)?;
         f.write_str(": ")?;
         let (value, before) = (observed.value().unwrap_or_default(), previous.value());
         let moved = if value > before {
-            "har ökat"
+            self.pick("har ökat", "has increased")
         } else if value < before {
-            "har minskat"
+            self.pick("har minskat", "has decreased")
         } else {
-            "oförändrat"
+            self.pick("oförändrat", "unchanged")
         };
-        match (direction, self.better, self.computed) {
+        let margin_text = MarginText(margin);
+        let worse = self.pick("sämre än föregående värde", "worse than the previous value");
+        match (direction, self.explanation.better, self.explanation.computed) {
             (Direction::Increase | Direction::Decrease, ..) => f.write_str(moved),
             (Direction::Maintain, Better::Band, Verdict::Green) => {
-                write!(f, "{moved}, inom marginalen {}", MarginText(margin))
+                let within = self.pick("inom marginalen", "within the margin");
+                write!(f, "{moved}, {within} {margin_text}")
             }
             (Direction::Maintain, Better::Band, Verdict::Yellow) => {
-                write!(f, "{moved}, inom dubbla marginalen {}", MarginText(margin))
+                let within = self.pick("inom dubbla marginalen", "within twice the margin");
+                write!(f, "{moved}, {within} {margin_text}")
             }
             (Direction::Maintain, Better::Band, _) => {
-                write!(f, "{moved}, utanför dubbla marginalen {}", MarginText(margin))
+                let outside = self.pick("utanför dubbla marginalen", "outside twice the margin");
+                write!(f, "{moved}, {outside} {margin_text}")
             }
-            (Direction::Maintain, _, Verdict::Green) => f.write_str("inte sämre än föregående värde"),
-            (Direction::Maintain, _, Verdict::Yellow) => write!(
-                f,
-                "sämre än föregående värde men inom marginalen {}",
-                MarginText(margin)
-            ),
-            (Direction::Maintain, ..) if is_zero(margin) => f.write_str("sämre än föregående värde"),
-            (Direction::Maintain, ..) => write!(
-                f,
-                "sämre än föregående värde och utanför marginalen {}",
-                MarginText(margin)
-            ),
+            (Direction::Maintain, _, Verdict::Green) => {
+                f.write_str(self.pick("inte sämre än föregående värde", "not worse than the previous value"))
+            }
+            (Direction::Maintain, _, Verdict::Yellow) => {
+                let within = self.pick("men inom marginalen", "but within the margin");
+                write!(f, "{worse} {within} {margin_text}")
+            }
+            (Direction::Maintain, ..) if is_zero(margin) => f.write_str(worse),
+            (Direction::Maintain, ..) => {
+                let outside = self.pick("och utanför marginalen", "and outside the margin");
+                write!(f, "{worse} {outside} {margin_text}")
+            }
         }
     }
 }
@@ -388,22 +512,31 @@ enum Subject {
 }
 
 /// "Utfall oktober 2025: 46" or "Inget utfall för 2025 ännu; prognos 2025: 46".
-fn write_observed(f: &mut Formatter<'_>, observed: &Observed, year: i32) -> fmt::Result {
-    match observed {
-        Observed::Outcome { period, value } => write!(f, "Utfall {}: {}", SwedishPeriod(*period), num(*value)),
-        Observed::Forecast { period, value } => write!(
+fn write_observed(f: &mut Formatter<'_>, observed: &Observed, year: i32, language: Language) -> fmt::Result {
+    match (observed, language) {
+        (Observed::Outcome { period, value }, _) => {
+            let outcome = language.pick("Utfall", "Outcome");
+            write!(f, "{outcome} {}: {}", PeriodText(*period, language), num(*value))
+        }
+        (Observed::Forecast { period, value }, Language::Swedish) => write!(
             f,
             "Inget utfall för {year} ännu, bedömt på prognosen för {}: {}",
-            SwedishPeriod(*period),
+            PeriodText(*period, language),
             num(*value)
         ),
-        Observed::ToDate(to_date) => {
-            write!(
-                f,
-                "Utfall {} sammanlagt: {}",
-                MonthSpan(to_date.first, to_date.last),
-                num(to_date.sum)
-            )
+        (Observed::Forecast { period, value }, Language::English) => write!(
+            f,
+            "No outcome for {year} yet, assessed on the forecast for {}: {}",
+            PeriodText(*period, language),
+            num(*value)
+        ),
+        (Observed::ToDate(to_date), _) => {
+            let (outcome, in_total) = (
+                language.pick("Utfall", "Outcome"),
+                language.pick("sammanlagt", "in total"),
+            );
+            let span = MonthSpan(to_date.first, to_date.last, language);
+            write!(f, "{outcome} {span} {in_total}: {}", num(to_date.sum))
         }
     }
 }

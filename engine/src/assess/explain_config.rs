@@ -1,46 +1,73 @@
 //! Methods and rules in words, without any inputs: what a tenant's defaults mean, as the
 //! follow-up page states them ("Indikatorer: målet jämförs med senaste utfallet; gul inom
-//! 5 %").
+//! 5 %"), in Swedish or English.
 
 use std::fmt::{self, Display, Formatter};
 
 use super::explain::num;
 use super::indicator::Method;
+use super::language::{In, Language, Written};
 use super::rule::{Quota, Rule};
 use super::verdict::{Margin, Verdict};
 
 impl Method {
     /// E.g. "senaste värdet jämförs med årets mål; gul inom 5 % av målet".
     pub fn swedish(&self) -> String {
-        self.to_string()
+        self.text(Language::Swedish)
+    }
+
+    pub fn text(&self, language: Language) -> String {
+        In(self, language).to_string()
     }
 }
 
+/// In Swedish.
 impl Display for Method {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let margin = |f: &mut Formatter<'_>, margin: Margin| match margin {
-            Margin::Percent(p) if p.is_zero() => f.write_str("; gul bara om årsprognosen når målet"),
-            Margin::Absolute(a) if a.is_zero() => f.write_str("; gul bara om årsprognosen når målet"),
-            Margin::Percent(p) => write!(f, "; gul inom {} % av målet", num(p)),
-            Margin::Absolute(a) => write!(f, "; gul inom {} från målet", num(a)),
+        self.write(f, Language::Swedish)
+    }
+}
+
+impl Written for Method {
+    fn write(&self, f: &mut Formatter<'_>, language: Language) -> fmt::Result {
+        let margin = |f: &mut Formatter<'_>, margin: Margin| match (margin, language) {
+            (Margin::Percent(p), _) | (Margin::Absolute(p), _) if p.is_zero() => f.write_str(language.pick(
+                "; gul bara om årsprognosen når målet",
+                "; yellow only if the annual forecast meets the target",
+            )),
+            (Margin::Percent(p), Language::Swedish) => write!(f, "; gul inom {} % av målet", num(p)),
+            (Margin::Percent(p), Language::English) => write!(f, "; yellow within {} % of the target", num(p)),
+            (Margin::Absolute(a), Language::Swedish) => write!(f, "; gul inom {} från målet", num(a)),
+            (Margin::Absolute(a), Language::English) => write!(f, "; yellow within {} of the target", num(a)),
         };
         match *self {
             Method::Threshold { margin: m } => {
-                f.write_str("senaste värdet (hittills i år för summerade mått) jämförs med årets mål")?;
+                f.write_str(language.pick(
+                    "senaste värdet (hittills i år för summerade mått) jämförs med årets mål",
+                    "the latest value (so far this year for summed measures) is compared with the year's target",
+                ))?;
                 margin(f, m)
             }
             Method::Pace { margin: m } => {
-                f.write_str(
+                f.write_str(language.pick(
                     "takt mot årsmålet: summerade mått jämförs med målet fördelat på årets månader, \
                      andelar och snitt med genomsnittet hittills",
-                )?;
+                    "pace towards the annual target: summed measures are compared with the target spread \
+                     over the year's months, shares and averages with the average so far",
+                ))?;
                 margin(f, m)
             }
             Method::Directional { margin: m } => {
-                f.write_str("jämförs med föregående värde (eller utgångsvärdet) i målets riktning")?;
+                f.write_str(language.pick(
+                    "jämförs med föregående värde (eller utgångsvärdet) i målets riktning",
+                    "compared with the previous value (or the baseline) in the target's direction",
+                ))?;
                 margin(f, m)
             }
-            Method::Manual => f.write_str("bedöms manuellt, med motivering"),
+            Method::Manual => f.write_str(language.pick(
+                "bedöms manuellt, med motivering",
+                "assessed manually, with a motivation",
+            )),
         }
     }
 }
@@ -48,12 +75,24 @@ impl Display for Method {
 impl Rule {
     /// E.g. "minst 50 % av underlagen gröna, övriga minst gula".
     pub fn swedish(&self) -> String {
-        self.to_string()
+        self.text(Language::Swedish)
+    }
+
+    pub fn text(&self, language: Language) -> String {
+        In(self, language).to_string()
     }
 }
 
+/// In Swedish.
 impl Display for Rule {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        self.write(f, Language::Swedish)
+    }
+}
+
+impl Written for Rule {
+    fn write(&self, f: &mut Formatter<'_>, language: Language) -> fmt::Result {
+        let english = language == Language::English;
         match self {
             Rule::CountGreen {
                 green,
@@ -61,18 +100,23 @@ impl Display for Rule {
                 mandatory,
             } => {
                 match green {
+                    Quota::Count(count) if english => write!(f, "at least {count} of the inputs green")?,
                     Quota::Count(count) => write!(f, "minst {count} av underlagen gröna")?,
+                    Quota::Share(percent) if english => write!(f, "at least {} % of the inputs green", num(*percent))?,
                     Quota::Share(percent) => write!(f, "minst {} % av underlagen gröna", num(*percent))?,
                 }
-                match mandatory.len() {
-                    0 => {}
-                    1 => write!(f, ", varav {} måste vara grön", mandatory[0])?,
-                    _ => write!(f, ", varav {} måste vara gröna", mandatory.join(", "))?,
+                match (mandatory.len(), language) {
+                    (0, _) => {}
+                    (1, Language::Swedish) => write!(f, ", varav {} måste vara grön", mandatory[0])?,
+                    (_, Language::Swedish) => write!(f, ", varav {} måste vara gröna", mandatory.join(", "))?,
+                    (_, Language::English) => write!(f, ", of which {} must be green", mandatory.join(", "))?,
                 }
                 match rest_at_least {
-                    Some(Verdict::Green) => f.write_str(", övriga gröna"),
-                    Some(Verdict::Yellow) => f.write_str(", övriga minst gula"),
-                    Some(Verdict::Red) => f.write_str(", övriga bedömda"),
+                    Some(Verdict::Green) => f.write_str(language.pick(", övriga gröna", ", the rest green")),
+                    Some(Verdict::Yellow) => {
+                        f.write_str(language.pick(", övriga minst gula", ", the rest at least yellow"))
+                    }
+                    Some(Verdict::Red) => f.write_str(language.pick(", övriga bedömda", ", the rest assessed")),
                     Some(Verdict::Grey) | None => Ok(()),
                 }
             }
@@ -81,21 +125,31 @@ impl Display for Rule {
                 green_from,
                 yellow_from,
             } => {
-                f.write_str("viktat medelvärde av delmålen (grön 1, gul ½, röd 0")?;
+                f.write_str(language.pick(
+                    "viktat medelvärde av delmålen (grön 1, gul ½, röd 0",
+                    "weighted mean of the sub-goals (green 1, yellow ½, red 0",
+                ))?;
                 if weights.is_empty() {
-                    f.write_str(", lika vikt")?;
+                    f.write_str(language.pick(", lika vikt", ", equal weights"))?;
                 }
-                write!(f, "), grön från {}, gul från {}", num(*green_from), num(*yellow_from))
+                let (green, yellow) = (num(*green_from), num(*yellow_from));
+                match language {
+                    Language::Swedish => write!(f, "), grön från {green}, gul från {yellow}"),
+                    Language::English => write!(f, "), green from {green}, yellow from {yellow}"),
+                }
             }
             Rule::All { rules } => {
-                f.write_str("alla delregler ska uppfyllas: ")?;
+                f.write_str(language.pick("alla delregler ska uppfyllas: ", "every part of the rule must hold: "))?;
                 for (nth, sub) in rules.iter().enumerate() {
                     let separator = if nth == 0 { "" } else { "; " };
-                    write!(f, "{separator}{}) {sub}", nth + 1)?;
+                    write!(f, "{separator}{}) {}", nth + 1, In(sub, language))?;
                 }
                 Ok(())
             }
-            Rule::Manual => f.write_str("helhetsbedömning med motivering"),
+            Rule::Manual => f.write_str(language.pick(
+                "helhetsbedömning med motivering",
+                "overall assessment with a motivation",
+            )),
         }
     }
 }

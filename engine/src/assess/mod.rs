@@ -8,8 +8,9 @@
 //!   tenant and goal configures its own); a helhetsbedömning overrides it.
 //!
 //! Pure and cheap: inputs are borrowed, explanations borrow them back and hold only enums,
-//! periods and decimals, so assessing allocates nothing. The Swedish text is written when an
-//! explanation is displayed (`to_string()` / `swedish()`).
+//! periods and decimals, so assessing allocates nothing. The text is written when an
+//! explanation is displayed, in Swedish (`to_string()` / `swedish()`) or English
+//! (`text(Language::English)`).
 
 mod assignment;
 mod explain;
@@ -18,6 +19,7 @@ mod explain_goal;
 mod goal;
 mod grade;
 mod indicator;
+mod language;
 mod rule;
 mod select;
 mod verdict;
@@ -26,7 +28,7 @@ mod verdict;
 mod tests;
 
 pub use assignment::{AssignmentForecast, AssignmentStatus, assignment_verdict};
-pub use explain::SwedishPeriod;
+pub use explain::{PeriodText, SwedishPeriod};
 pub use goal::{
     CountGrey, CountOutcome, GoalAssessment, GoalExplanation, GoalInput, InputKind, RuleOutcome, Tally,
     WeightedOutcome, assess_goal, evaluate,
@@ -35,5 +37,6 @@ pub use indicator::{
     Basis, Better, GreyReason, IndicatorAssessment, IndicatorExplanation, IndicatorSeries, Method, MethodError,
     Observed, Previous, ToDate, assess_indicator,
 };
+pub use language::Language;
 pub use rule::{Quota, Rule, RuleError};
 pub use verdict::{ManualVerdict, Margin, Verdict};

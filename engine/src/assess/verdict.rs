@@ -1,6 +1,7 @@
 //! The traffic light itself, the margin that separates yellow from red, and a person's own
 //! verdict that overrides the computed one.
 
+use super::language::Language;
 use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
@@ -26,21 +27,26 @@ pub enum Verdict {
 
 impl Verdict {
     pub fn swedish(self) -> &'static str {
+        self.name(Language::Swedish)
+    }
+
+    /// "Grön", "Green", …: the verdict as a label.
+    pub fn name(self, language: Language) -> &'static str {
         match self {
-            Self::Green => "Grön",
-            Self::Yellow => "Gul",
-            Self::Red => "Röd",
-            Self::Grey => "Grå",
+            Self::Green => language.pick("Grön", "Green"),
+            Self::Yellow => language.pick("Gul", "Yellow"),
+            Self::Red => language.pick("Röd", "Red"),
+            Self::Grey => language.pick("Grå", "Grey"),
         }
     }
 
-    /// Lower-case, for the middle of a sentence ("är gul").
-    pub(crate) fn swedish_lower(self) -> &'static str {
+    /// Lower-case, for the middle of a sentence ("är gul", "is yellow").
+    pub(crate) fn lower(self, language: Language) -> &'static str {
         match self {
-            Self::Green => "grön",
-            Self::Yellow => "gul",
-            Self::Red => "röd",
-            Self::Grey => "inte bedömd",
+            Self::Green => language.pick("grön", "green"),
+            Self::Yellow => language.pick("gul", "yellow"),
+            Self::Red => language.pick("röd", "red"),
+            Self::Grey => language.pick("inte bedömd", "not assessed"),
         }
     }
 

@@ -32,10 +32,11 @@ pub async fn assess(config: &Config, tenant: &str, council: Option<&str>, period
         .await
         .with_context(|| format!("no tenant \"{tenant}\""))?;
     let cache = app::services::versioned_cache::VersionedCache::new(100);
-    let verdicts = app::services::assessment::assess(&db, &cache, scope, council, period)
-        .await
-        .map_err(explain)
-        .with_context(|| format!("assessing {tenant} at {period}"))?;
+    let verdicts =
+        app::services::assessment::assess(&db, &cache, scope, council, period, app::i18n::Locale::Sv.language())
+            .await
+            .map_err(explain)
+            .with_context(|| format!("assessing {tenant} at {period}"))?;
     let mut json = serde_json::to_string_pretty(&verdicts)?;
     json.push('\n');
     std::io::stdout().lock().write_all(json.as_bytes())?;

@@ -1,9 +1,11 @@
 //! Extractors that turn a request into who acts where: [`SignedIn`] (a live session) and
-//! [`InTenant`] (that session resolved against the `{tenant}` of the route's path).
+//! [`InTenant`] (that session resolved against the `{tenant}` of the route's path, reading
+//! in the language of `Accept-Language`).
 
 use axum::extract::{FromRequestParts, RawPathParams};
 use http::request::Parts;
 
+use app::i18n::Locale;
 use app::services::auth::AuthContext;
 use app::services::context::TenantContext;
 use app::state::{AppState, CurrentAuth};
@@ -42,6 +44,15 @@ impl FromRequestParts<AppState> for InTenant {
             .iter()
             .find_map(|(name, value)| (name == "tenant").then_some(value))
             .ok_or(ApiError::NoSuchRoute)?;
-        Ok(InTenant(TenantContext::named(&state.db, &auth, slug).await?))
+        let ctx = TenantContext::named(&state.db, &auth, slug).await?;
+        Ok(InTenant(ctx.reading(request_locale(parts))))
     }
+}
+
+/// The language a REST request asks for: Swedish or English by `Accept-Language`, Swedish
+/// by default.
+pub fn request_locale(parts: &Parts) -> Locale {
+    (parts.headers.get(http::header::ACCEPT_LANGUAGE))
+        .and_then(|value| value.to_str().ok())
+        .map_or_else(Locale::default, Locale::from_accept_language)
 }

@@ -160,3 +160,44 @@ async fn a_bad_period_another_tenant_and_an_unknown_council_are_refused() {
         .unwrap();
     assert_eq!(res.status(), 401);
 }
+
+/// Explanations come in the language of `Accept-Language`: Swedish by default, English
+/// when asked, the same verdicts either way.
+#[tokio::test]
+async fn explanations_follow_accept_language() {
+    let app = TestApp::spawn().await;
+    let client = app.login_as("sodertalje", "viewer@sodertalje.example").await;
+    let url = app.url("/api/v1/tenants/sodertalje/assessments?period=2025-10");
+    let fetch = |language: Option<&'static str>| {
+        let mut request = client.get(&url);
+        if let Some(language) = language {
+            request = request.header("accept-language", language);
+        }
+        async move {
+            let res = request.send().await.expect("request");
+            assert_eq!(res.status(), 200);
+            res.json::<Vec<Value>>().await.expect("json")
+        }
+    };
+    let swedish = fetch(None).await;
+    let english = fetch(Some("en-GB,en;q=0.9")).await;
+    let also_swedish = fetch(Some("sv-SE,en;q=0.5")).await;
+    assert_eq!(swedish, also_swedish);
+    assert_eq!(swedish.len(), english.len());
+    let goal = |list: &[Value]| {
+        (list.iter())
+            .find(|v| v["kind"] == "goal" && v["code"] == "5")
+            .map(|v| {
+                (
+                    v["verdict"].clone(),
+                    v["explanation"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .expect("nämndmål 5")
+    };
+    let (sv_verdict, sv_text) = goal(&swedish);
+    let (en_verdict, en_text) = goal(&english);
+    assert_eq!(sv_verdict, en_verdict);
+    assert!(sv_text.starts_with("Regel: minst 3 av 5"), "{sv_text}");
+    assert!(en_text.starts_with("Rule: at least 3 of 5"), "{en_text}");
+}

@@ -7,7 +7,7 @@ pub mod manual;
 pub mod plan;
 
 use engine::Period;
-use engine::assess::{ManualVerdict, Method, Verdict};
+use engine::assess::{Language, ManualVerdict, Method, Verdict};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use uuid::Uuid;
 
@@ -88,8 +88,8 @@ pub struct PlanInputs {
 }
 
 impl PlanInputs {
-    pub fn assess(&self, at: Period) -> Vec<Assessment> {
-        plan::assess(&self.levels, self.method, &self.plan, &self.manual, at)
+    pub fn assess(&self, at: Period, language: Language) -> Vec<Assessment> {
+        plan::assess(&self.levels, self.method, &self.plan, &self.manual, at, language)
     }
 }
 
@@ -179,18 +179,20 @@ pub async fn for_tenant(
     council: Option<&str>,
     period: &str,
 ) -> Result<Vec<Assessment>, ServiceError> {
-    let scope = ctx.scope();
-    assess(db, cache, scope, council, period).await
+    let language = ctx.locale().language();
+    assess(db, cache, ctx.scope(), council, period, language).await
 }
 
 /// The verdicts of every plan (of `council`, if given) that covers the month's year, by
-/// council and plan. For the CLI with an operator's scope, and for [`for_tenant`].
+/// council and plan, explained in `language`. For the CLI with an operator's scope, and
+/// for [`for_tenant`].
 pub async fn assess(
     db: &DatabaseConnection,
     cache: &InputsCache,
     scope: TenantScope,
     council: Option<&str>,
     period: &str,
+    language: Language,
 ) -> Result<Vec<Assessment>, ServiceError> {
     let at = month(period)?;
     let councils = councils::all(db, scope).await?;
@@ -218,7 +220,7 @@ pub async fn assess(
             inputs_at(db, cache, scope, PlanId::from_uuid(plan.id), version)
                 .await?
                 .1
-                .assess(at),
+                .assess(at, language),
         );
     }
     Ok(verdicts)

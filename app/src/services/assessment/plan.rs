@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use engine::assess::{
-    AssignmentForecast, AssignmentStatus, Better, GoalInput, IndicatorSeries, InputKind, ManualVerdict, Margin, Method,
-    Quota, Rule, Verdict, assess_goal, assess_indicator, assignment_verdict,
+    AssignmentForecast, AssignmentStatus, Better, GoalInput, IndicatorSeries, InputKind, Language, ManualVerdict,
+    Margin, Method, Quota, Rule, Verdict, assess_goal, assess_indicator, assignment_verdict,
 };
 use engine::{Period, Target, parse_number};
 use rust_decimal::Decimal;
@@ -140,13 +140,14 @@ fn better(direction: doc::Better) -> Better {
 
 /// Every goal's and indicator's verdict in the plan's current content at `at`, goals first
 /// in plan order, then indicators in plan order. A manual verdict that applies at `at`
-/// overrides the computed one.
+/// overrides the computed one. Explanations are written in `language`.
 pub fn assess(
     levels: &[doc::Level],
     tenant_method: Option<Method>,
     plan: &doc::Plan,
     manual: &ManualVerdicts,
     at: Period,
+    language: Language,
 ) -> Vec<Assessment> {
     let content = &plan.content;
     let line = |kind, code: &str, name: String, verdict: Verdict, explanation: String| Assessment {
@@ -185,7 +186,7 @@ pub fn assess(
             &indicator.code,
             indicator.name.clone(),
             assessment.verdict,
-            assessment.explanation.to_string(),
+            assessment.explanation.text(language),
         ));
         (by_goal.entry(indicator.goal.as_str()).or_default()).push(GoalInput::indicator(
             &indicator.code,
@@ -243,7 +244,7 @@ pub fn assess(
             &goal.code,
             format!("{} {}", goal.number, goal.title).trim().to_owned(),
             assessment.verdict,
-            assessment.explanation.to_string(),
+            assessment.explanation.text(language),
         ));
     }
     goal_lines.reverse();

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use engine::assess::SwedishPeriod;
+use engine::assess::{Language, PeriodText};
 use engine::{Period, Periodicity};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -49,11 +49,12 @@ pub fn follow_up(
     filter: &FollowUpFilter,
     today: NaiveDate,
     can_judge: bool,
+    language: Language,
 ) -> FollowUpView {
     let content = &inputs.plan.content;
     // The first month there can be is compared with itself: no change.
     let before = previous_month(at).unwrap_or(at);
-    let (now, then) = (inputs.assess(at), inputs.assess(before));
+    let (now, then) = (inputs.assess(at, language), inputs.assess(before, language));
     // `assess` lists the goals in plan order, then the indicators in plan order.
     let goal_count = content.goals.len();
     let department = filter.department.as_deref().filter(|d| !d.is_empty());
@@ -146,20 +147,20 @@ pub fn follow_up(
         plan: summary.clone(),
         month: at.to_string(),
         previous_month: before.to_string(),
-        month_label: SwedishPeriod(at).to_string(),
-        previous_label: SwedishPeriod(before).to_string(),
+        month_label: PeriodText(at, language).to_string(),
+        previous_label: PeriodText(before, language).to_string(),
         first_month: format!("{}-01", summary.first_year),
         last_month: format!("{}-12", summary.last_year),
         department: department.map(str::to_owned),
         colour: filter.colour,
-        defaults: defaults(inputs),
+        defaults: defaults(inputs, language),
         departments,
         levels,
         goals,
         assignments: overview(inputs, department, today),
         can_judge,
         judgement_periods: (periods_ending_at(at).into_iter())
-            .map(|p| (p.to_string(), SwedishPeriod(p).to_string()))
+            .map(|p| (p.to_string(), PeriodText(p, language).to_string()))
             .collect(),
     }
 }
@@ -186,19 +187,21 @@ fn tallies(inputs: &PlanInputs, goals: &[GoalFollowUp], shown: &[bool]) -> Vec<L
 }
 
 /// How verdicts are reached where an indicator or goal has no rule of its own.
-fn defaults(inputs: &PlanInputs) -> Vec<(String, String)> {
+fn defaults(inputs: &PlanInputs, language: Language) -> Vec<(String, String)> {
+    let standard = language.pick("Målbilds standard", "Målbild's default");
     let method = match inputs.method {
-        Some(method) => method.swedish(),
-        None => format!("{} (Målbilds standard)", default_method().swedish()),
+        Some(method) => method.text(language),
+        None => format!("{} ({standard})", default_method().text(language)),
     };
-    let mut lines = vec![("Indikatorer".to_owned(), method)];
+    let mut lines = vec![(language.pick("Indikatorer", "Indicators").to_owned(), method)];
     for level in &inputs.levels {
         let rule = match &level.rule {
-            Some(rule) => rule.swedish(),
+            Some(rule) => rule.text(language),
             None => format!(
-                "{}; mål med bara delmål: {} (Målbilds standard)",
-                default_rule(false).swedish(),
-                default_rule(true).swedish()
+                "{}; {} {} ({standard})",
+                default_rule(false).text(language),
+                language.pick("mål med bara delmål:", "goals with only sub-goals:"),
+                default_rule(true).text(language)
             ),
         };
         lines.push((level.plural.clone(), rule));

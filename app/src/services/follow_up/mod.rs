@@ -32,7 +32,15 @@ pub async fn view(
         Some(month) => assessment::month(month)?,
         None => default_month(today, inputs.summary.first_year, inputs.summary.last_year)?,
     };
-    Ok(follow_up(inputs, at, filter, today, ctx.role() >= Role::Editor))
+    let language = ctx.locale().language();
+    Ok(follow_up(
+        inputs,
+        at,
+        filter,
+        today,
+        ctx.role() >= Role::Editor,
+        language,
+    ))
 }
 
 /// This month, moved into the plan's years.

@@ -2,6 +2,7 @@
 //! the Swedish text, and properties (monotonicity, grey inputs never green, extreme values and
 //! rendering never panic).
 
+mod english;
 mod explain;
 mod extreme;
 mod goal;

@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 use engine::Period;
-use engine::assess::{ManualVerdict, Verdict};
+use engine::assess::{Language, ManualVerdict, Verdict};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -83,7 +83,14 @@ fn inputs(manual: ManualVerdicts) -> PlanInputs {
 
 /// The whole plan in October 2025, as an editor sees it.
 fn october(inputs: &PlanInputs) -> FollowUpView {
-    follow_up(inputs, month("2025-10"), &filter(None, None), today(), true)
+    follow_up(
+        inputs,
+        month("2025-10"),
+        &filter(None, None),
+        today(),
+        true,
+        Language::Swedish,
+    )
 }
 
 fn codes(view: &FollowUpView) -> Vec<&str> {
@@ -138,13 +145,27 @@ fn the_month_before_january_is_last_december() {
 fn filters_keep_matching_goals_their_ancestors_and_matching_indicators() {
     let inputs = inputs(ManualVerdicts::default());
     let at = month("2025-10");
-    let of_a = follow_up(&inputs, at, &filter(Some("Avdelning A"), None), today(), false);
+    let of_a = follow_up(
+        &inputs,
+        at,
+        &filter(Some("Avdelning A"), None),
+        today(),
+        false,
+        Language::Swedish,
+    );
     assert_eq!(codes(&of_a), ["1", "1.1"]);
     assert_eq!(of_a.assignments.items.len(), 1, "uppdrag of the department only");
     assert_eq!(of_a.levels[0].now.green, 1);
     assert_eq!(of_a.levels[0].now.grey, 0, "counts follow the department");
 
-    let grey = follow_up(&inputs, at, &filter(None, Some(Colour::Grey)), today(), false);
+    let grey = follow_up(
+        &inputs,
+        at,
+        &filter(None, Some(Colour::Grey)),
+        today(),
+        false,
+        Language::Swedish,
+    );
     assert_eq!(codes(&grey), ["2", "2.1"]);
     assert_eq!(grey.goals[1].indicators.len(), 1);
     assert_eq!(grey.levels[0].now.green, 1, "counts ignore the colour filter");
@@ -155,6 +176,7 @@ fn filters_keep_matching_goals_their_ancestors_and_matching_indicators() {
         &filter(Some("Avdelning B"), Some(Colour::Red)),
         today(),
         false,
+        Language::Swedish,
     );
     assert!(red.goals.is_empty());
 }
@@ -190,7 +212,14 @@ fn a_manual_verdict_for_the_month_overrides_and_is_shown() {
         Colour::Red,
         "the målområde follows its only nämndmål"
     );
-    let november = follow_up(&inputs, month("2025-11"), &filter(None, None), today(), true);
+    let november = follow_up(
+        &inputs,
+        month("2025-11"),
+        &filter(None, None),
+        today(),
+        true,
+        Language::Swedish,
+    );
     assert_eq!(november.goals[3].verdict, Colour::Grey);
 }
 
@@ -264,6 +293,7 @@ fn a_verdict_can_be_given_for_every_period_that_ends_with_the_month() {
         &filter(None, None),
         today(),
         true,
+        Language::Swedish,
     );
     assert_eq!(
         view.judgement_periods[1],
