@@ -133,6 +133,8 @@ pub fn build(state: AppState) -> Router {
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), middleware::resolve_session))
         .layer(from_fn_with_state(state.clone(), middleware::reject_cross_site))
+        // API errors in the language the request asks for.
+        .layer(from_fn(crate::http::error::localize))
         // Pages and JSON; `/pkg` is compressed ahead of time. The fastest level: the default
         // (brotli 4, gzip 6) cut the plan page from 1 200 to 370 requests a second. Browsers
         // that accept zstd (Chromium, Firefox) get it: the cheapest to compress.

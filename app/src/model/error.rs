@@ -1,4 +1,6 @@
 use serde::{Deserialize, Serialize};
+
+use super::Message;
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 
@@ -22,8 +24,8 @@ pub enum AppError {
     #[error("too many attempts")]
     Throttled,
     /// Input rejected: which field and why.
-    #[error("{field}: {message}")]
-    Invalid { field: String, message: String },
+    #[error("{field}: {}", crate::i18n::message_text(.message, crate::i18n::Locale::En))]
+    Invalid { field: String, message: Message },
     /// Someone else changed it first (optimistic locking), or it clashes with what exists.
     #[error("{0}")]
     Conflict(String),
@@ -46,7 +48,9 @@ impl FromServerFnError for AppError {
             }
             return AppError::Invalid {
                 field: "request".to_owned(),
-                message: value.to_string(),
+                message: Message::UnreadableRequest {
+                    detail: value.to_string(),
+                },
             };
         }
         AppError::ServerFn(value)

@@ -8,6 +8,7 @@ mod error;
 mod follow_up;
 mod goal_edit;
 mod import;
+mod message;
 mod organisation;
 mod plan;
 mod structure;
@@ -20,13 +21,14 @@ pub use error::AppError;
 pub use follow_up::*;
 pub use goal_edit::*;
 pub use import::*;
+pub use message::Message;
 pub use organisation::*;
 pub use plan::*;
 pub use structure::*;
 pub use values::*;
 
-pub use crate::domain::Role;
 /// A user's role is part of the typed domain shared with the database.
+pub use crate::domain::Role;
 use crate::domain::{CouncilId, DepartmentId, UserId};
 
 use serde::{Deserialize, Serialize};

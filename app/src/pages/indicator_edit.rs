@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::error_view;
 use crate::api::{indicator_for_edit, save_indicator};
 use crate::domain::{Better, IndicatorKind};
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, field_error, t};
 use crate::model::{AppError, HistoryEntry, IndicatorEditView, IndicatorForm};
 
 #[component]
@@ -140,7 +140,7 @@ fn editor(data: IndicatorEditView) -> impl IntoView {
             .into_any(),
         ),
         Some(Err(AppError::Invalid { field, message })) => {
-            Some(view! { <p class="notice notice--error" role="alert">{format!("{field}: {message}")}</p> }.into_any())
+            Some(view! { <p class="notice notice--error" role="alert">{field_error(field, message)}</p> }.into_any())
         }
         Some(Err(_)) => {
             Some(view! { <p class="notice notice--error" role="alert">{t(Msg::SomethingWentWrong)}</p> }.into_any())

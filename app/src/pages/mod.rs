@@ -37,7 +37,7 @@ pub use value_sheet::ValueSheetPage;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::i18n::{Msg, t};
+use crate::i18n::{Msg, field_error, t};
 use crate::model::AppError;
 
 /// The view for a failed page load: the login page if signed out, else a message.
@@ -64,7 +64,8 @@ pub(crate) fn save_error(err: &AppError, conflict: Msg) -> AnyView {
         }
         .into_any(),
         AppError::Invalid { field, message } => {
-            view! { <p class="notice notice--error" role="alert">{format!("{field}: {message}")}</p> }.into_any()
+            view! { <p class="notice notice--error" role="alert">{field_error(field.clone(), message.clone())}</p> }
+                .into_any()
         }
         _ => view! { <p class="notice notice--error" role="alert">{t(Msg::SomethingWentWrong)}</p> }.into_any(),
     }

@@ -173,16 +173,19 @@ mod browser {
             "/api/v1/tenants/{slug}/outcome-imports?file_name={}",
             String::from(js_sys::encode_uri_component(&file.name()))
         );
-        if let Err(err) = send(&url, &file, progress) {
+        let language = crate::i18n::use_locale().get_untracked().code();
+        if let Err(err) = send(&url, language, &file, progress) {
             progress.uploading.set(None);
             progress.error.set(Some(format!("{err:?}")));
         }
     }
 
-    fn send(url: &str, file: &File, progress: Progress) -> Result<(), wasm_bindgen::JsValue> {
+    fn send(url: &str, language: &str, file: &File, progress: Progress) -> Result<(), wasm_bindgen::JsValue> {
         let xhr = XmlHttpRequest::new()?;
         xhr.open_with_async("POST", url, true)?;
         xhr.set_request_header("Content-Type", "application/octet-stream")?;
+        // The API's messages in the page's language, whatever the browser prefers.
+        xhr.set_request_header("Accept-Language", language)?;
         let upload = xhr.upload()?;
         let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |ev: ProgressEvent| {
             if ev.length_computable() && ev.total() > 0.0 {

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::api::{adopt_plan, start_plan_draft};
 use crate::domain::PlanStatus;
-use crate::i18n::{Msg, t};
-use crate::model::{AdoptionView, AppError, DecisionForm, PlanState, PlanSummary};
+use crate::i18n::{Msg, message, t};
+use crate::model::{AdoptionView, AppError, DecisionForm, Message, PlanState, PlanSummary};
 
 fn failure(err: &AppError) -> AnyView {
     let (label, text) = match err {
@@ -20,13 +20,13 @@ fn failure(err: &AppError) -> AnyView {
             },
             message.clone(),
         ),
-        AppError::Conflict(detail) => (None, detail.clone()),
-        _ => (Some(Msg::SomethingWentWrong), String::new()),
+        AppError::Conflict(detail) => (None, Message::from(detail.as_str())),
+        _ => (Some(Msg::SomethingWentWrong), Message::from("")),
     };
     view! {
         <p class="notice notice--error" role="alert">
             {label.map(|label| view! { <strong>{t(label)}": "</strong> })}
-            {text}
+            {message(text)}
         </p>
     }
     .into_any()

@@ -1,6 +1,6 @@
 use sea_orm::DbErr;
 
-use crate::model::AppError;
+use crate::model::{AppError, Message};
 
 /// Why a service call failed. The HTTP layer maps each variant to a status and code;
 /// server functions map them to [`AppError`].
@@ -19,8 +19,8 @@ pub enum ServiceError {
     /// Too much of some work is already running for this tenant; try again later.
     #[error("busy: {0}")]
     Busy(String),
-    #[error("{field}: {message}")]
-    Invalid { field: &'static str, message: String },
+    #[error("{field}: {}", english(.message))]
+    Invalid { field: &'static str, message: Message },
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("password hashing failed: {0}")]
@@ -36,12 +36,17 @@ pub enum ServiceError {
     Db(#[from] DbErr),
 }
 
+/// A message in English, for logs and the command line.
+fn english(message: &Message) -> String {
+    crate::i18n::message_text(message, crate::i18n::Locale::En)
+}
+
 impl From<crate::exchange::ExchangeError> for ServiceError {
     fn from(err: crate::exchange::ExchangeError) -> Self {
         use crate::exchange::ExchangeError as E;
         match err {
             E::NoTenant => ServiceError::NotFound,
-            E::Invalid { field, message } => ServiceError::Invalid { field, message },
+            E::Invalid { field, message } => ServiceError::invalid(field, message),
             E::Corrupt(what) => ServiceError::Corrupt(what),
             E::Db(err) => ServiceError::Db(err),
         }
@@ -49,7 +54,7 @@ impl From<crate::exchange::ExchangeError> for ServiceError {
 }
 
 impl ServiceError {
-    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn invalid(field: &'static str, message: impl Into<Message>) -> Self {
         ServiceError::Invalid {
             field,
             message: message.into(),
@@ -71,7 +76,12 @@ impl From<ServiceError> for AppError {
             },
             ServiceError::Rejected(problems) => AppError::Invalid {
                 field: "document".to_owned(),
-                message: problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
+                message: problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .into(),
             },
             ServiceError::Conflict(message) | ServiceError::Busy(message) => AppError::Conflict(message),
             other => {

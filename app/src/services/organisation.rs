@@ -16,7 +16,7 @@ use crate::db::entities::{council, department};
 use crate::db::repo::audit;
 use crate::db::repo::{councils, rows, tenants};
 use crate::domain::{CouncilId, DepartmentId};
-use crate::model::{CouncilForm, DepartmentForm, OrganisationView, Role, TenantTextsForm};
+use crate::model::{CouncilForm, DepartmentForm, Message, OrganisationView, Role, TenantTextsForm};
 
 const ENTITY: &str = "organisation";
 const TEXTS_ID: &str = "texts";
@@ -159,9 +159,13 @@ fn checked_departments(form: &CouncilForm) -> Result<Vec<(Option<Uuid>, String)>
             continue; // an empty new row is no department
         }
         let name = validate::text("departments", &d.name, MAX_NAME).map_err(|e| match e {
-            ServiceError::Invalid { message, .. } => {
-                ServiceError::invalid("departments", format!("department {}: {message}", at + 1))
-            }
+            ServiceError::Invalid { message, .. } => ServiceError::invalid(
+                "departments",
+                Message::Department {
+                    nth: at + 1,
+                    problem: Box::new(message),
+                },
+            ),
             other => other,
         })?;
         if !seen.insert(name.to_lowercase()) {
@@ -410,7 +414,8 @@ mod tests {
                     field: "departments",
                     message,
                 }) => {
-                    assert!(message.contains(expected), "{message} should say {expected}")
+                    let text = crate::i18n::message_text(&message, crate::i18n::Locale::En);
+                    assert!(text.contains(expected), "{text} should say {expected}")
                 }
                 other => panic!("{other:?}"),
             }

@@ -309,7 +309,8 @@ mod tests {
                     field: "levels",
                     message,
                 }) => {
-                    assert!(message.contains(expected), "{message} should say {expected}")
+                    let text = crate::i18n::message_text(&message, crate::i18n::Locale::En);
+                    assert!(text.contains(expected), "{text} should say {expected}")
                 }
                 other => panic!("{bad:?}: {other:?}"),
             }

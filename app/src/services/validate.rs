@@ -1,19 +1,22 @@
 //! Input checks shared by every entry point (UI, REST, CLI): specific messages, by field.
 
 use super::ServiceError;
+use crate::model::Message;
+
+const SLUG_MIN: usize = 2;
+const SLUG_MAX: usize = 63;
+const PASSWORD_MIN: usize = 12;
+const PASSWORD_MAX: usize = 1024;
 
 /// Checks a required text field: trimmed, non-empty, at most `max` characters.
 pub fn text<'a>(field: &'static str, value: &'a str, max: usize) -> Result<&'a str, ServiceError> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(ServiceError::invalid(field, "must not be empty"));
+        return Err(ServiceError::invalid(field, Message::Required));
     }
-    let len = value.chars().count();
-    if len > max {
-        return Err(ServiceError::invalid(
-            field,
-            format!("is {len} characters long; at most {max} are allowed"),
-        ));
+    let length = value.chars().count();
+    if length > max {
+        return Err(ServiceError::invalid(field, Message::TooLong { max, length }));
     }
     Ok(value)
 }
@@ -25,14 +28,14 @@ pub fn email(value: &str) -> Result<String, ServiceError> {
         Some((local, domain)) if !local.is_empty() && domain.contains('.') && !domain.contains('@') => {
             Ok(value.to_lowercase())
         }
-        _ => Err(ServiceError::invalid("email", "is not an e-mail address")),
+        _ => Err(ServiceError::invalid("email", Message::NotAnEmail)),
     }
 }
 
 /// A slug: 2–63 characters of `a-z`, `0-9` and `-`, not starting or ending with `-`.
 pub fn slug(field: &'static str, value: &str) -> Result<String, ServiceError> {
-    let value = text(field, value, 63)?;
-    let ok = value.len() >= 2
+    let value = text(field, value, SLUG_MAX)?;
+    let ok = value.len() >= SLUG_MIN
         && value
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -43,7 +46,10 @@ pub fn slug(field: &'static str, value: &str) -> Result<String, ServiceError> {
     } else {
         Err(ServiceError::invalid(
             field,
-            "must be 2–63 characters of a–z, 0–9 and '-'",
+            Message::NotASlug {
+                min: SLUG_MIN,
+                max: SLUG_MAX,
+            },
         ))
     }
 }
@@ -78,12 +84,24 @@ pub fn key_from_name(name: &str, taken: &std::collections::HashSet<String>, fall
 
 /// A new password: 12–1024 characters (long passphrases welcome, megabyte bodies not).
 pub fn new_password(value: &str) -> Result<&str, ServiceError> {
-    let len = value.chars().count();
-    if len < 12 {
-        return Err(ServiceError::invalid("password", "must be at least 12 characters"));
+    let length = value.chars().count();
+    if length < PASSWORD_MIN {
+        return Err(ServiceError::invalid(
+            "password",
+            Message::TooShort {
+                min: PASSWORD_MIN,
+                length,
+            },
+        ));
     }
-    if len > 1024 {
-        return Err(ServiceError::invalid("password", "must be at most 1024 characters"));
+    if length > PASSWORD_MAX {
+        return Err(ServiceError::invalid(
+            "password",
+            Message::TooLong {
+                max: PASSWORD_MAX,
+                length,
+            },
+        ));
     }
     Ok(value)
 }

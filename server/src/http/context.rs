@@ -45,14 +45,14 @@ impl FromRequestParts<AppState> for InTenant {
             .find_map(|(name, value)| (name == "tenant").then_some(value))
             .ok_or(ApiError::NoSuchRoute)?;
         let ctx = TenantContext::named(&state.db, &auth, slug).await?;
-        Ok(InTenant(ctx.reading(request_locale(parts))))
+        Ok(InTenant(ctx.reading(request_locale(&parts.headers))))
     }
 }
 
 /// The language a REST request asks for: Swedish or English by `Accept-Language`, Swedish
 /// by default.
-pub fn request_locale(parts: &Parts) -> Locale {
-    (parts.headers.get(http::header::ACCEPT_LANGUAGE))
+pub fn request_locale(headers: &http::HeaderMap) -> Locale {
+    (headers.get(http::header::ACCEPT_LANGUAGE))
         .and_then(|value| value.to_str().ok())
         .map_or_else(Locale::default, Locale::from_accept_language)
 }

@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 
 use app::api::*;
-use app::domain::{AssignmentKind, Colour, Numbering, Role as UserRole, ValueKind};
+use app::domain::{Colour, Numbering, Role as UserRole, ValueKind};
 use app::model::{
     AssignmentForm, CouncilForm, DecisionForm, FollowUp, FollowUpFilter, GoalForm, IndicatorForm, LevelForm,
     ManualVerdictForm, NewPlanForm, NewTenantForm, NewUserForm, TenantTextsForm, ValueEdit, VerdictKind,
@@ -143,18 +143,6 @@ fn urlencode(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
-}
-
-fn assignment_form() -> AssignmentForm {
-    AssignmentForm {
-        kind: AssignmentKind::Uppdrag,
-        title: String::new(),
-        goal: String::new(),
-        department: String::new(),
-        is_new: None,
-        end_date: String::new(),
-        decision_body: String::new(),
-    }
 }
 
 fn verdict_form(ids: &Ids) -> ManualVerdictForm {
@@ -445,14 +433,16 @@ fn matrix() -> Vec<Row> {
         ),
         server_fn::<CreateAssignment>(
             "create_assignment",
-            |ids| Body::Json(json!({"plan_id": ids.plan, "form": assignment_form()})),
+            |ids| Body::Json(json!({"plan_id": ids.plan, "form": AssignmentForm::default()})),
             TENANT_ADMIN,
             true,
         ),
         server_fn::<SaveAssignment>(
             "save_assignment",
             |ids| {
-                Body::Json(json!({"plan_id": ids.plan, "id": ids.assignment, "revision": 0, "form": assignment_form()}))
+                Body::Json(
+                    json!({"plan_id": ids.plan, "id": ids.assignment, "revision": 0, "form": AssignmentForm::default()}),
+                )
             },
             TENANT_ADMIN,
             true,

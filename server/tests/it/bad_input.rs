@@ -1,7 +1,7 @@
 //! Malformed requests get 400/415/422 with a specific message, never a 500; and
 //! cross-site state-changing requests are refused.
 
-use crate::common::{PASSWORD, TestApp, error_code, json_headers};
+use crate::common::{PASSWORD, TestApp, error_code, error_field, json_headers};
 
 async fn post_raw(app: &TestApp, body: &str) -> reqwest::Response {
     app.client()
@@ -69,9 +69,8 @@ async fn over_long_strings_are_422_naming_the_field() {
         ),
     ];
     for (field, body) in cases {
-        let (code, message) = error_code(post_raw(&app, &body).await, 422).await;
-        assert_eq!(code, "invalid_input");
-        assert!(message.starts_with(field), "{field}: {message}");
+        let answer = error_field(post_raw(&app, &body).await, 422).await;
+        assert_eq!(answer, ("invalid_input".to_owned(), field.to_owned()));
     }
 }
 
@@ -205,11 +204,60 @@ async fn server_functions_answer_client_mistakes_with_400_and_413() {
         let (status, error) = call_server_fn(&client, &app, path, content_type, body.clone()).await;
         assert_eq!(status, want, "{body}: {error:?}");
         assert!(
-            matches!(&error, AppError::Invalid { field, message } if field == "request" && !message.is_empty()),
+            matches!(&error, AppError::Invalid { field, message } if field == "request" && matches!(message, app::model::Message::UnreadableRequest { detail } if !detail.is_empty())),
             "{body}: {error:?}"
         );
     }
     let huge = format!("id={}", "a".repeat(3 * 1024 * 1024));
     let (status, _) = call_server_fn(&client, &app, form_fn, "application/x-www-form-urlencoded", huge).await;
     assert_eq!(status, 413);
+}
+
+/// An API error's message is in the language of `Accept-Language`, Swedish by default, with
+/// the same code and field either way.
+#[tokio::test]
+async fn error_messages_follow_accept_language() {
+    let app = TestApp::spawn().await;
+    let admin = app.login_as("norrtalje", "admin@norrtalje.example").await;
+    let add = |language: Option<&'static str>| {
+        let mut request = admin.post(app.url("/api/v1/tenants/norrtalje/users")).json(
+            &serde_json::json!({ "email": "ny@norrtalje.example", "name": "Ny", "role": "viewer", "password": "kort" }),
+        );
+        if let Some(language) = language {
+            request = request.header("accept-language", language);
+        }
+        async move {
+            let res = request.send().await.expect("request");
+            assert_eq!(res.status(), 422);
+            let body: serde_json::Value = res.json().await.expect("json");
+            assert_eq!(
+                (body["error"]["code"].as_str(), body["error"]["field"].as_str()),
+                (Some("invalid_input"), Some("password"))
+            );
+            body["error"]["message"].as_str().expect("message").to_owned()
+        }
+    };
+    assert_eq!(add(None).await, "Lösenord: måste vara minst 12 tecken");
+    assert_eq!(add(Some("sv-SE")).await, "Lösenord: måste vara minst 12 tecken");
+    assert_eq!(
+        add(Some("en-GB,en;q=0.8")).await,
+        "Password: must be at least 12 characters"
+    );
+
+    // Fixed messages too, also where no handler ran (an unknown route).
+    let res = app
+        .client()
+        .get(app.url("/api/v1/nothing-here"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(error_code(res, 404).await.1, "no such API route");
+    let res = app
+        .client()
+        .get(app.url("/api/v1/nothing-here"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(error_code(res, 404).await.1, "API:et har ingen sådan adress");
 }

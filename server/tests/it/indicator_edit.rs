@@ -2,6 +2,7 @@
 //! and tenant walls, through the services the server functions call.
 
 use crate::common::TestApp;
+use crate::common::english;
 
 use app::services::ServiceError;
 use app::services::indicator_edit::{load, save};
@@ -164,7 +165,10 @@ async fn an_admin_adds_an_indicator_to_a_goal_that_carries_indicators() {
         match create(goal(goal_code), code, form.clone()).await {
             Err(ServiceError::Invalid { field: got, message }) => {
                 assert_eq!(got, field, "{goal_code} {code}");
-                assert!(message.contains(expected), "{message} should say {expected}");
+                assert!(
+                    english(&message).contains(expected),
+                    "{message:?} should say {expected}"
+                );
             }
             other => panic!("{goal_code} {code}: {other:?}"),
         }

@@ -4,6 +4,7 @@
 //! and each change is in the history.
 
 use crate::common::TestApp;
+use crate::common::english;
 
 use app::domain::{Carry, Numbering};
 use app::exchange::validate;
@@ -118,7 +119,10 @@ async fn what_plans_use_cannot_go_and_nothing_is_written() {
             field: "levels",
             message,
         }) => {
-            assert!(message.starts_with("level 1: name must not be empty"), "{message}")
+            assert!(
+                english(&message).starts_with("level 1: name must not be empty"),
+                "{message:?}"
+            )
         }
         other => panic!("{other:?}"),
     }
@@ -211,8 +215,8 @@ async fn a_level_counts_its_uppdrag_in_verdicts_only_where_it_carries_them() {
     match save(&app.db, &auth, &levels).await {
         Err(ServiceError::Invalid { message, .. }) => {
             assert!(
-                message.contains("(Nämndmål)") && message.contains("carries"),
-                "{message}"
+                english(&message).contains("(Nämndmål)") && english(&message).contains("carries"),
+                "{message:?}"
             )
         }
         other => panic!("expected invalid, got {other:?}"),

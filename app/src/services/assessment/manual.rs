@@ -205,7 +205,8 @@ mod tests {
         assert_eq!(field(form("oktober", "x")).0, "period");
         let (name, message) = field(form("2027-01", "x"));
         assert_eq!(name, "period");
-        assert!(message.contains("2025–2026"), "{message}");
+        let text = crate::i18n::message_text(&message, crate::i18n::Locale::En);
+        assert!(text.contains("2025–2026"), "{text}");
         assert_eq!(field(form("2025-10", "   ")).0, "motivation");
         assert_eq!(field(form("2025-10", &"x".repeat(MOTIVATION_MAX + 1))).0, "motivation");
     }

@@ -2,7 +2,6 @@
 //! words. Numbers keep the Swedish form, as everywhere in the product.
 
 use super::*;
-use crate::target::Comparison;
 
 use Verdict::{Green, Red, Yellow};
 
@@ -42,15 +41,7 @@ fn threshold_and_forecast_sentences() {
 
 #[test]
 fn pace_and_manual_sentences() {
-    let rate = Fixture::new(Better::Lower, Method::Pace { margin: Margin::ZERO })
-        .target(
-            2025,
-            Target::Compare {
-                op: Comparison::LessOrEqual,
-                value: d("7"),
-            },
-        )
-        .outcomes(1, &["6", "7", "7"]);
+    let rate = average_at_most_seven();
     assert_eq!(
         english(&rate, "2025-03"),
         "Average January–March 2025: 6,67 (3 periods), target 2025: ≤ 7: the target is met → Green."

@@ -1,5 +1,5 @@
 use super::*;
-use crate::target::{Comparison, Direction};
+use crate::target::Direction;
 
 use Verdict::{Green, Grey, Red, Yellow};
 
@@ -97,15 +97,7 @@ fn pace_sentences() {
         "Utfall januari–mars 2025 sammanlagt: 270; årsmålet 1 200 kräver 300 till och med mars \
          (3/12 av året, högre är bättre): inte i takt att nå målet men inom marginalen 10 % → Gul."
     );
-    let rate = Fixture::new(Better::Lower, Method::Pace { margin: Margin::ZERO })
-        .target(
-            2025,
-            Target::Compare {
-                op: Comparison::LessOrEqual,
-                value: d("7"),
-            },
-        )
-        .outcomes(1, &["6", "7", "7"]);
+    let rate = average_at_most_seven();
     assert_eq!(
         text(&rate, "2025-03"),
         "Genomsnitt januari–mars 2025: 6,67 (3 perioder), mål 2025: ≤ 7: målet är nått → Grön."

@@ -157,6 +157,19 @@ fn numbered(verdicts: &[Verdict]) -> Vec<GoalInput<'static>> {
         .collect()
 }
 
+/// A rate averaged by pace, target ≤ 7, with January–March 6, 7, 7.
+fn average_at_most_seven() -> Fixture {
+    Fixture::new(Better::Lower, Method::Pace { margin: Margin::ZERO })
+        .target(
+            2025,
+            Target::Compare {
+                op: crate::target::Comparison::LessOrEqual,
+                value: d("7"),
+            },
+        )
+        .outcomes(1, &["6", "7", "7"])
+}
+
 fn october() -> Period {
     p("2025-10")
 }

@@ -159,6 +159,20 @@ pub fn client_builder() -> reqwest::ClientBuilder {
         .timeout(STEP_LIMIT)
 }
 
+/// `{ "error": { "code", "field" } }` of an error response for a rejected field, after
+/// checking its status.
+pub async fn error_field(res: reqwest::Response, status: u16) -> (String, String) {
+    assert_eq!(res.status(), status, "status");
+    let body: Value = res.json().await.expect("JSON error body");
+    let text = |key: &str| {
+        body["error"][key]
+            .as_str()
+            .unwrap_or_else(|| panic!("error.{key}: {body}"))
+            .to_owned()
+    };
+    (text("code"), text("field"))
+}
+
 /// `{ "error": { "code": … } }` of an error response, after checking its status.
 pub async fn error_code(res: reqwest::Response, status: u16) -> (String, String) {
     assert_eq!(res.status(), status, "status");
@@ -197,4 +211,9 @@ async fn fresh_postgres_database(base: &str) -> String {
         .expect("create test database");
     // A statement waiting on a lock fails rather than hangs.
     format!("{server}/{fresh}?options=-c%20lock_timeout%3D30s%20-c%20statement_timeout%3D60s")
+}
+
+/// A message as the English UI writes it.
+pub fn english(message: &app::model::Message) -> String {
+    app::i18n::message_text(message, app::i18n::Locale::En)
 }

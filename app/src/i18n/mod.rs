@@ -1,8 +1,12 @@
 //! UI strings, Swedish first with English available. Each text is a [`Msg`] variant,
 //! so a missing translation is a compile error rather than a blank on screen.
 
+mod messages;
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+
+pub use messages::{field_label, field_message, message_text};
 
 use crate::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus, Better, IndicatorKind, PlanStatus, Role};
 
@@ -427,6 +431,18 @@ pub fn use_locale() -> RwSignal<Locale> {
 /// text there would read a disposed signal.
 pub fn text_now(msg: Msg) -> &'static str {
     msg.text(use_locale().get_untracked())
+}
+
+/// A rejected field and why, reactive like [`t`].
+pub fn field_error(field: String, message: crate::model::Message) -> impl Fn() -> String + Send + Sync + 'static {
+    let locale = use_locale();
+    move || field_message(&field, &message, locale.get())
+}
+
+/// A message, reactive like [`t`].
+pub fn message(message: crate::model::Message) -> impl Fn() -> String + Send + Sync + 'static {
+    let locale = use_locale();
+    move || message_text(&message, locale.get())
 }
 
 /// A reactive translated text: `t(Msg::SignIn)` re-renders when the language changes.

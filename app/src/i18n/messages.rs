@@ -1,0 +1,97 @@
+//! [`Message`]s and field names in words, Swedish and English.
+
+use super::Locale;
+use crate::model::Message;
+
+/// The message in `locale`.
+pub fn message_text(message: &Message, locale: Locale) -> String {
+    let sv = locale == Locale::Sv;
+    match message {
+        Message::Required if sv => "måste fyllas i".to_owned(),
+        Message::Required => "must not be empty".to_owned(),
+        Message::TooLong { max, length } if sv => format!("är {length} tecken lång; högst {max} tecken går"),
+        Message::TooLong { max, length } => format!("is {length} characters long; at most {max} are allowed"),
+        Message::TooShort { min, .. } if sv => format!("måste vara minst {min} tecken"),
+        Message::TooShort { min, .. } => format!("must be at least {min} characters"),
+        Message::NotAnEmail if sv => "är inte en e-postadress".to_owned(),
+        Message::NotAnEmail => "is not an e-mail address".to_owned(),
+        Message::NotASlug { min, max } if sv => format!("måste vara {min}–{max} tecken av a–z, 0–9 och '-'"),
+        Message::NotASlug { min, max } => format!("must be {min}–{max} characters of a–z, 0–9 and '-'"),
+        Message::Department { nth, problem } if sv => format!("avdelning {nth}: {}", message_text(problem, locale)),
+        Message::Department { nth, problem } => format!("department {nth}: {}", message_text(problem, locale)),
+        Message::UnreadableRequest { detail } if sv => format!("anropet gick inte att läsa: {detail}"),
+        Message::UnreadableRequest { detail } => format!("the request could not be read: {detail}"),
+        Message::Text { text } => text.clone(),
+    }
+}
+
+/// Field identifiers with their names in Swedish and English.
+const FIELD_LABELS: [(&str, &str, &str); 9] = [
+    ("name", "Namn", "Name"),
+    ("email", "E-postadress", "Email address"),
+    ("password", "Lösenord", "Password"),
+    ("slug", "Kortnamn", "Short name"),
+    ("title", "Rubrik", "Title"),
+    ("code", "Kod", "Code"),
+    ("period", "Period", "Period"),
+    ("motivation", "Motivering", "Motivation"),
+    ("request", "Anrop", "Request"),
+];
+
+/// A form field's name as the reader knows it; the identifier itself for fields without
+/// a label yet.
+pub fn field_label(field: &str, locale: Locale) -> String {
+    match FIELD_LABELS.iter().find(|(id, ..)| *id == field) {
+        Some((_, sv, _)) if locale == Locale::Sv => (*sv).to_owned(),
+        Some((_, _, en)) => (*en).to_owned(),
+        None => field.to_owned(),
+    }
+}
+
+/// "Fält: meddelande", as a form shows a rejected field.
+pub fn field_message(field: &str, message: &Message, locale: Locale) -> String {
+    format!("{}: {}", field_label(field, locale), message_text(message, locale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_reads_in_both_languages_with_its_parameters() {
+        let messages = [
+            Message::Required,
+            Message::TooLong { max: 200, length: 230 },
+            Message::TooShort { min: 12, length: 3 },
+            Message::NotAnEmail,
+            Message::NotASlug { min: 2, max: 63 },
+            Message::UnreadableRequest { detail: "x".into() },
+            Message::Department {
+                nth: 2,
+                problem: Box::new(Message::Required),
+            },
+        ];
+        for message in &messages {
+            let (sv, en) = (message_text(message, Locale::Sv), message_text(message, Locale::En));
+            assert!(!sv.is_empty() && !en.is_empty() && sv != en, "{message:?}: {sv} / {en}");
+        }
+        assert_eq!(
+            message_text(&messages[1], Locale::Sv),
+            "är 230 tecken lång; högst 200 tecken går"
+        );
+        assert_eq!(
+            message_text(&messages[1], Locale::En),
+            "is 230 characters long; at most 200 are allowed"
+        );
+        assert_eq!(
+            field_message("password", &messages[2], Locale::Sv),
+            "Lösenord: måste vara minst 12 tecken"
+        );
+        assert_eq!(message_text(&messages[6], Locale::Sv), "avdelning 2: måste fyllas i");
+        assert_eq!(
+            field_label("levels", Locale::En),
+            "levels",
+            "no label yet: the identifier"
+        );
+    }
+}
