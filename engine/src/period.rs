@@ -189,7 +189,9 @@ impl FromStr for Period {
             Some(b'0'..=b'9') if rest.len() == 2 => (Periodicity::Month, rest),
             _ => return Err(malformed()),
         };
-        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        // One digit after H or T (2025-H1), two for a month (2025-01): one spelling each.
+        let width = if kind == Periodicity::Month { 2 } else { 1 };
+        if digits.len() != width || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(malformed());
         }
         let index: u8 = digits.parse().map_err(|_| malformed())?;
@@ -247,7 +249,7 @@ mod tests {
     #[test]
     fn rejects_what_is_not_a_period() {
         for text in [
-            "", "25", "2025-", "2025-1", "2025-Q1", "2025-H", "2025-001", "abcd", "2025/10",
+            "", "25", "2025-", "2025-1", "2025-Q1", "2025-H", "2025-001", "abcd", "2025/10", "2025-H01", "2025-T02",
         ] {
             assert_eq!(p_err(text), PeriodError::Malformed(text.to_owned()), "{text:?}");
         }

@@ -17,6 +17,18 @@ pub fn message_text(message: &Message, locale: Locale) -> String {
         Message::NotAnEmail => "is not an e-mail address".to_owned(),
         Message::NotASlug { min, max } if sv => format!("måste vara {min}–{max} tecken av a–z, 0–9 och '-'"),
         Message::NotASlug { min, max } => format!("must be {min}–{max} characters of a–z, 0–9 and '-'"),
+        Message::NotAPeriod { text } if sv => format!(
+            "”{text}” är ingen period; skriv ett år (2025), ett halvår (2025-H1), ett tertial (2025-T2) eller en månad (2025-10)"
+        ),
+        Message::NotAPeriod { text } => format!(
+            "\"{text}\" is not a period; write a year (2025), a half-year (2025-H1), a tertial (2025-T2) or a month (2025-10)"
+        ),
+        Message::NotAMonth { text } if sv => {
+            format!("”{text}” är ingen månad; skriv den ÅÅÅÅ-MM, till exempel 2025-10")
+        }
+        Message::NotAMonth { text } => format!("\"{text}\" is not a month; write it YYYY-MM, e.g. 2025-10"),
+        Message::OutsideYears { value, first, last } if sv => format!("{value} ligger utanför åren {first}–{last}"),
+        Message::OutsideYears { value, first, last } => format!("{value} is outside the years {first}–{last}"),
         Message::Department { nth, problem } if sv => format!("avdelning {nth}: {}", message_text(problem, locale)),
         Message::Department { nth, problem } => format!("department {nth}: {}", message_text(problem, locale)),
         Message::UnreadableRequest { detail } if sv => format!("anropet gick inte att läsa: {detail}"),
@@ -70,6 +82,13 @@ mod tests {
                 nth: 2,
                 problem: Box::new(Message::Required),
             },
+            Message::NotAPeriod { text: "x".into() },
+            Message::NotAMonth { text: "x".into() },
+            Message::OutsideYears {
+                value: "2031".into(),
+                first: 2026,
+                last: 2028,
+            },
         ];
         for message in &messages {
             let (sv, en) = (message_text(message, Locale::Sv), message_text(message, Locale::En));
@@ -88,6 +107,10 @@ mod tests {
             "Lösenord: måste vara minst 12 tecken"
         );
         assert_eq!(message_text(&messages[6], Locale::Sv), "avdelning 2: måste fyllas i");
+        assert_eq!(
+            message_text(&messages[9], Locale::Sv),
+            "2031 ligger utanför åren 2026–2028"
+        );
         assert_eq!(
             field_label("levels", Locale::En),
             "levels",

@@ -27,8 +27,11 @@ pub enum AppError {
     #[error("{field}: {}", crate::i18n::message_text(.message, crate::i18n::Locale::En))]
     Invalid { field: String, message: Message },
     /// Someone else changed it first (optimistic locking), or it clashes with what exists.
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{}", crate::i18n::message_text(.0, crate::i18n::Locale::En))]
+    Conflict(Message),
+    /// Too much of the same work is running; try again later.
+    #[error("{}", crate::i18n::message_text(.0, crate::i18n::Locale::En))]
+    Busy(Message),
     /// Something went wrong on the server; details are in the server log, not here.
     #[error("internal error")]
     Internal,

@@ -22,6 +22,13 @@ pub enum Message {
     NotAnEmail,
     /// Not a short name of `min`–`max` characters of a–z, 0–9 and '-'.
     NotASlug { min: usize, max: usize },
+    /// Not a period (a year, half-year, tertial or month) as written.
+    NotAPeriod { text: String },
+    /// Not a month as written (`YYYY-MM`).
+    NotAMonth { text: String },
+    /// A year or period outside the years `first`–`last` (of a plan, or that can be
+    /// followed up).
+    OutsideYears { value: String, first: i32, last: i32 },
     /// What is wrong with the `nth` department (from 1) of a list.
     Department { nth: usize, problem: Box<Message> },
     /// A request the server could not read (malformed JSON, a missing argument …).
@@ -51,6 +58,9 @@ impl Message {
             Message::TooShort { .. } => "too_short",
             Message::NotAnEmail => "not_an_email",
             Message::NotASlug { .. } => "not_a_slug",
+            Message::NotAPeriod { .. } => "not_a_period",
+            Message::NotAMonth { .. } => "not_a_month",
+            Message::OutsideYears { .. } => "outside_years",
             Message::Department { .. } => "department",
             Message::UnreadableRequest { .. } => "unreadable_request",
             Message::Text { .. } => "text",

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::error_view;
 use crate::api::{indicator_for_edit, save_indicator};
 use crate::domain::{Better, IndicatorKind};
-use crate::i18n::{Msg, field_error, t};
+use crate::i18n::{Msg, field_error, message, t};
 use crate::model::{AppError, HistoryEntry, IndicatorEditView, IndicatorForm};
 
 #[component]
@@ -134,7 +134,7 @@ fn editor(data: IndicatorEditView) -> impl IntoView {
             view! {
                 <div class="notice notice--error" role="alert">
                     <p>{t(Msg::SaveConflict)}</p>
-                    <small>{detail}</small>
+                    <small>{message(detail)}</small>
                 </div>
             }
             .into_any(),

@@ -37,7 +37,7 @@ pub use value_sheet::ValueSheetPage;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::i18n::{Msg, field_error, t};
+use crate::i18n::{Msg, field_error, message, t};
 use crate::model::AppError;
 
 /// The view for a failed page load: the login page if signed out, else a message.
@@ -59,10 +59,13 @@ pub(crate) fn save_error(err: &AppError, conflict: Msg) -> AnyView {
         AppError::Conflict(detail) => view! {
             <div class="notice notice--error" role="alert">
                 <p>{t(conflict)}</p>
-                <small>{detail.clone()}</small>
+                <small>{message(detail.clone())}</small>
             </div>
         }
         .into_any(),
+        AppError::Busy(why) => {
+            view! { <p class="notice notice--error" role="alert">{message(why.clone())}</p> }.into_any()
+        }
         AppError::Invalid { field, message } => {
             view! { <p class="notice notice--error" role="alert">{field_error(field.clone(), message.clone())}</p> }
                 .into_any()

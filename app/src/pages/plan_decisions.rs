@@ -20,7 +20,7 @@ fn failure(err: &AppError) -> AnyView {
             },
             message.clone(),
         ),
-        AppError::Conflict(detail) => (None, Message::from(detail.as_str())),
+        AppError::Conflict(detail) | AppError::Busy(detail) => (None, detail.clone()),
         _ => (Some(Msg::SomethingWentWrong), Message::from("")),
     };
     view! {

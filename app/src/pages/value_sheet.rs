@@ -139,7 +139,7 @@ fn sheet_editor(sheet: ValueSheet) -> AnyView {
                 view! {
                     <div class="notice notice--error" role="alert">
                         <p>{t(Msg::ValuesConflict)}</p>
-                        <small>{detail}</small>
+                        <small>{message_text(&detail, language.get())}</small>
                     </div>
                 }
                 .into_any(),

@@ -17,12 +17,12 @@ pub enum ServiceError {
     #[error("too many failed logins")]
     Throttled,
     /// Too much of some work is already running for this tenant; try again later.
-    #[error("busy: {0}")]
-    Busy(String),
+    #[error("busy: {}", english(.0))]
+    Busy(Message),
     #[error("{field}: {}", english(.message))]
     Invalid { field: &'static str, message: Message },
-    #[error("conflict: {0}")]
-    Conflict(String),
+    #[error("conflict: {}", english(.0))]
+    Conflict(Message),
     #[error("password hashing failed: {0}")]
     PasswordHash(String),
     #[error("background task failed: {0}")]
@@ -54,6 +54,14 @@ impl From<crate::exchange::ExchangeError> for ServiceError {
 }
 
 impl ServiceError {
+    pub fn conflict(message: impl Into<Message>) -> Self {
+        ServiceError::Conflict(message.into())
+    }
+
+    pub fn busy(message: impl Into<Message>) -> Self {
+        ServiceError::Busy(message.into())
+    }
+
     pub fn invalid(field: &'static str, message: impl Into<Message>) -> Self {
         ServiceError::Invalid {
             field,
@@ -83,7 +91,8 @@ impl From<ServiceError> for AppError {
                     .join("\n")
                     .into(),
             },
-            ServiceError::Conflict(message) | ServiceError::Busy(message) => AppError::Conflict(message),
+            ServiceError::Conflict(message) => AppError::Conflict(message),
+            ServiceError::Busy(message) => AppError::Busy(message),
             other => {
                 tracing::error!(error = %other, "service error");
                 AppError::Internal

@@ -76,7 +76,7 @@ impl ImportJobs {
         let mut running = lock(&self.running);
         let count = running.entry(tenant).or_default();
         if *count >= Self::MAX_RUNNING_PER_TENANT {
-            return Err(ServiceError::Busy(format!(
+            return Err(ServiceError::busy(format!(
                 "{} imports are already running in this municipality; start this one when one of them is done",
                 Self::MAX_RUNNING_PER_TENANT
             )));

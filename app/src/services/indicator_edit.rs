@@ -219,7 +219,7 @@ pub async fn save(
         &council.departments,
     );
     if !indicators::update_if_revision(&txn, scope, &updated, revision).await? {
-        return Err(ServiceError::Conflict(format!(
+        return Err(ServiceError::conflict(format!(
             "someone else saved {} after you opened it (revision {} is now {}); reload to see their changes, then make yours again",
             current.code, revision, current.revision
         )));

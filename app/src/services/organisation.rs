@@ -121,8 +121,8 @@ pub async fn save_texts(
     let txn = db.begin().await?;
     // Lock first: the transaction starts as a writer (see plan_decisions::lock_draft).
     if !tenants::lock_texts(&txn, scope, form.revision).await? {
-        return Err(ServiceError::Conflict(
-            "the vision and values were changed by someone else since you opened them".into(),
+        return Err(ServiceError::conflict(
+            "the vision and values were changed by someone else since you opened them",
         ));
     }
     let old = tenants::find_by_id(&txn, scope.tenant_id())
@@ -236,7 +236,7 @@ pub async fn save_council(
                 return Err(
                     match councils::all(&txn, scope).await?.iter().any(|c| c.id == id.uuid()) {
                         true => {
-                            ServiceError::Conflict(format!("{name} was changed by someone else since you opened it"))
+                            ServiceError::conflict(format!("{name} was changed by someone else since you opened it"))
                         }
                         false => ServiceError::NotFound,
                     },
@@ -351,7 +351,7 @@ pub async fn delete_council(
     }
     let departments = councils::departments_of(&txn, scope, id).await?;
     if !councils::delete_if_revision(&txn, scope, id, revision).await? {
-        return Err(ServiceError::Conflict(format!(
+        return Err(ServiceError::conflict(format!(
             "{} was changed by someone else since you opened it",
             council.name
         )));

@@ -47,7 +47,7 @@ pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, plan_id: 
     }
     match rows::find_plan(db, scope, plan_id).await? {
         None => Err(ServiceError::NotFound),
-        Some(plan) => Err(ServiceError::Conflict(format!(
+        Some(plan) => Err(ServiceError::conflict(format!(
             "{} is adopted and cannot be changed; start a new draft to change it",
             plan.name
         ))),
@@ -55,7 +55,7 @@ pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, plan_id: 
 }
 
 fn stale(plan: &plan::Model) -> ServiceError {
-    ServiceError::Conflict(format!(
+    ServiceError::conflict(format!(
         "{} was changed by someone else since you opened it; reload and try again",
         plan.name
     ))
@@ -176,7 +176,7 @@ pub async fn adopt(
     let scope = ctx.scope();
     let (txn, plan) = open(db, ctx, plan_id).await?;
     if plan.status == PlanStatus::Adopted {
-        return Err(ServiceError::Conflict(format!(
+        return Err(ServiceError::conflict(format!(
             "version {} of {} is already adopted; start a new draft to change it",
             plan.version, plan.name
         )));
@@ -224,7 +224,7 @@ pub async fn start_draft(
     let scope = ctx.scope();
     let (txn, plan) = open(db, ctx, plan_id).await?;
     if plan.status != PlanStatus::Adopted {
-        return Err(ServiceError::Conflict(format!(
+        return Err(ServiceError::conflict(format!(
             "version {} of {} is a draft already",
             plan.version, plan.name
         )));

@@ -254,7 +254,7 @@ pub async fn save(
 }
 
 fn stale(name: &str) -> ServiceError {
-    ServiceError::Conflict(format!("level {name} was changed by someone else since you opened it"))
+    ServiceError::conflict(format!("level {name} was changed by someone else since you opened it"))
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ pub async fn import_document(
     let scope = match tenants::operator_scope(&txn, &doc.tenant.slug).await {
         Ok(scope) => {
             if has_plan_data(&txn, scope).await? {
-                return Err(ServiceError::Conflict(format!(
+                return Err(ServiceError::conflict(format!(
                     "tenant \"{}\" already has goal levels or plans; import loads into an empty tenant",
                     doc.tenant.slug
                 )));

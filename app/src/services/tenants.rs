@@ -94,7 +94,7 @@ pub async fn create_with_admin(
     let name = validate::text("name", &form.name, 200)?;
     let existing = tenants::list(db).await?;
     if existing.iter().any(|t| t.name.to_lowercase() == name.to_lowercase()) {
-        return Err(ServiceError::Conflict(format!(
+        return Err(ServiceError::conflict(format!(
             "a municipality named {name} exists already"
         )));
     }
@@ -139,7 +139,7 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     let slug = validate::slug("slug", slug)?;
     let name = validate::text("name", name, 200)?;
     if tenants::find_by_slug(db, &slug).await?.is_some() {
-        return Err(ServiceError::Conflict(format!(
+        return Err(ServiceError::conflict(format!(
             "a tenant with slug '{slug}' already exists"
         )));
     }

@@ -75,7 +75,7 @@ pub async fn create_or_update(
     let plain = validate::new_password(input.password)?;
     let existing = users::find_by_email(db, scope, &email).await?;
     if existing.is_some() && !replace_password {
-        return Err(ServiceError::Conflict(format!(
+        return Err(ServiceError::conflict(format!(
             "a user with e-mail {email} already exists"
         )));
     }

@@ -241,7 +241,7 @@ pub async fn save(
         .map(|c| format!("{} {}/{}", c.period, c.kind, c.gender))
         .collect();
     if !stale.is_empty() {
-        return Err(ServiceError::Conflict(format!(
+        return Err(ServiceError::conflict(format!(
             "changed by someone else since the sheet was loaded: {}",
             stale.join(", ")
         )));
@@ -292,7 +292,7 @@ async fn write(
             indicator_value::Entity::insert(indicator_value::ActiveModel::from(row))
                 .exec_without_returning(txn)
                 .await
-                .map_err(|_| ServiceError::Conflict(format!("{} was entered by someone else", change.period)))?
+                .map_err(|_| ServiceError::conflict(format!("{} was entered by someone else", change.period)))?
         }
         (Some(_), None) => {
             indicator_value::Entity::delete_many()
@@ -314,7 +314,7 @@ async fn write(
         }
     };
     if affected != 1 {
-        return Err(ServiceError::Conflict(format!(
+        return Err(ServiceError::conflict(format!(
             "{} {}/{} was changed by someone else",
             change.period, change.kind, change.gender
         )));

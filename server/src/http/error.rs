@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use serde::Serialize;
 
-use app::i18n::{Locale, field_message};
+use app::i18n::{Locale, field_message, message_text};
 use app::model::Message;
 use app::services::ServiceError;
 
@@ -27,8 +27,8 @@ pub enum ApiError {
     InvalidCredentials,
     #[error("too many failed logins; try again in 15 minutes")]
     Throttled,
-    #[error("{0}")]
-    Busy(String),
+    #[error("{}", message_text(.0, Locale::En))]
+    Busy(Message),
     #[error("cross-site request refused")]
     CrossSite,
     #[error("malformed JSON: {0}")]
@@ -40,8 +40,8 @@ pub enum ApiError {
     /// A field rejected by a service, with a coded message.
     #[error("{}", field_message(.field, .message, Locale::En))]
     Invalid { field: String, message: Message },
-    #[error("{0}")]
-    Conflict(String),
+    #[error("{}", message_text(.0, Locale::En))]
+    Conflict(Message),
     #[error("the body is larger than {limit_mb} MB")]
     TooLarge { limit_mb: usize },
     #[error("internal error")]
@@ -112,9 +112,8 @@ impl ApiError {
             ApiError::TooLarge { limit_mb } => format!("the body is larger than {limit_mb} MB"),
             ApiError::Internal => fixed("internt fel", "internal error"),
             ApiError::Invalid { field, message } => field_message(field, message, locale),
-            ApiError::MalformedJson(_) | ApiError::Busy(_) | ApiError::InvalidInput(_) | ApiError::Conflict(_) => {
-                self.to_string()
-            }
+            ApiError::Busy(message) | ApiError::Conflict(message) => message_text(message, locale),
+            ApiError::MalformedJson(_) | ApiError::InvalidInput(_) => self.to_string(),
         }
     }
 

@@ -1,8 +1,7 @@
 //! Editing an indicator: optimistic locking, validation by field, audit history, roles
 //! and tenant walls, through the services the server functions call.
 
-use crate::common::TestApp;
-use crate::common::english;
+use crate::common::{TestApp, english};
 
 use app::services::ServiceError;
 use app::services::indicator_edit::{load, save};
@@ -36,7 +35,7 @@ async fn the_later_of_two_saves_on_the_same_revision_is_a_conflict_and_nothing_i
         .await
         .expect_err("stale");
     assert!(
-        matches!(err, ServiceError::Conflict(ref m) if m.contains("someone else saved sjukfranvaro")),
+        matches!(err, ServiceError::Conflict(ref m) if english(m).contains("someone else saved sjukfranvaro")),
         "{err:?}"
     );
 

@@ -2,7 +2,7 @@
 //! overrides the computed verdict at its period's last month, with its motivation in the
 //! explanation; changes are revision-checked and audited; roles and tenants are walled off.
 
-use crate::common::{TestApp, error_code, json_headers};
+use crate::common::{TestApp, error_code, error_field, json_headers};
 use serde_json::{Value, json};
 
 use app::model::{Colour, FollowUpFilter};
@@ -74,12 +74,17 @@ async fn a_helhetsbedomning_overrides_at_its_period_and_is_revision_checked() {
     let res = put(verdict(json!({ "motivation": "  ", "revision": 2 })))
         .await
         .expect("put");
-    let (_, message) = error_code(res, 422).await;
-    assert!(message.contains("motivation"), "{message}");
+    assert_eq!(
+        error_field(res, 422).await,
+        ("invalid_input".into(), "motivation".into())
+    );
     let res = put(verdict(json!({ "period": "2031", "revision": 2 })))
         .await
         .expect("put");
-    assert!(error_code(res, 422).await.1.contains("outside the plan's years"));
+    assert_eq!(
+        error_code(res, 422).await.1,
+        "Period: 2031 ligger utanför åren 2025–2025"
+    );
     let res = put(verdict(json!({ "code": "no-such-goal" }))).await.expect("put");
     assert_eq!(res.status(), 404);
 

@@ -2,8 +2,7 @@
 //! departments, and start new plans; stale saves are conflicts, a department still named
 //! as responsible or a council with plans cannot go, and every change is in the history.
 
-use crate::common::TestApp;
-use crate::common::english;
+use crate::common::{TestApp, english};
 
 use app::model::{CouncilForm, DepartmentForm, NewPlanForm, OrganisationView};
 use app::services::ServiceError;

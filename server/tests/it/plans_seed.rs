@@ -1,7 +1,7 @@
 //! The demo seeds hold the real plans (001, 003, 004): spot checks of many figures, read
 //! back through the export, and the export → import → export round trip.
 
-use crate::common::TestApp;
+use crate::common::{TestApp, english};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -286,7 +286,7 @@ async fn import_refuses_a_tenant_with_plans_and_writes_nothing_from_a_bad_docume
         .await
         .expect_err("not empty");
     assert!(
-        matches!(err, ServiceError::Conflict(ref m) if m.contains("already has")),
+        matches!(err, ServiceError::Conflict(ref m) if english(m).contains("already has")),
         "{err:?}"
     );
 

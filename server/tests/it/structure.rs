@@ -3,8 +3,7 @@
 //! text, a level with goals, a carried kind in use cannot go), stale saves are conflicts,
 //! and each change is in the history.
 
-use crate::common::TestApp;
-use crate::common::english;
+use crate::common::{TestApp, english};
 
 use app::domain::{Carry, Numbering};
 use app::exchange::validate;

@@ -2,7 +2,7 @@
 //! holds, saving with an audit trail, conflicts with someone else's change, specific
 //! errors by cell, roles and tenancy walls.
 
-use crate::common::TestApp;
+use crate::common::{TestApp, english};
 
 use app::domain::{Gender, ValueKind};
 use app::model::{ValueEdit, ValueSheet};
@@ -111,7 +111,7 @@ async fn a_cell_changed_by_someone_else_is_a_conflict_and_nothing_is_written() {
     ];
     let err = save(&app.db, &editor, MONTHLY, ours).await.expect_err("conflict");
     assert!(
-        matches!(&err, ServiceError::Conflict(m) if m.contains("2024-02 outcome/T") && !m.contains("2024-03")),
+        matches!(&err, ServiceError::Conflict(m) if english(m).contains("2024-02 outcome/T") && !english(m).contains("2024-03")),
         "{err}"
     );
     let sheet = load(&app.db, &editor, MONTHLY).await.expect("sheet");

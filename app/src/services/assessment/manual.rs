@@ -14,9 +14,9 @@ use crate::db::entities::manual_verdict;
 use crate::db::repo::manual_verdicts::{self, Subject};
 use crate::db::repo::{indicators, rows, tenants};
 use crate::domain::PlanId;
-use crate::model::{ManualVerdictForm, Role, VerdictKind};
+use crate::model::{ManualVerdictForm, Message, Role, VerdictKind};
 use crate::services::context::TenantContext;
-use crate::services::{ServiceError, history};
+use crate::services::{ServiceError, history, validate};
 
 pub use crate::exchange::validate::MOTIVATION_MAX;
 
@@ -24,31 +24,19 @@ const ENTITY: &str = "manual_verdict";
 
 /// A form's period and motivation, checked.
 fn checked(form: &ManualVerdictForm, years: (i32, i32)) -> Result<(Period, String), ServiceError> {
-    let period: Period = (form.period.trim().parse()).map_err(|_| {
-        ServiceError::invalid(
-            "period",
-            format!("\"{}\" is not a period; write 2025-10, 2025-T2 or 2025", form.period),
-        )
-    })?;
+    let text: String = form.period.trim().chars().take(40).collect();
+    let period: Period = text
+        .parse()
+        .map_err(|_| ServiceError::invalid("period", Message::NotAPeriod { text: text.clone() }))?;
     if !(years.0..=years.1).contains(&period.year()) {
+        let (first, last) = years;
+        let value = period.to_string();
         return Err(ServiceError::invalid(
             "period",
-            format!("{period} is outside the plan's years {}–{}", years.0, years.1),
+            Message::OutsideYears { value, first, last },
         ));
     }
-    let motivation = form.motivation.trim();
-    if motivation.is_empty() {
-        return Err(ServiceError::invalid(
-            "motivation",
-            "a manual verdict needs a motivation",
-        ));
-    }
-    if motivation.chars().count() > MOTIVATION_MAX {
-        return Err(ServiceError::invalid(
-            "motivation",
-            format!("at most {MOTIVATION_MAX} characters"),
-        ));
-    }
+    let motivation = validate::text("motivation", &form.motivation, MOTIVATION_MAX)?;
     Ok((period, motivation.to_owned()))
 }
 
@@ -86,7 +74,7 @@ fn audit_text(kind: VerdictKind, code: &str, row: &manual_verdict::Model) -> Str
 }
 
 fn conflict(what: &str) -> ServiceError {
-    ServiceError::Conflict(format!("{what} since you opened the page; reload to see it"))
+    ServiceError::conflict(format!("{what} since you opened the page; reload to see it"))
 }
 
 /// Gives a new verdict (`form.revision` is `None`) or changes the one at that revision.

@@ -21,7 +21,7 @@ use crate::db::repo::{councils, rows, tenants};
 use crate::domain::{AssignmentId, PlanId};
 use crate::exchange::document as doc;
 use crate::exchange::export::{self, ManualSubject};
-use crate::model::{Assessment, Colour, ManualVerdictView, PlanSummary, VerdictKind};
+use crate::model::{Assessment, Colour, ManualVerdictView, Message, PlanSummary, VerdictKind};
 
 impl From<Verdict> for Colour {
     fn from(verdict: Verdict) -> Self {
@@ -56,18 +56,17 @@ pub fn month(period: &str) -> Result<Period, ServiceError> {
         }
         Some(month) if month.kind() == engine::Periodicity::Month => Err(ServiceError::invalid(
             "period",
-            format!(
-                "{month} is before the years that can be followed up ({}–{})",
-                engine::period::FIRST_YEAR + 1,
-                engine::period::LAST_YEAR
-            ),
+            Message::OutsideYears {
+                value: month.to_string(),
+                first: engine::period::FIRST_YEAR + 1,
+                last: engine::period::LAST_YEAR,
+            },
         )),
         _ => Err(ServiceError::invalid(
             "period",
-            format!(
-                "\"{}\" is not a month; write it YYYY-MM, e.g. 2025-10",
-                period.chars().take(40).collect::<String>()
-            ),
+            Message::NotAMonth {
+                text: period.trim().chars().take(40).collect(),
+            },
         )),
     }
 }

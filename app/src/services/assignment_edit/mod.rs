@@ -44,7 +44,7 @@ async fn record(
 }
 
 fn stale() -> ServiceError {
-    ServiceError::Conflict("the item was changed by someone else since you opened it".to_owned())
+    ServiceError::conflict("the item was changed by someone else since you opened it".to_owned())
 }
 
 async fn view(

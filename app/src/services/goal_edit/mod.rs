@@ -208,7 +208,7 @@ pub async fn update(
 }
 
 fn stale(code: &str) -> ServiceError {
-    ServiceError::Conflict(format!("goal {code} was changed by someone else since you opened it"))
+    ServiceError::conflict(format!("goal {code} was changed by someone else since you opened it"))
 }
 
 /// Moves a goal under `parent` (a goal on the level above; `None` for the top level) at
@@ -302,7 +302,7 @@ pub async fn delete(
             .filter(|(n, _)| *n > 0)
             .map(|(n, w)| format!("{n} {w}"))
             .collect();
-        return Err(ServiceError::Conflict(format!(
+        return Err(ServiceError::conflict(format!(
             "goal {code} still has {}; move or delete them first",
             what.join(", ")
         )));
