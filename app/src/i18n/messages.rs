@@ -29,6 +29,24 @@ pub fn message_text(message: &Message, locale: Locale) -> String {
         Message::NotAMonth { text } => format!("\"{text}\" is not a month; write it YYYY-MM, e.g. 2025-10"),
         Message::OutsideYears { value, first, last } if sv => format!("{value} ligger utanför åren {first}–{last}"),
         Message::OutsideYears { value, first, last } => format!("{value} is outside the years {first}–{last}"),
+        Message::PlanAdopted { plan, version } if sv => {
+            format!(
+                "version {version} av {plan} är antagen och kan inte ändras; starta ett nytt utkast för att ändra den"
+            )
+        }
+        Message::PlanAdopted { plan, version } => {
+            format!("version {version} of {plan} is adopted and cannot be changed; start a new draft to change it")
+        }
+        Message::AlreadyDraft { plan, version } if sv => format!("version {version} av {plan} är redan ett utkast"),
+        Message::AlreadyDraft { plan, version } => format!("version {version} of {plan} is a draft already"),
+        Message::BusySignIns if sv => "många loggar in just nu; försök igen om en liten stund".to_owned(),
+        Message::BusySignIns => "too many sign-ins at once; try again in a moment".to_owned(),
+        Message::BusyImports { max } if sv => {
+            format!("det pågår redan {max} importer i kommunen; starta den här när någon av dem är klar")
+        }
+        Message::BusyImports { max } => {
+            format!("{max} imports are already running in this municipality; start this one when one of them is done")
+        }
         Message::Department { nth, problem } if sv => format!("avdelning {nth}: {}", message_text(problem, locale)),
         Message::Department { nth, problem } => format!("department {nth}: {}", message_text(problem, locale)),
         Message::UnreadableRequest { detail } if sv => format!("anropet gick inte att läsa: {detail}"),
@@ -89,6 +107,16 @@ mod tests {
                 first: 2026,
                 last: 2028,
             },
+            Message::PlanAdopted {
+                plan: "Verksamhetsplan 2025".into(),
+                version: 1,
+            },
+            Message::AlreadyDraft {
+                plan: "Verksamhetsplan 2025".into(),
+                version: 2,
+            },
+            Message::BusySignIns,
+            Message::BusyImports { max: 2 },
         ];
         for message in &messages {
             let (sv, en) = (message_text(message, Locale::Sv), message_text(message, Locale::En));

@@ -29,6 +29,14 @@ pub enum Message {
     /// A year or period outside the years `first`–`last` (of a plan, or that can be
     /// followed up).
     OutsideYears { value: String, first: i32, last: i32 },
+    /// An adopted version is frozen: a change needs a new draft.
+    PlanAdopted { plan: String, version: i32 },
+    /// A new draft of a plan that is a draft already.
+    AlreadyDraft { plan: String, version: i32 },
+    /// More sign-ins at once than passwords can be checked; try again in a moment.
+    BusySignIns,
+    /// The tenant runs `max` imports already.
+    BusyImports { max: usize },
     /// What is wrong with the `nth` department (from 1) of a list.
     Department { nth: usize, problem: Box<Message> },
     /// A request the server could not read (malformed JSON, a missing argument …).
@@ -61,6 +69,10 @@ impl Message {
             Message::NotAPeriod { .. } => "not_a_period",
             Message::NotAMonth { .. } => "not_a_month",
             Message::OutsideYears { .. } => "outside_years",
+            Message::PlanAdopted { .. } => "plan_adopted",
+            Message::AlreadyDraft { .. } => "already_draft",
+            Message::BusySignIns => "busy_sign_ins",
+            Message::BusyImports { .. } => "busy_imports",
             Message::Department { .. } => "department",
             Message::UnreadableRequest { .. } => "unreadable_request",
             Message::Text { .. } => "text",

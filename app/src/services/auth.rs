@@ -9,7 +9,7 @@ use crate::db::TenantScope;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::sessions::SessionOwner;
 use crate::db::repo::{login_failures, platform_admins, sessions, tenants, users};
-use crate::model::{Me, Role, TenantSummary};
+use crate::model::{Me, Message, Role, TenantSummary};
 
 /// At most this many failed logins per account (a tenant's e-mail address)…
 pub const MAX_FAILURES: u64 = 5;
@@ -134,7 +134,7 @@ pub async fn login(
     let candidate = input.password.to_owned();
     let turn = tokio::time::timeout(PASSWORD_QUEUE_WAIT, password_checks().acquire())
         .await
-        .map_err(|_| ServiceError::busy("too many sign-ins at once; try again in a moment".to_owned()))?
+        .map_err(|_| ServiceError::busy(Message::BusySignIns))?
         .map_err(|e| ServiceError::Task(e.to_string()))?;
     // Argon2 takes tens of milliseconds of CPU: keep it off the async workers.
     let matches = tokio::task::spawn_blocking(move || password::verify(&candidate, &stored))

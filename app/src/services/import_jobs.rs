@@ -27,7 +27,7 @@ use crate::db::repo::import_jobs::{self as repo, Report};
 use crate::domain::ImportJobId;
 use crate::exchange::Problem;
 use crate::exchange::import::json_text;
-use crate::model::{ImportPhase, ImportProblem, ImportStatus, Role};
+use crate::model::{ImportPhase, ImportProblem, ImportStatus, Message, Role};
 
 type Shared = Arc<Mutex<ImportStatus>>;
 
@@ -76,10 +76,9 @@ impl ImportJobs {
         let mut running = lock(&self.running);
         let count = running.entry(tenant).or_default();
         if *count >= Self::MAX_RUNNING_PER_TENANT {
-            return Err(ServiceError::busy(format!(
-                "{} imports are already running in this municipality; start this one when one of them is done",
-                Self::MAX_RUNNING_PER_TENANT
-            )));
+            return Err(ServiceError::busy(Message::BusyImports {
+                max: Self::MAX_RUNNING_PER_TENANT,
+            }));
         }
         *count += 1;
         Ok(Running {

@@ -17,7 +17,7 @@ use crate::db::repo::{councils, plans, rows, tenants};
 use crate::domain::{PlanId, PlanStatus};
 use crate::exchange::export;
 use crate::exchange::import::json_text;
-use crate::model::{DecisionForm, NewPlanForm, PlanState, Role};
+use crate::model::{DecisionForm, Message, NewPlanForm, PlanState, Role};
 
 const ENTITY: &str = "plan";
 
@@ -47,10 +47,10 @@ pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, plan_id: 
     }
     match rows::find_plan(db, scope, plan_id).await? {
         None => Err(ServiceError::NotFound),
-        Some(plan) => Err(ServiceError::conflict(format!(
-            "{} is adopted and cannot be changed; start a new draft to change it",
-            plan.name
-        ))),
+        Some(plan) => Err(ServiceError::conflict(Message::PlanAdopted {
+            plan: plan.name,
+            version: plan.version,
+        })),
     }
 }
 
@@ -176,10 +176,10 @@ pub async fn adopt(
     let scope = ctx.scope();
     let (txn, plan) = open(db, ctx, plan_id).await?;
     if plan.status == PlanStatus::Adopted {
-        return Err(ServiceError::conflict(format!(
-            "version {} of {} is already adopted; start a new draft to change it",
-            plan.version, plan.name
-        )));
+        return Err(ServiceError::conflict(Message::PlanAdopted {
+            plan: plan.name,
+            version: plan.version,
+        }));
     }
     let (date, body, paragraph) = checked(decision, Utc::now().date_naive())?;
     if !plans::set_status_if_revision(&txn, scope, plan_id, revision, (PlanStatus::Adopted, plan.version)).await? {
@@ -224,10 +224,10 @@ pub async fn start_draft(
     let scope = ctx.scope();
     let (txn, plan) = open(db, ctx, plan_id).await?;
     if plan.status != PlanStatus::Adopted {
-        return Err(ServiceError::conflict(format!(
-            "version {} of {} is a draft already",
-            plan.version, plan.name
-        )));
+        return Err(ServiceError::conflict(Message::AlreadyDraft {
+            plan: plan.name,
+            version: plan.version,
+        }));
     }
     let version = plan.version + 1;
     if !plans::set_status_if_revision(&txn, scope, plan_id, revision, (PlanStatus::Draft, version)).await? {
