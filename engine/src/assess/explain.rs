@@ -54,15 +54,6 @@ impl Display for PeriodText {
     }
 }
 
-/// A period in Swedish words.
-pub struct SwedishPeriod(pub Period);
-
-impl Display for SwedishPeriod {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        PeriodText(self.0, Language::Swedish).fmt(f)
-    }
-}
-
 /// The months from the start of `first` to the end of `last` (same year): "januari–oktober 2025".
 struct MonthSpan(Period, Period, Language);
 

@@ -28,7 +28,7 @@ mod verdict;
 mod tests;
 
 pub use assignment::{AssignmentForecast, AssignmentStatus, assignment_verdict};
-pub use explain::{PeriodText, SwedishPeriod};
+pub use explain::PeriodText;
 pub use goal::{
     CountGrey, CountOutcome, GoalAssessment, GoalExplanation, GoalInput, InputKind, RuleOutcome, Tally,
     WeightedOutcome, assess_goal, evaluate,

@@ -52,7 +52,12 @@ impl FromRequestParts<AppState> for InTenant {
 /// The language a REST request asks for: Swedish or English by `Accept-Language`, Swedish
 /// by default.
 pub fn request_locale(headers: &http::HeaderMap) -> Locale {
-    (headers.get(http::header::ACCEPT_LANGUAGE))
+    accept_language(headers.get(http::header::ACCEPT_LANGUAGE))
+}
+
+/// The language of an `Accept-Language` value, Swedish without one.
+pub fn accept_language(value: Option<&http::HeaderValue>) -> Locale {
+    value
         .and_then(|value| value.to_str().ok())
         .map_or_else(Locale::default, Locale::from_accept_language)
 }

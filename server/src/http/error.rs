@@ -142,12 +142,16 @@ impl IntoResponse for ApiError {
 }
 
 /// Writes an API error's message in the language the request asks for.
+/// Only error responses pay for reading the header.
 pub async fn localize(request: Request, next: Next) -> Response {
-    let locale = super::context::request_locale(request.headers());
+    let asked = request.headers().get(http::header::ACCEPT_LANGUAGE).cloned();
     let response = next.run(request).await;
-    match (locale, response.extensions().get::<ApiError>()) {
-        (Locale::Sv, _) | (_, None) => response,
-        (locale, Some(error)) => {
+    let Some(error) = response.extensions().get::<ApiError>() else {
+        return response;
+    };
+    match super::context::accept_language(asked.as_ref()) {
+        Locale::Sv => response,
+        locale => {
             let body = error.body(locale);
             let (mut parts, _) = response.into_parts();
             parts.headers.remove(http::header::CONTENT_LENGTH);

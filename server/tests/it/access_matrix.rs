@@ -590,8 +590,8 @@ async fn client_for(app: &TestApp, caller: Caller) -> reqwest::Client {
 async fn call(app: &TestApp, client: &reqwest::Client, row: &Row, ids: &Ids) -> (u16, String) {
     let request = match &row.target {
         Target::Rest { method, path } => {
-            let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
-            client.request(method, app.url(&rest_url(path, method_name(&row.target), ids)))
+            let verb = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+            client.request(verb, app.url(&rest_url(path, method, ids)))
         }
         Target::ServerFn { path, .. } => client.post(app.url(path)).header("accept", "application/json"),
     };
@@ -606,13 +606,6 @@ async fn call(app: &TestApp, client: &reqwest::Client, row: &Row, ids: &Ids) -> 
     let res = request.send().await.expect("request");
     let status = res.status().as_u16();
     (status, res.text().await.unwrap_or_default())
-}
-
-fn method_name(target: &Target) -> &'static str {
-    match target {
-        Target::Rest { method, .. } => method,
-        Target::ServerFn { .. } => "POST",
-    }
 }
 
 fn name(target: &Target) -> String {

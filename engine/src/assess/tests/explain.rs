@@ -9,7 +9,8 @@ fn text(fixture: &Fixture, at: &str) -> String {
 
 #[test]
 fn periods_read_in_swedish() {
-    let labels = ["2025-10", "2025-T2", "2025-H1", "2025"].map(|period| SwedishPeriod(p(period)).to_string());
+    let labels =
+        ["2025-10", "2025-T2", "2025-H1", "2025"].map(|period| PeriodText(p(period), Language::Swedish).to_string());
     assert_eq!(labels, ["oktober 2025", "tertial 2 2025", "halvår 1 2025", "2025"]);
 }
 
