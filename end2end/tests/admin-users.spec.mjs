@@ -36,13 +36,13 @@ test('admin opens the user list from the menu', async () => {
   await password.evaluate((input) => input.removeAttribute('minlength'));
   await password.fill('kort');
   await page.getByRole('button', { name: 'Lägg till användare' }).click();
-  assert.equal(await page.getByRole('alert').innerText(), 'Lösenord: måste vara minst 12 tecken');
+  assert.equal(await page.getByRole('alert').innerText(), 'Lösenord: måste vara minst 12 tecken (är 4)');
   // The server said what was wrong as a code: the message follows the page's language.
   await page.getByRole('button', { name: /Användarmeny/ }).click();
   await page.getByRole('button', { name: 'Language: English' }).click();
-  await page.getByRole('alert').filter({ hasText: 'Password: must be at least 12 characters' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'Password: must be at least 12 characters (is 4)' }).waitFor();
   await page.getByRole('button', { name: 'Språk: svenska' }).click(); // the menu stays open
-  await page.getByRole('alert').filter({ hasText: 'Lösenord: måste vara minst 12 tecken' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'Lösenord: måste vara minst 12 tecken (är 4)' }).waitFor();
   await password.fill('ett-långt-lösenord');
   await page.getByRole('button', { name: 'Lägg till användare' }).click();
   await page.getByRole('status').filter({ hasText: 'Användaren är tillagd.' }).waitFor();

@@ -44,7 +44,7 @@ test('edit a target, see it in the plan, and a stale save is refused', async () 
   // A typo gets a specific message.
   await first.getByLabel('Mål 2028', { exact: true }).fill('fem');
   await first.getByRole('button', { name: 'Spara' }).click();
-  await first.getByRole('alert').filter({ hasText: 'targets: 2028: "fem" is not a target' }).waitFor();
+  await first.getByRole('alert').filter({ hasText: 'Målvärden: 2028: ”fem” är inget målvärde' }).waitFor();
   await first.getByLabel('Mål 2028', { exact: true }).fill('5,8');
 
   // The plan shows the new target; the history shows who changed what.

@@ -75,7 +75,7 @@ test('set up a new municipality from the admin pages', async () => {
   await page.getByLabel('Första år').fill('2029');
   await page.getByLabel('Sista år').fill('2027');
   await page.getByRole('button', { name: 'Skapa planen' }).click();
-  assert.match(await page.getByRole('alert').innerText(), /2027 is before the first year 2029/);
+  assert.match(await page.getByRole('alert').innerText(), /Sista år: sista året \(2027\) ligger före första året \(2029\)/);
   await page.getByLabel('Första år').fill('2027');
   await page.getByLabel('Sista år').fill('2029');
   await page.getByRole('button', { name: 'Skapa planen' }).click();

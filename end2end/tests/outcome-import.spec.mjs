@@ -30,7 +30,16 @@ test('import a CSV of outcomes, first with errors, then corrected', async () => 
   await failed.waitFor();
   assert.match(await failed.innerText(), /Filen importerades inte och ingenting har sparats/);
   const problems = await failed.locator('tbody tr td:first-child').allInnerTexts();
-  assert.deepEqual(problems, ['row 3, column period', 'row 4, column indicator']);
+  assert.deepEqual(problems, ['rad 3 › kolumn period', 'rad 4 › kolumn indicator']);
+  assert.match(await failed.innerText(), /”2026-14” finns inte: ett år har två halvår, tre tertial och tolv månader/);
+  // The problems are codes: they follow the page's language.
+  await page.getByRole('button', { name: /Användarmeny/ }).click();
+  await page.getByRole('button', { name: 'Language: English' }).click();
+  await failed.locator('td', { hasText: 'row 4 › column indicator' }).waitFor();
+  assert.match(await failed.innerText(), /"sjukfranvar" is not an indicator code of this municipality/);
+  await page.getByRole('button', { name: 'Språk: svenska' }).click();
+  await failed.locator('td', { hasText: 'rad 4 › kolumn indicator' }).waitFor();
+  await page.keyboard.press('Escape');
 
   // Corrected: imported, with the count of what was written.
   await page.getByLabel('Fil').setInputFiles(csv('indicator;period;value\nsjukfranvaro;2026;7,1\n'));

@@ -38,7 +38,7 @@ test('edit the goal structure', async () => {
   await page.getByRole('button', { name: 'Spara målstrukturen' }).click();
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.innerText(), /is not a section of Nämndmål/);
+  assert.match(await alert.innerText(), /mål ”[^”]+” › Textavsnitt: ”[^”]+” är inget textavsnitt på nivån Nämndmål/);
   await page.reload();
   await hydrated(page);
   assert.equal(await page.locator('fieldset.level').nth(2).getByLabel('Textavsnitt (ett per rad)').inputValue(), `${original}\nUppföljning`);
@@ -47,7 +47,7 @@ test('edit the goal structure', async () => {
   const counts = namndmal.getByLabel(/status och prognos räknas in/);
   await counts.check();
   await page.getByRole('button', { name: 'Spara målstrukturen' }).click();
-  await page.getByRole('alert').filter({ hasText: /only where the level carries them/ }).waitFor();
+  await page.getByRole('alert').filter({ hasText: /Uppdrag räknas in i bedömningen: uppdrag kan bara räknas in i bedömningen på en nivå där målen kan ha uppdrag/ }).waitFor();
   await namndmal.getByLabel('Uppdrag och initiativ', { exact: true }).check();
   await page.getByRole('button', { name: 'Spara målstrukturen' }).click();
   await page.getByRole('status').filter({ hasText: 'Sparat.' }).waitFor();

@@ -20,8 +20,9 @@ pub const MAX_NUMBER: Decimal = Decimal::from_parts(0xA4C6_8000, 0x0003_8D7E, 0,
 pub enum NumberError {
     #[error("is empty")]
     Empty,
+    /// Longer than [`MAX_NUMBER_CHARS`]; the length in characters.
     #[error("is longer than {MAX_NUMBER_CHARS} characters")]
-    TooLong,
+    TooLong(usize),
     #[error("\"{0}\" is not a number")]
     NotANumber(String),
     #[error("\"{0}\" has both a decimal comma and a decimal point; use one of them")]
@@ -41,7 +42,7 @@ pub fn parse_number(text: &str) -> Result<Decimal, NumberError> {
         return Err(NumberError::Empty);
     }
     if trimmed.chars().nth(MAX_NUMBER_CHARS).is_some() {
-        return Err(NumberError::TooLong);
+        return Err(NumberError::TooLong(trimmed.chars().count()));
     }
     let mut plain = String::with_capacity(trimmed.len());
     let (mut commas, mut points) = (0, 0);
@@ -184,8 +185,11 @@ mod tests {
         }
         let longest = format!("0,{}", "1".repeat(MAX_NUMBER_CHARS - 2));
         assert!(parse_number(&longest).is_ok());
-        assert_eq!(parse_number(&format!("{longest}1")), Err(NumberError::TooLong));
-        assert_eq!(parse_number(&"9".repeat(10_000)), Err(NumberError::TooLong));
+        assert_eq!(
+            parse_number(&format!("{longest}1")),
+            Err(NumberError::TooLong(MAX_NUMBER_CHARS + 1))
+        );
+        assert_eq!(parse_number(&"9".repeat(10_000)), Err(NumberError::TooLong(10_000)));
         assert!(parse_number(&format!("  {longest}  ")).is_ok(), "white space aside");
         // Beyond Decimal's 28 fraction digits: rounded, not refused.
         assert_eq!(parse_number(&format!("0,{}1", "0".repeat(40))), Ok(Decimal::ZERO));

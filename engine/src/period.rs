@@ -17,6 +17,8 @@ pub enum Periodicity {
 }
 
 impl Periodicity {
+    pub const ALL: [Periodicity; 4] = [Self::Year, Self::HalfYear, Self::Tertial, Self::Month];
+
     /// Periods of this kind in a year.
     pub fn per_year(self) -> u8 {
         match self {
@@ -76,7 +78,7 @@ pub enum PeriodError {
     #[error("\"{0}\" is not a period; write 2025, 2025-H1, 2025-T2 or 2025-10")]
     Malformed(String),
     #[error("is longer than {MAX_PERIOD_CHARS} characters; write 2025, 2025-H1, 2025-T2 or 2025-10")]
-    TooLong,
+    TooLong(usize),
     #[error("year {0} is outside {FIRST_YEAR}–{LAST_YEAR}")]
     YearOutOfRange(i32),
     #[error("\"{0}\" has no such half-year, tertial or month")]
@@ -169,7 +171,7 @@ impl FromStr for Period {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let text = text.trim();
         if text.chars().nth(MAX_PERIOD_CHARS).is_some() {
-            return Err(PeriodError::TooLong);
+            return Err(PeriodError::TooLong(text.chars().count()));
         }
         let malformed = || PeriodError::Malformed(text.to_owned());
         let (year_text, rest) = match text.split_once('-') {
@@ -258,7 +260,7 @@ mod tests {
         }
         assert_eq!(p_err("1800"), PeriodError::YearOutOfRange(1800));
         assert_eq!(p_err("2201-01"), PeriodError::YearOutOfRange(2201));
-        assert_eq!(p_err(&"2025-10".repeat(3)), PeriodError::TooLong);
+        assert_eq!(p_err(&"2025-10".repeat(3)), PeriodError::TooLong(21));
         assert_eq!(p(" 2025-10 \t"), p("2025-10"), "white space around it aside");
         for text in [
             "2025-H٣",

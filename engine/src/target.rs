@@ -101,8 +101,9 @@ pub enum Target {
 pub enum TargetError {
     #[error("is empty")]
     Empty,
+    /// Longer than [`MAX_TARGET_CHARS`]; the length in characters.
     #[error("is longer than {MAX_TARGET_CHARS} characters")]
-    TooLong,
+    TooLong(usize),
     #[error(
         "\"{0}\" is not a target; write a number (5,8), a comparison (<= 24), a band (+/- 0,5), Öka, Minska, Bibehålla or Ej utvärderad"
     )]
@@ -122,7 +123,7 @@ impl Target {
             return Err(TargetError::Empty);
         }
         if text.chars().nth(MAX_TARGET_CHARS).is_some() {
-            return Err(TargetError::TooLong);
+            return Err(TargetError::TooLong(text.chars().count()));
         }
         let number = |s: &str| {
             parse_number(s).map_err(|source| TargetError::Number {
@@ -312,7 +313,7 @@ mod tests {
 
     #[test]
     fn long_and_huge_targets_are_refused() {
-        assert_eq!(Target::parse(&"Öka ".repeat(100)), Err(TargetError::TooLong));
+        assert_eq!(Target::parse(&"Öka ".repeat(100)), Err(TargetError::TooLong(399)));
         assert!(matches!(
             Target::parse("<= 1000000000000001"),
             Err(TargetError::Number {
@@ -324,7 +325,7 @@ mod tests {
         assert!(matches!(
             Target::parse(&widest),
             Err(TargetError::Number {
-                source: NumberError::TooLong,
+                source: NumberError::TooLong(_),
                 ..
             })
         ));

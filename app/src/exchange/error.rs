@@ -1,3 +1,5 @@
+use crate::model::Message;
+
 /// Why reading or writing a tenant document failed. Services turn it into their own error.
 #[derive(Debug, thiserror::Error)]
 pub enum ExchangeError {
@@ -5,8 +7,8 @@ pub enum ExchangeError {
     #[error("no such tenant")]
     NoTenant,
     /// A validated document refers to something the tenant does not have.
-    #[error("{field}: {message}")]
-    Invalid { field: &'static str, message: String },
+    #[error("{field}: {}", crate::i18n::message_text(.message, crate::i18n::Locale::En))]
+    Invalid { field: &'static str, message: Message },
     /// Stored rows that cannot be read back as a document.
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
@@ -15,10 +17,7 @@ pub enum ExchangeError {
 }
 
 impl ExchangeError {
-    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        ExchangeError::Invalid {
-            field,
-            message: message.into(),
-        }
+    pub fn invalid(field: &'static str, message: Message) -> Self {
+        ExchangeError::Invalid { field, message }
     }
 }

@@ -11,6 +11,7 @@ use super::document::{self as doc, Plan, PlanContent, TenantDocument};
 use crate::db::TenantScope;
 use crate::db::entities::*;
 use crate::db::repo::{councils, rows, tenants};
+use crate::model::{Known, Message};
 
 /// What an import wrote, for the CLI and the audit log.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -71,10 +72,15 @@ pub async fn write(
 
     let mut summary = ImportSummary::default();
     for plan in &doc.plans {
-        let council = councils_now
-            .iter()
-            .find(|c| c.slug == plan.council)
-            .ok_or_else(|| ExchangeError::invalid("council", format!("\"{}\" is not a council", plan.council)))?;
+        let council = councils_now.iter().find(|c| c.slug == plan.council).ok_or_else(|| {
+            ExchangeError::invalid(
+                "council",
+                Message::Unknown {
+                    what: Known::Council,
+                    value: plan.council.clone(),
+                },
+            )
+        })?;
         let departments: HashMap<&str, Uuid> = council
             .departments
             .iter()
@@ -162,21 +168,29 @@ fn manual_verdict_rows(
     verdicts: &[doc::ManualVerdict],
     content: &ContentRows,
 ) -> Result<Vec<manual_verdict::Model>, ExchangeError> {
-    let missing = |what: &str, code: &str| ExchangeError::invalid("manual_verdicts", format!("no {what} \"{code}\""));
+    let missing = |what: Known, code: &str| {
+        ExchangeError::invalid(
+            "manual_verdicts",
+            Message::Unknown {
+                what,
+                value: code.to_owned(),
+            },
+        )
+    };
     (verdicts.iter())
         .map(|v| {
             let goal_id = (v.goal.as_deref())
                 .map(|code| {
                     (content.goals.iter().find(|g| g.code == code))
                         .map(|g| g.id)
-                        .ok_or_else(|| missing("goal", code))
+                        .ok_or_else(|| missing(Known::GoalInPlan, code))
                 })
                 .transpose()?;
             let indicator_id = (v.indicator.as_deref())
                 .map(|code| {
                     (content.indicators.iter().find(|i| i.code == code))
                         .map(|i| i.id)
-                        .ok_or_else(|| missing("indicator", code))
+                        .ok_or_else(|| missing(Known::IndicatorInPlan, code))
                 })
                 .transpose()?;
             Ok(manual_verdict::Model {

@@ -17,28 +17,5 @@ pub mod validate;
 pub use error::ExchangeError;
 pub use import::ImportSummary;
 
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
-
-/// One thing wrong with a document or seed file: where, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
-    pub location: String,
-    pub message: String,
-}
-
-impl Problem {
-    pub fn new(location: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            location: location.into(),
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
-    }
-}
+/// One thing wrong with a document or file: where, and why (shared with the browser).
+pub use crate::model::Problem;

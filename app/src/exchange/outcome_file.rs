@@ -7,6 +7,7 @@ use std::io::{Cursor, Read};
 
 use super::Problem;
 use super::outcomes::column_letter;
+use crate::model::{Location, Message, Place};
 
 /// What one outcome file may hold.
 #[derive(Debug, Clone, Copy)]
@@ -70,28 +71,29 @@ pub fn read(bytes: &[u8], format: FileFormat, limits: &Limits, sink: &mut dyn Ro
     }
 }
 
-fn file_problem(message: impl Into<String>) -> Problem {
-    Problem::new("file", message)
+/// A problem with the file as a whole.
+fn file_problem(message: Message) -> Problem {
+    Problem::new(Location::default(), message)
+}
+
+fn unreadable_xlsx(e: impl std::fmt::Display) -> Problem {
+    file_problem(Message::UnreadableXlsx { detail: e.to_string() })
 }
 
 fn too_many_rows(limits: &Limits) -> Problem {
-    file_problem(format!(
-        "has more than {} rows; split it into several files",
-        limits.rows
-    ))
+    file_problem(Message::TooManyRows { max: limits.rows })
 }
 
 fn too_many_columns(row: usize, limits: &Limits) -> Problem {
-    Problem::new(
-        format!("row {row}"),
-        format!("has more than {} columns", limits.columns),
-    )
+    Problem::new(Place::Row { row }, Message::TooManyColumns { max: limits.columns })
 }
 
 fn cell_too_long(row: usize, column: usize, limits: &Limits) -> Problem {
     Problem::new(
-        format!("row {row}, column {}", column_letter(column)),
-        format!("is longer than {} bytes", limits.cell_bytes),
+        Location::cell(row, &column_letter(column)),
+        Message::CellTooLong {
+            max_bytes: limits.cell_bytes,
+        },
     )
 }
 
@@ -99,8 +101,7 @@ fn cell_too_long(row: usize, column: usize, limits: &Limits) -> Problem {
 /// Excel saves it, semicolons. Read field by field, so a line of a million commas stops at
 /// the column limit instead of being held whole.
 fn read_csv(bytes: &[u8], limits: &Limits, sink: &mut dyn RowSink) -> Result<(), Problem> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| file_problem(format!("is not UTF-8 text ({e}); save it as CSV UTF-8")))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| file_problem(Message::NotUtf8))?;
     let text = text.trim_start_matches('\u{feff}');
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.contains(';') && !first_line.contains(',') {
@@ -154,28 +155,23 @@ fn count_byte(haystack: &[u8], needle: u8) -> usize {
 fn read_xlsx(bytes: &[u8], limits: &Limits, sink: &mut dyn RowSink) -> Result<(), Problem> {
     use calamine::{Reader, Xlsx};
     check_unpacked_size(bytes, limits.unpacked_bytes)?;
-    let mut workbook =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| file_problem(format!("is not an XLSX workbook: {e}")))?;
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(unreadable_xlsx)?;
     let first = workbook
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| file_problem("has no sheets"))?;
-    let unreadable = |e: calamine::XlsxError| file_problem(format!("its first sheet cannot be read: {e}"));
-    let mut cells_reader = workbook.worksheet_cells_reader(&first).map_err(unreadable)?;
+        .ok_or_else(|| file_problem(Message::NoSheets))?;
+    let mut cells_reader = workbook.worksheet_cells_reader(&first).map_err(unreadable_xlsx)?;
     let stated_rows = cells_reader.dimensions().end.0 as usize;
     sink.expect_rows(stated_rows.min(limits.rows).saturating_add(1));
 
     let mut row: Vec<String> = Vec::new();
     let mut current: Option<usize> = None;
-    while let Some(cell) = cells_reader.next_cell().map_err(unreadable)? {
+    while let Some(cell) = cells_reader.next_cell().map_err(unreadable_xlsx)? {
         let (r, c) = cell.get_position();
         let (number, column) = (r as usize + 1, c as usize);
         if current.is_some_and(|n| number < n) {
-            return Err(Problem::new(
-                format!("row {number}"),
-                "comes after a later row in the sheet; save the file again from Excel",
-            ));
+            return Err(Problem::new(Place::Row { row: number }, Message::RowsOutOfOrder));
         }
         if current != Some(number) {
             if let Some(done) = current.replace(number) {
@@ -220,20 +216,18 @@ fn cell_text(value: &calamine::DataRef<'_>) -> String {
 /// Refuses a workbook whose parts unpack to more than `limit` bytes, counting what really
 /// comes out (a part's stated size may lie), so a small file cannot unpack to gigabytes.
 fn check_unpacked_size(bytes: &[u8], limit: u64) -> Result<(), Problem> {
-    let not_xlsx = |e: zip::result::ZipError| file_problem(format!("is not an XLSX workbook: {e}"));
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(not_xlsx)?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable_xlsx)?;
     let mut total: u64 = 0;
     for index in 0..archive.len() {
-        let mut part = archive.by_index(index).map_err(not_xlsx)?;
+        let mut part = archive.by_index(index).map_err(unreadable_xlsx)?;
         let room = limit.saturating_sub(total);
         let unpacked = std::io::copy(&mut (&mut part).take(room.saturating_add(1)), &mut std::io::sink())
-            .map_err(|e| file_problem(format!("is not an XLSX workbook: {e}")))?;
+            .map_err(unreadable_xlsx)?;
         total = total.saturating_add(unpacked);
         if total > limit {
-            return Err(file_problem(format!(
-                "unpacks to more than {} MB; save a smaller file",
-                limit / (1024 * 1024)
-            )));
+            return Err(file_problem(Message::UnpackedTooLarge {
+                max_mb: limit / (1024 * 1024),
+            }));
         }
     }
     Ok(())

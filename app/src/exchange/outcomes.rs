@@ -7,28 +7,15 @@ use std::collections::HashMap;
 
 use engine::{Period, Periodicity, parse_number};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
+use super::Problem;
 use super::document::{Gender, ValueKind};
 use super::validate::period_mismatch;
+use crate::model::{Known, Location, Message, echo};
 
 /// At most this many problems are listed; the count says how many there were.
 pub const MAX_LISTED_PROBLEMS: usize = 200;
 const MAX_COMMENT: usize = 2000;
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RowProblem {
-    /// 1-based, the header being row 1.
-    pub row: usize,
-    pub column: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for RowProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "row {}, column {}: {}", self.row, self.column, self.message)
-    }
-}
 
 /// What the file may refer to: the tenant's indicators by code.
 pub struct IndicatorRef {
@@ -72,33 +59,35 @@ struct Header {
 }
 
 impl Header {
-    fn parse(cells: &[String]) -> Result<Self, Vec<RowProblem>> {
+    fn parse(cells: &[String]) -> Result<Self, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut positions = [None; FIELDS.len()];
         for (i, cell) in cells.iter().enumerate() {
             let name = cell.trim().trim_start_matches('\u{feff}').to_lowercase();
             match FIELDS.iter().position(|(n, _)| *n == name) {
-                Some(field) if positions[field].is_some() => problems.push(RowProblem {
-                    row: 1,
-                    column: name.clone(),
-                    message: "appears twice in the header".into(),
-                }),
+                Some(field) if positions[field].is_some() => {
+                    problems.push(Problem::new(
+                        Location::cell(1, &column_letter(i)),
+                        Message::Duplicate { value: name },
+                    ));
+                }
                 Some(field) => positions[field] = Some(i),
                 None if name.is_empty() => {}
-                None => problems.push(RowProblem {
-                    row: 1,
-                    column: format!("{} ({})", column_letter(i), cell.trim()),
-                    message: "is not a known column; use indicator, period, value, kind, gender, comment".into(),
-                }),
+                None => problems.push(Problem::new(
+                    Location::cell(1, &column_letter(i)),
+                    Message::NotOneOf {
+                        text: echo(cell),
+                        allowed: FIELDS.iter().map(|(n, _)| (*n).to_owned()).collect(),
+                    },
+                )),
             }
         }
         for required in [Field::Indicator, Field::Period, Field::Value] {
             if positions[required as usize].is_none() {
-                problems.push(RowProblem {
-                    row: 1,
-                    column: FIELDS[required as usize].0.into(),
-                    message: "is missing from the header".into(),
-                });
+                problems.push(Problem::new(
+                    Location::cell(1, FIELDS[required as usize].0),
+                    Message::Missing,
+                ));
             }
         }
         if problems.is_empty() {
@@ -134,12 +123,12 @@ pub struct Checker<'a> {
     indicators: &'a HashMap<String, IndicatorRef>,
     seen: HashMap<(uuid::Uuid, Period, ValueKind, Gender), usize>,
     pub rows: Vec<OutcomeRow>,
-    pub problems: Vec<RowProblem>,
+    pub problems: Vec<Problem>,
     pub problem_count: usize,
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(header: &[String], indicators: &'a HashMap<String, IndicatorRef>) -> Result<Self, Vec<RowProblem>> {
+    pub fn new(header: &[String], indicators: &'a HashMap<String, IndicatorRef>) -> Result<Self, Vec<Problem>> {
         Ok(Self {
             header: Header::parse(header)?,
             indicators,
@@ -150,14 +139,10 @@ impl<'a> Checker<'a> {
         })
     }
 
-    fn problem(&mut self, row: usize, column: &str, message: impl Into<String>) {
+    fn problem(&mut self, row: usize, column: &str, message: Message) {
         self.problem_count += 1;
         if self.problems.len() < MAX_LISTED_PROBLEMS {
-            self.problems.push(RowProblem {
-                row,
-                column: column.into(),
-                message: message.into(),
-            });
+            self.problems.push(Problem::new(Location::cell(row, column), message));
         }
     }
 
@@ -182,22 +167,22 @@ impl<'a> Checker<'a> {
         let indicator = match self.indicators.get(code) {
             Some(found) => Some(found),
             None if code.is_empty() => {
-                self.problem(row, "indicator", "is empty");
+                self.problem(row, "indicator", Message::Required);
                 None
             }
             None => {
-                self.problem(
-                    row,
-                    "indicator",
-                    format!("\"{code}\" is not an indicator code of this municipality"),
-                );
+                let message = Message::Unknown {
+                    what: Known::IndicatorCode,
+                    value: echo(code),
+                };
+                self.problem(row, "indicator", message);
                 None
             }
         };
         let period = match period.parse::<Period>() {
             Ok(p) => Some(p),
             Err(e) => {
-                self.problem(row, "period", e.to_string());
+                self.problem(row, "period", (&e).into());
                 None
             }
         };
@@ -209,7 +194,7 @@ impl<'a> Checker<'a> {
         let value = match parse_number(value) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.problem(row, "value", e.to_string());
+                self.problem(row, "value", (&e).into());
                 None
             }
         };
@@ -217,7 +202,11 @@ impl<'a> Checker<'a> {
             "" | "outcome" | "utfall" => Some(ValueKind::Outcome),
             "forecast" | "prognos" => Some(ValueKind::Forecast),
             other => {
-                self.problem(row, "kind", format!("\"{other}\" is not outcome or forecast"));
+                let message = Message::NotOneOf {
+                    text: echo(other),
+                    allowed: vec!["outcome".into(), "forecast".into()],
+                };
+                self.problem(row, "kind", message);
                 None
             }
         };
@@ -226,12 +215,24 @@ impl<'a> Checker<'a> {
             "K" => Some(Gender::Women),
             "M" => Some(Gender::Men),
             other => {
-                self.problem(row, "gender", format!("\"{other}\" is not T, K or M"));
+                let message = Message::NotOneOf {
+                    text: echo(other),
+                    allowed: vec!["T".into(), "K".into(), "M".into()],
+                };
+                self.problem(row, "gender", message);
                 None
             }
         };
-        if comment.chars().count() > MAX_COMMENT {
-            self.problem(row, "comment", format!("is longer than {MAX_COMMENT} characters"));
+        let length = comment.chars().count();
+        if length > MAX_COMMENT {
+            self.problem(
+                row,
+                "comment",
+                Message::TooLong {
+                    max: MAX_COMMENT,
+                    length,
+                },
+            );
         }
         if self.problem_count > before {
             return;
@@ -243,7 +244,12 @@ impl<'a> Checker<'a> {
         };
         let key = (indicator.id, period, kind, gender);
         if let Some(first) = self.seen.insert(key, row) {
-            self.problem(row, "period", format!("{code} {period} is also on row {first}"));
+            let message = Message::DuplicateRow {
+                indicator: code.to_owned(),
+                period: period.to_string(),
+                first_row: first,
+            };
+            self.problem(row, "period", message);
             return;
         }
         self.rows.push(OutcomeRow {
@@ -339,13 +345,13 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "row 2, column indicator: \"okand\" is not an indicator code of this municipality",
-                "row 3, column period: \"2025-13\" has no such half-year, tertial or month",
-                "row 4, column period: is a tertial period, but the indicator is measured per month",
-                "row 5, column value: \"tre\" is not a number",
-                "row 6, column kind: \"budget\" is not outcome or forecast",
-                "row 6, column gender: \"X\" is not T, K or M",
-                "row 8, column period: sjukfranvaro 2025-09 is also on row 7",
+                "row 2 › column indicator: \"okand\" is not an indicator code of this municipality",
+                "row 3 › column period: \"2025-13\" does not exist: a year has two half-years, three tertials and twelve months",
+                "row 4 › column period: the period is a tertial, but the indicator is measured per month",
+                "row 5 › column value: \"tre\" is not a number",
+                "row 6 › column kind: \"budget\" cannot be used here; use outcome or forecast",
+                "row 6 › column gender: \"X\" cannot be used here; use T, K or M",
+                "row 8 › column period: sjukfranvaro 2025-09 is also on row 7",
             ]
         );
     }
@@ -356,9 +362,9 @@ mod tests {
         assert_eq!(
             problems,
             [
-                "row 1, column A (indikator): is not a known column; use indicator, period, value, kind, gender, comment",
-                "row 1, column value: appears twice in the header",
-                "row 1, column indicator: is missing from the header",
+                "row 1 › column A: \"indikator\" cannot be used here; use indicator, period, value, kind, gender or comment",
+                "row 1 › column D: \"value\" appears twice",
+                "row 1 › column indicator: is missing",
             ]
         );
     }

@@ -12,6 +12,7 @@ use super::document::{
     self as doc, AdoptedVersion, Baseline, Better, Council, Decision, Goal, IndicatorKind, Level, PlanContent,
     PlanStatus, Section, TenantDocument, TenantInfo, ValueKind, YearTarget,
 };
+use crate::model::{Location, Message, Place, echo};
 
 macro_rules! seed_file {
     ($path:literal) => {
@@ -151,8 +152,14 @@ pub fn read(files: &[(&str, &str)]) -> Result<Vec<TenantDocument>, Vec<Problem>>
             [_, "tenant.toml"] => parse::<TenantToml>(path, text).map(|t| *document = Some(tenant_document(t))),
             [_, "plans", plan, file] => plans.entry((*plan).to_owned()).or_default().add(path, file, text),
             _ => Err(Problem::new(
-                *path,
-                "is not a seed file: expected <tenant>/tenant.toml or <tenant>/plans/<plan>/<part>.toml",
+                file(path),
+                Message::NotOneOf {
+                    text: echo(path),
+                    allowed: vec![
+                        "<tenant>/tenant.toml".into(),
+                        "<tenant>/plans/<plan>/<part>.toml".into(),
+                    ],
+                },
             )),
         };
         if let Err(problem) = result {
@@ -162,7 +169,7 @@ pub fn read(files: &[(&str, &str)]) -> Result<Vec<TenantDocument>, Vec<Problem>>
     let mut documents = Vec::new();
     for (dir, document, plans) in tenants {
         let Some(mut document) = document else {
-            problems.push(Problem::new(format!("{dir}/tenant.toml"), "is missing"));
+            problems.push(Problem::new(file(&format!("{dir}/tenant.toml")), Message::Missing));
             continue;
         };
         for (plan_dir, parts) in plans {
@@ -181,7 +188,17 @@ pub fn read(files: &[(&str, &str)]) -> Result<Vec<TenantDocument>, Vec<Problem>>
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(path: &str, text: &str) -> Result<T, Problem> {
-    toml::from_str(text).map_err(|e| Problem::new(path, e.to_string().trim_end()))
+    toml::from_str(text).map_err(|e| {
+        let message = Message::SyntaxError {
+            format: "TOML".into(),
+            detail: e.to_string().trim_end().to_owned(),
+        };
+        Problem::new(file(path), message)
+    })
+}
+
+fn file(path: &str) -> Place {
+    Place::File { path: path.to_owned() }
 }
 
 fn tenant_document(t: TenantToml) -> TenantDocument {
@@ -222,10 +239,19 @@ impl PlanParts {
             "focus_areas.toml" => self.content.focus_areas = parse::<FocusAreasToml>(path, text)?.focus_areas,
             "activities.toml" => self.content.activities = parse::<ActivitiesToml>(path, text)?.activities,
             _ => {
-                return Err(Problem::new(
-                    path,
-                    "is not a plan part: use plan, goals, indicators, assignments, focus_areas or activities .toml",
-                ));
+                let parts = [
+                    "plan",
+                    "goals",
+                    "indicators",
+                    "assignments",
+                    "focus_areas",
+                    "activities",
+                ];
+                let message = Message::NotOneOf {
+                    text: echo(file),
+                    allowed: parts.iter().map(|p| format!("{p}.toml")).collect(),
+                };
+                return Err(Problem::new(self::file(path), message));
             }
         }
         Ok(())
@@ -233,7 +259,7 @@ impl PlanParts {
 
     fn into_plan(mut self, dir: &str) -> Result<doc::Plan, Vec<Problem>> {
         let Some(plan) = self.plan else {
-            return Err(vec![Problem::new(format!("{dir}/plan.toml"), "is missing")]);
+            return Err(vec![Problem::new(file(&format!("{dir}/plan.toml")), Message::Missing)]);
         };
         let mut problems = Vec::new();
         for (path, indicator) in self.indicators {
@@ -241,7 +267,7 @@ impl PlanParts {
                 Ok(indicator) => self.content.indicators.push(indicator),
                 Err(mut found) => {
                     for problem in &mut found {
-                        problem.location = format!("{path}: {}", problem.location);
+                        problem.location.0.insert(0, file(&path));
                     }
                     problems.append(&mut found);
                 }
@@ -282,11 +308,14 @@ impl PlanParts {
 
 fn indicator_document(i: IndicatorToml) -> Result<doc::Indicator, Vec<Problem>> {
     let mut problems = Vec::new();
-    let here = |field: String| format!("indicator \"{}\" › {field}", i.code);
+    let here = |field: String| Location::of(Place::Indicator { code: i.code.clone() }).field(&field);
     let mut targets = Vec::new();
     for (year, written) in &i.targets {
         let Ok(year_number) = year.parse::<i32>() else {
-            problems.push(Problem::new(here(format!("targets.{year}")), "is not a year"));
+            problems.push(Problem::new(
+                here(format!("targets.{year}")),
+                Message::NotAYear { text: echo(year) },
+            ));
             continue;
         };
         let (parsed, label) = match written {
@@ -300,7 +329,7 @@ fn indicator_document(i: IndicatorToml) -> Result<doc::Indicator, Vec<Problem>> 
                 target,
                 label,
             }),
-            Err(e) => problems.push(Problem::new(here(format!("targets.{year}")), e.to_string())),
+            Err(e) => problems.push(Problem::new(here(format!("targets.{year}")), (&e).into())),
         }
     }
     let mut values = Vec::new();
@@ -319,8 +348,8 @@ fn indicator_document(i: IndicatorToml) -> Result<doc::Indicator, Vec<Problem>> 
                     value,
                     comment: None,
                 }),
-                (Err(e), _) => problems.push(Problem::new(here(format!("{field}.{period}")), e.to_string())),
-                (_, Err(e)) => problems.push(Problem::new(here(format!("{field}.{period}")), e.to_string())),
+                (Err(e), _) => problems.push(Problem::new(here(format!("{field}.{period}")), (&e).into())),
+                (_, Err(e)) => problems.push(Problem::new(here(format!("{field}.{period}")), (&e).into())),
             }
         }
     }
@@ -477,12 +506,12 @@ cumulative = false
         assert_eq!(texts.len(), 3, "{texts:#?}");
         assert!(
             texts[0].starts_with(
-                "t/plans/p/indicators.toml: indicator \"sjukfranvaro\" › targets.2026: \"Öja\" is not a target"
+                "file t/plans/p/indicators.toml › indicator \"sjukfranvaro\" › targets.2026: \"Öja\" is not a target"
             ),
             "{texts:#?}"
         );
         assert!(
-            texts[1].contains("outcomes.2024-13: \"2024-13\" has no such"),
+            texts[1].contains("outcomes.2024-13: \"2024-13\" does not exist"),
             "{texts:#?}"
         );
         assert!(
@@ -494,8 +523,12 @@ cumulative = false
     #[test]
     fn a_syntax_error_names_the_file_and_line() {
         let problems = read(&[("t/tenant.toml", "slug = ")]).expect_err("rejected");
-        assert_eq!(problems[0].location, "t/tenant.toml");
-        assert!(problems[0].message.contains("line 1"), "{}", problems[0].message);
+        assert_eq!(problems[0].location, Location::of(file("t/tenant.toml")));
+        let Message::SyntaxError { format, detail } = &problems[0].message else {
+            panic!("{:?}", problems[0]);
+        };
+        assert_eq!(format, "TOML");
+        assert!(detail.contains("line 1"), "{detail}");
     }
 
     #[test]
@@ -508,7 +541,10 @@ cumulative = false
         .expect_err("rejected");
         let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(texts.len(), 2, "{texts:#?}");
-        assert!(texts[0].starts_with("t/notes.txt: is not a seed file"));
-        assert_eq!(texts[1], "t/plans/p/plan.toml: is missing");
+        assert!(
+            texts[0].starts_with("file t/notes.txt: \"t/notes.txt\" cannot be used here"),
+            "{texts:#?}"
+        );
+        assert_eq!(texts[1], "file t/plans/p/plan.toml: is missing");
     }
 }

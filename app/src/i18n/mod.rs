@@ -6,7 +6,7 @@ mod messages;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub use messages::{field_label, field_message, message_text};
+pub use messages::{field_label, field_message, location_text, message_text, problem_text};
 
 use crate::domain::{AssignmentForecast, AssignmentKind, AssignmentStatus, Better, IndicatorKind, PlanStatus, Role};
 
@@ -443,6 +443,18 @@ pub fn field_error(field: String, message: crate::model::Message) -> impl Fn() -
 pub fn message(message: crate::model::Message) -> impl Fn() -> String + Send + Sync + 'static {
     let locale = use_locale();
     move || message_text(&message, locale.get())
+}
+
+/// Where a problem is, reactive like [`t`].
+pub fn location(location: crate::model::Location) -> impl Fn() -> String + Send + Sync + 'static {
+    let locale = use_locale();
+    move || location_text(&location, locale.get())
+}
+
+/// A problem, "where: what", reactive like [`t`].
+pub fn problem(problem: crate::model::Problem) -> impl Fn() -> String + Send + Sync + 'static {
+    let locale = use_locale();
+    move || problem_text(&problem, locale.get())
 }
 
 /// A reactive translated text: `t(Msg::SignIn)` re-renders when the language changes.

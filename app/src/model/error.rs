@@ -26,6 +26,9 @@ pub enum AppError {
     /// Input rejected: which field and why.
     #[error("{field}: {}", crate::i18n::message_text(.message, crate::i18n::Locale::En))]
     Invalid { field: String, message: Message },
+    /// A document or file with problems, each with where it is; nothing was written.
+    #[error("{} problem(s)", .0.len())]
+    Rejected(Vec<super::Problem>),
     /// Someone else changed it first (optimistic locking), or it clashes with what exists.
     #[error("{}", crate::i18n::message_text(.0, crate::i18n::Locale::En))]
     Conflict(Message),

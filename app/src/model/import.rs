@@ -15,14 +15,6 @@ pub struct OutcomeImportSummary {
     pub unchanged: usize,
 }
 
-/// Why a file was refused: where (`row 7, column value`, or `file`) and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-pub struct ImportProblem {
-    pub location: String,
-    pub message: String,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ImportStatus {
@@ -32,7 +24,9 @@ pub struct ImportStatus {
     pub done: usize,
     pub total: usize,
     pub summary: Option<OutcomeImportSummary>,
-    pub problems: Vec<ImportProblem>,
+    /// Why the file was refused: where (a row and column, or nowhere for the whole file)
+    /// and what is wrong.
+    pub problems: Vec<super::Problem>,
 }
 
 impl ImportStatus {

@@ -21,7 +21,7 @@ pub use error::AppError;
 pub use follow_up::*;
 pub use goal_edit::*;
 pub use import::*;
-pub use message::Message;
+pub use message::{CodeChars, Known, Location, Message, Named, PeriodKind, Place, Problem, Thing, echo};
 pub use organisation::*;
 pub use plan::*;
 pub use structure::*;

@@ -37,8 +37,8 @@ pub use value_sheet::ValueSheetPage;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::i18n::{Msg, field_error, message, t};
-use crate::model::AppError;
+use crate::i18n::{Msg, field_error, message, problem, t};
+use crate::model::{AppError, Problem};
 
 /// The view for a failed page load: the login page if signed out, else a message.
 pub fn error_view(err: AppError) -> AnyView {
@@ -70,6 +70,17 @@ pub(crate) fn save_error(err: &AppError, conflict: Msg) -> AnyView {
             view! { <p class="notice notice--error" role="alert">{field_error(field.clone(), message.clone())}</p> }
                 .into_any()
         }
+        AppError::Rejected(problems) => problem_list(problems.clone()),
         _ => view! { <p class="notice notice--error" role="alert">{t(Msg::SomethingWentWrong)}</p> }.into_any(),
     }
+}
+
+/// The problems of a rejected save, each "where: what" in the page's language.
+pub(crate) fn problem_list(problems: Vec<Problem>) -> AnyView {
+    view! {
+        <div class="notice notice--error" role="alert">
+            <ul>{problems.into_iter().map(|p| view! { <li>{problem(p)}</li> }).collect_view()}</ul>
+        </div>
+    }
+    .into_any()
 }

@@ -11,7 +11,7 @@ use super::error_view;
 use crate::CurrentUser;
 use crate::domain::ImportJobId;
 use crate::format::count;
-use crate::i18n::{Msg, t, text_now};
+use crate::i18n::{Msg, location, message, t, text_now};
 use crate::model::{AppError, ImportPhase, ImportStatus, Role};
 
 /// What the page shows while an import runs and after.
@@ -120,7 +120,7 @@ fn job_view(job: ImportStatus) -> AnyView {
                     <tbody>
                         {job.problems
                             .into_iter()
-                            .map(|p| view! { <tr><td>{p.location}</td><td>{p.message}</td></tr> })
+                            .map(|p| view! { <tr><td>{location(p.location)}</td><td>{message(p.message)}</td></tr> })
                             .collect_view()}
                     </tbody>
                 </table>
@@ -174,9 +174,9 @@ mod browser {
             String::from(js_sys::encode_uri_component(&file.name()))
         );
         let language = crate::i18n::use_locale().get_untracked().code();
-        if let Err(err) = send(&url, language, &file, progress) {
+        if send(&url, language, &file, progress).is_err() {
             progress.uploading.set(None);
-            progress.error.set(Some(format!("{err:?}")));
+            progress.error.set(Some(text_now(Msg::SomethingWentWrong).to_owned()));
         }
     }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::api::{adopt_plan, start_plan_draft};
 use crate::domain::PlanStatus;
 use crate::i18n::{Msg, message, t};
-use crate::model::{AdoptionView, AppError, DecisionForm, Message, PlanState, PlanSummary};
+use crate::model::{AdoptionView, AppError, DecisionForm, PlanState, PlanSummary};
 
 fn failure(err: &AppError) -> AnyView {
     let (label, text) = match err {
@@ -21,7 +21,10 @@ fn failure(err: &AppError) -> AnyView {
             message.clone(),
         ),
         AppError::Conflict(detail) | AppError::Busy(detail) => (None, detail.clone()),
-        _ => (Some(Msg::SomethingWentWrong), Message::from("")),
+        AppError::Rejected(problems) => return super::problem_list(problems.clone()),
+        _ => {
+            return view! { <p class="notice notice--error" role="alert">{t(Msg::SomethingWentWrong)}</p> }.into_any();
+        }
     };
     view! {
         <p class="notice notice--error" role="alert">

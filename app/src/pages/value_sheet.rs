@@ -10,7 +10,7 @@ use super::error_view;
 use super::indicator_edit::history_view;
 use crate::api::{load_value_sheet, save_values};
 use crate::domain::{Gender, ValueKind};
-use crate::i18n::{Locale, Msg, message_text, t, use_locale};
+use crate::i18n::{Locale, Msg, field_error, message_text, t, use_locale};
 use crate::model::{AppError, HistoryEntry, SHEET_COLUMNS, ValueEdit, ValueRow, ValueSheet, typed_form};
 
 #[component]
@@ -144,17 +144,10 @@ fn sheet_editor(sheet: ValueSheet) -> AnyView {
                 }
                 .into_any(),
             ),
-            Err(AppError::Invalid { message, .. }) => {
-                let lines = message_text(&message, language.get());
-                Some(
-                    view! {
-                        <div class="notice notice--error" role="alert">
-                            <ul>{lines.lines().map(|l| view! { <li>{l.to_owned()}</li> }).collect_view()}</ul>
-                        </div>
-                    }
-                    .into_any(),
-                )
-            }
+            Err(AppError::Rejected(problems)) => Some(super::problem_list(problems)),
+            Err(AppError::Invalid { field, message }) => Some(
+                view! { <p class="notice notice--error" role="alert">{field_error(field, message)}</p> }.into_any(),
+            ),
             Err(_) => {
                 Some(view! { <p class="notice notice--error" role="alert">{t(Msg::SomethingWentWrong)}</p> }.into_any())
             }

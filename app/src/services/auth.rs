@@ -89,10 +89,15 @@ pub async fn login(
     let tenant_slug = validate::text("tenant", input.tenant, 63)?;
     let email = validate::email(input.email)?;
     if input.password.is_empty() {
-        return Err(ServiceError::invalid("password", "must not be empty"));
+        return Err(ServiceError::invalid("password", Message::Required));
     }
-    if input.password.chars().count() > 1024 {
-        return Err(ServiceError::invalid("password", "must be at most 1024 characters"));
+    let length = input.password.chars().count();
+    if length > validate::PASSWORD_MAX {
+        let message = Message::TooLong {
+            max: validate::PASSWORD_MAX,
+            length,
+        };
+        return Err(ServiceError::invalid("password", message));
     }
 
     let mut throttle_keys = vec![

@@ -1,6 +1,6 @@
 use sea_orm::DbErr;
 
-use crate::model::{AppError, Message};
+use crate::model::{AppError, Message, Thing};
 
 /// Why a service call failed. The HTTP layer maps each variant to a status and code;
 /// server functions map them to [`AppError`].
@@ -54,19 +54,24 @@ impl From<crate::exchange::ExchangeError> for ServiceError {
 }
 
 impl ServiceError {
-    pub fn conflict(message: impl Into<Message>) -> Self {
-        ServiceError::Conflict(message.into())
+    pub fn conflict(message: Message) -> Self {
+        ServiceError::Conflict(message)
     }
 
-    pub fn busy(message: impl Into<Message>) -> Self {
-        ServiceError::Busy(message.into())
+    pub fn busy(message: Message) -> Self {
+        ServiceError::Busy(message)
     }
 
-    pub fn invalid(field: &'static str, message: impl Into<Message>) -> Self {
-        ServiceError::Invalid {
-            field,
-            message: message.into(),
-        }
+    pub fn invalid(field: &'static str, message: Message) -> Self {
+        ServiceError::Invalid { field, message }
+    }
+
+    /// Someone else changed `what` since the page was opened.
+    pub fn stale(what: Thing, name: Option<&str>) -> Self {
+        ServiceError::Conflict(Message::Stale {
+            what,
+            name: name.map(str::to_owned),
+        })
     }
 }
 
@@ -82,15 +87,7 @@ impl From<ServiceError> for AppError {
                 field: field.to_owned(),
                 message,
             },
-            ServiceError::Rejected(problems) => AppError::Invalid {
-                field: "document".to_owned(),
-                message: problems
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-                    .into(),
-            },
+            ServiceError::Rejected(problems) => AppError::Rejected(problems),
             ServiceError::Conflict(message) => AppError::Conflict(message),
             ServiceError::Busy(message) => AppError::Busy(message),
             other => {

@@ -27,7 +27,7 @@ use crate::db::repo::import_jobs::{self as repo, Report};
 use crate::domain::ImportJobId;
 use crate::exchange::Problem;
 use crate::exchange::import::json_text;
-use crate::model::{ImportPhase, ImportProblem, ImportStatus, Message, Role};
+use crate::model::{ImportPhase, ImportStatus, Location, Message, Role};
 
 type Shared = Arc<Mutex<ImportStatus>>;
 
@@ -98,8 +98,10 @@ impl ImportJobs {
     ) -> Result<ImportStatus, ServiceError> {
         let scope = ctx.scope();
         ctx.require(Role::Editor)?;
-        let format = FileFormat::from_name(file_name)
-            .ok_or_else(|| ServiceError::invalid("file_name", "must end in .csv, .txt or .xlsx"))?;
+        let format = FileFormat::from_name(file_name).ok_or_else(|| {
+            let allowed = [".csv", ".txt", ".xlsx"].map(str::to_owned).to_vec();
+            ServiceError::invalid("file_name", Message::UnsupportedFileType { allowed })
+        })?;
         let running = self.claim(scope.tenant_id())?;
         let now = Utc::now();
         repo::forget_started_before(db, scope, now - chrono_duration(Self::KEEP)).await?;
@@ -169,10 +171,10 @@ async fn run(
             Err(err) => {
                 status.phase = ImportPhase::Failed;
                 status.problems = match err {
-                    ServiceError::Rejected(problems) => problems.into_iter().map(ImportProblem::from).collect(),
+                    ServiceError::Rejected(problems) => problems,
                     other => {
                         tracing::error!(error = %other, job = %status.id, "outcome import failed");
-                        vec![problem("the import failed on the server; nothing was written")]
+                        vec![problem(Message::ImportFailed)]
                     }
                 };
             }
@@ -199,11 +201,9 @@ async fn report_while_running(db: DatabaseConnection, scope: TenantScope, shared
     }
 }
 
-fn problem(message: &str) -> ImportProblem {
-    ImportProblem {
-        location: "file".to_owned(),
-        message: message.to_owned(),
-    }
+/// A problem with the import as a whole.
+fn problem(message: Message) -> Problem {
+    Problem::new(Location::default(), message)
 }
 
 fn row(scope: TenantScope, status: &ImportStatus, actor: &str, now: DateTime<Utc>) -> import_job::Model {
@@ -240,28 +240,19 @@ fn status_of(job: import_job::Model, now: DateTime<Utc>) -> ImportStatus {
     status.done = usize::try_from(job.done).unwrap_or(0);
     status.total = usize::try_from(job.total).unwrap_or(0);
     status.summary = job.summary.and_then(|text| serde_json::from_str(&text).ok());
-    status.problems = serde_json::from_str(&job.problems).unwrap_or_default();
+    // Rows written before problems were coded hold English text: say so instead of
+    // dropping them.
+    status.problems = serde_json::from_str(&job.problems).unwrap_or_else(|_| vec![problem(Message::EarlierProblems)]);
     let silent = now.signed_duration_since(job.updated_at);
     if !status.phase.is_final() && silent > chrono_duration(ImportJobs::STALE_AFTER) {
         status.phase = ImportPhase::Failed;
-        status.problems = vec![problem(
-            "the server running this import stopped before it finished; nothing was written",
-        )];
+        status.problems = vec![problem(Message::ImportAbandoned)];
     }
     status
 }
 
 fn chrono_duration(duration: Duration) -> chrono::Duration {
     chrono::Duration::from_std(duration).unwrap_or(chrono::Duration::MAX)
-}
-
-impl From<Problem> for ImportProblem {
-    fn from(p: Problem) -> Self {
-        ImportProblem {
-            location: p.location,
-            message: p.message,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -293,7 +284,7 @@ mod tests {
         let now = Utc::now();
         let status = status_of(job(ImportPhase::Checking, chrono::Duration::minutes(3), now), now);
         assert_eq!(status.phase, ImportPhase::Failed);
-        assert!(status.problems[0].message.contains("nothing was written"), "{status:?}");
+        assert_eq!(status.problems[0].message, Message::ImportAbandoned, "{status:?}");
     }
 
     #[test]
@@ -309,5 +300,27 @@ mod tests {
         stored.summary = Some(json_text(&summary));
         let status = status_of(stored, now);
         assert_eq!((status.phase, status.summary), (ImportPhase::Done, Some(summary)));
+    }
+
+    #[test]
+    fn problems_stored_as_text_by_an_earlier_version_are_said_to_be_so() {
+        let now = Utc::now();
+        let mut stored = job(ImportPhase::Failed, chrono::Duration::minutes(5), now);
+        stored.problems = r#"[{"location":"row 2, column value","message":"\"tre\" is not a number"}]"#.into();
+        let status = status_of(stored, now);
+        assert_eq!(status.problems.len(), 1);
+        assert_eq!(status.problems[0].message, Message::EarlierProblems);
+
+        let mut stored = job(ImportPhase::Failed, chrono::Duration::minutes(5), now);
+        let coded = vec![Problem::new(
+            Location::cell(2, "value"),
+            Message::NotANumber { text: "tre".into() },
+        )];
+        stored.problems = json_text(&coded);
+        assert_eq!(
+            status_of(stored, now).problems,
+            coded,
+            "coded problems read back as written"
+        );
     }
 }

@@ -12,8 +12,10 @@ use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{councils, indicators, rows};
 use crate::domain::{Carry, CouncilId, DepartmentId, IndicatorId, PlanId, PlanStatus};
 use crate::exchange::import::json_text;
-use crate::exchange::validate::{MAX_CODE, indicator_code_char};
-use crate::model::{IndicatorEditView, IndicatorForm, Role, TargetInput};
+use crate::exchange::validate::{MAX_CODE, MAX_DECIMALS, MAX_UNIT, indicator_code_char};
+use crate::model::{
+    CodeChars, IndicatorEditView, IndicatorForm, Known, Message, Named, Role, TargetInput, Thing, echo,
+};
 use engine::{Periodicity, Target};
 
 const ENTITY: &str = "indicator";
@@ -128,20 +130,26 @@ fn apply(
 ) -> Result<(indicator::Model, CheckedTargets), ServiceError> {
     let name = validate::text("name", &form.name, 500)?.to_owned();
     let unit = form.unit.trim().to_owned();
-    if unit.chars().count() > 16 {
-        return Err(ServiceError::invalid("unit", "is longer than 16 characters"));
-    }
-    if form.decimals > 6 {
+    let length = unit.chars().count();
+    if length > MAX_UNIT {
         return Err(ServiceError::invalid(
-            "decimals",
-            format!("is {}; at most 6", form.decimals),
+            "unit",
+            Message::TooLong { max: MAX_UNIT, length },
         ));
     }
+    if form.decimals > MAX_DECIMALS {
+        let message = Message::AtMost {
+            max: MAX_DECIMALS.into(),
+            value: form.decimals.into(),
+        };
+        return Err(ServiceError::invalid("decimals", message));
+    }
     let periodicity: Periodicity = form.periodicity.parse().map_err(|_| {
-        ServiceError::invalid(
-            "periodicity",
-            format!("\"{}\" is not one of year, half_year, tertial, month", form.periodicity),
-        )
+        let message = Message::NotOneOf {
+            text: echo(&form.periodicity),
+            allowed: Periodicity::ALL.iter().map(|p| p.as_str().to_owned()).collect(),
+        };
+        ServiceError::invalid("periodicity", message)
     })?;
     let department_id = match optional(&form.department) {
         None => None,
@@ -152,10 +160,11 @@ fn apply(
                 .find(|d| d.name == name)
                 .map(|d| d.id)
                 .ok_or_else(|| {
-                    ServiceError::invalid(
-                        "department",
-                        format!("\"{name}\" is not a department of {}", council.name),
-                    )
+                    let message = Message::NotADepartment {
+                        name: echo(&name),
+                        council: council.name.clone(),
+                    };
+                    ServiceError::invalid("department", message)
                 })?,
         ),
     };
@@ -219,10 +228,7 @@ pub async fn save(
         &council.departments,
     );
     if !indicators::update_if_revision(&txn, scope, &updated, revision).await? {
-        return Err(ServiceError::conflict(format!(
-            "someone else saved {} after you opened it (revision {} is now {}); reload to see their changes, then make yours again",
-            current.code, revision, current.revision
-        )));
+        return Err(ServiceError::stale(Thing::Indicator, Some(&current.code)));
     }
     indicators::replace_targets(&txn, scope, id, target_rows(scope, id.into(), &targets)).await?;
     let after = form_of(
@@ -261,10 +267,12 @@ pub async fn create(
     let scope = ctx.scope();
     let code = code.trim();
     if code.is_empty() || code.len() > MAX_CODE || !code.chars().all(indicator_code_char) {
-        return Err(ServiceError::invalid(
-            "code",
-            format!("\"{code}\" is not a code: 1–{MAX_CODE} characters of a–z, 0–9, '-' and '_'"),
-        ));
+        let message = Message::InvalidCode {
+            text: echo(code),
+            max: MAX_CODE,
+            allowed: CodeChars::IndicatorCode,
+        };
+        return Err(ServiceError::invalid("code", message));
     }
     let txn = db.begin().await?;
     super::plan_decisions::lock_draft(&txn, scope, plan_id).await?;
@@ -275,26 +283,32 @@ pub async fn create(
         .await?
         .into_iter()
         .find(|g| g.code == goal_code)
-        .ok_or_else(|| ServiceError::invalid("goal", format!("the plan has no goal {goal_code}")))?;
+        .ok_or_else(|| {
+            let message = Message::Unknown {
+                what: Known::GoalInPlan,
+                value: echo(goal_code),
+            };
+            ServiceError::invalid("goal", message)
+        })?;
     let level = rows::goal_levels(&txn, scope)
         .await?
         .into_iter()
         .find(|l| l.id == goal.level_id)
         .ok_or_else(|| ServiceError::Corrupt(format!("goal {goal_code} without level")))?;
     if !super::structure::carries(&level)?.contains(&Carry::Indicators) {
-        return Err(ServiceError::invalid(
-            "goal",
-            format!(
-                "{} {} is a {}, which carries no indicators",
-                goal.number, goal.title, level.name
-            ),
-        ));
+        let message = Message::LevelDoesNotCarry {
+            goal: format!("{} {}", goal.number, goal.title).trim().to_owned(),
+            level: level.name,
+            carry: Carry::Indicators,
+        };
+        return Err(ServiceError::invalid("goal", message));
     }
     if indicators::find_by_code(&txn, scope, code).await?.is_some() {
-        return Err(ServiceError::invalid(
-            "code",
-            format!("\"{code}\" is taken by another indicator"),
-        ));
+        let message = Message::AlreadyExists {
+            what: Named::IndicatorCode,
+            value: code.to_owned(),
+        };
+        return Err(ServiceError::invalid("code", message));
     }
     let council = councils::list_with_departments(&txn, scope)
         .await?
@@ -380,22 +394,31 @@ fn parse_targets(inputs: &[TargetInput]) -> Result<CheckedTargets, ServiceError>
         if text.is_empty() {
             continue;
         }
-        if !(engine::period::FIRST_YEAR..=engine::period::LAST_YEAR).contains(&input.year) {
+        let (first, last) = (engine::period::FIRST_YEAR, engine::period::LAST_YEAR);
+        if !(first..=last).contains(&input.year) {
+            let value = input.year.to_string();
             return Err(ServiceError::invalid(
                 "targets",
-                format!("{} is not a year", input.year),
+                Message::OutsideYears { value, first, last },
             ));
         }
         if out.iter().any(|(y, ..)| *y == input.year) {
-            return Err(ServiceError::invalid(
-                "targets",
-                format!("{} has two targets", input.year),
-            ));
+            let message = Message::AlreadyExists {
+                what: Named::TargetYear,
+                value: input.year.to_string(),
+            };
+            return Err(ServiceError::invalid("targets", message));
         }
         let target = if input.statement {
             Target::Statement { text: text.to_owned() }
         } else {
-            Target::parse(text).map_err(|e| ServiceError::invalid("targets", format!("{}: {e}", input.year)))?
+            Target::parse(text).map_err(|e| {
+                let message = Message::ForYear {
+                    year: input.year,
+                    problem: Box::new((&e).into()),
+                };
+                ServiceError::invalid("targets", message)
+            })?
         };
         out.push((input.year, target, optional(&input.label)));
     }
@@ -421,6 +444,6 @@ mod tests {
             "{err}"
         );
         let err = parse_targets(&[input(2026, "5"), input(2026, "6")]).expect_err("twice");
-        assert_eq!(err.to_string(), "targets: 2026 has two targets");
+        assert_eq!(err.to_string(), "targets: there is already a target for \"2026\"");
     }
 }

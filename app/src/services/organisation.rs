@@ -16,7 +16,9 @@ use crate::db::entities::{council, department};
 use crate::db::repo::audit;
 use crate::db::repo::{councils, rows, tenants};
 use crate::domain::{CouncilId, DepartmentId};
-use crate::model::{CouncilForm, DepartmentForm, Message, OrganisationView, Role, TenantTextsForm};
+use crate::model::{
+    CouncilForm, DepartmentForm, Known, Message, Named, OrganisationView, Role, TenantTextsForm, Thing,
+};
 
 const ENTITY: &str = "organisation";
 const TEXTS_ID: &str = "texts";
@@ -116,14 +118,12 @@ pub async fn save_texts(
     let texts = tenants::TenantTexts {
         vision_title: optional("vision_title", &form.vision_title, MAX_NAME)?,
         vision: optional("vision", &form.vision, MAX_TEXT)?,
-        values: optional("values", &form.values, MAX_TEXT)?,
+        values: optional("tenant_values", &form.values, MAX_TEXT)?,
     };
     let txn = db.begin().await?;
     // Lock first: the transaction starts as a writer (see plan_decisions::lock_draft).
     if !tenants::lock_texts(&txn, scope, form.revision).await? {
-        return Err(ServiceError::conflict(
-            "the vision and values were changed by someone else since you opened them",
-        ));
+        return Err(ServiceError::stale(Thing::Texts, None));
     }
     let old = tenants::find_by_id(&txn, scope.tenant_id())
         .await?
@@ -169,10 +169,11 @@ fn checked_departments(form: &CouncilForm) -> Result<Vec<(Option<Uuid>, String)>
             other => other,
         })?;
         if !seen.insert(name.to_lowercase()) {
-            return Err(ServiceError::invalid(
-                "departments",
-                format!("department \"{name}\" appears twice"),
-            ));
+            let message = Message::Department {
+                nth: at + 1,
+                problem: Box::new(Message::Duplicate { value: name.to_owned() }),
+            };
+            return Err(ServiceError::invalid("departments", message));
         }
         out.push((d.id.map(DepartmentId::uuid), name.to_owned()));
     }
@@ -192,7 +193,10 @@ fn unique_name(councils: &[council::Model], except: Option<Uuid>, name: &str) ->
     {
         true => Err(ServiceError::invalid(
             "name",
-            format!("a council named {name} exists already"),
+            Message::AlreadyExists {
+                what: Named::CouncilName,
+                value: name.to_owned(),
+            },
         )),
         false => Ok(()),
     }
@@ -223,10 +227,11 @@ pub async fn save_council(
                 written => validate::slug("slug", written)?,
             };
             if taken.contains(&slug) {
-                return Err(ServiceError::invalid(
-                    "slug",
-                    format!("\"{slug}\" is taken by another council"),
-                ));
+                let message = Message::AlreadyExists {
+                    what: Named::CouncilSlug,
+                    value: slug,
+                };
+                return Err(ServiceError::invalid("slug", message));
             }
             let position = i32::try_from(taken.len()).unwrap_or(i32::MAX);
             (councils::insert(&txn, scope, &slug, name, position).await?.id, None)
@@ -235,9 +240,7 @@ pub async fn save_council(
             if !councils::lock_if_revision(&txn, scope, id, form.revision).await? {
                 return Err(
                     match councils::all(&txn, scope).await?.iter().any(|c| c.id == id.uuid()) {
-                        true => {
-                            ServiceError::conflict(format!("{name} was changed by someone else since you opened it"))
-                        }
+                        true => ServiceError::stale(Thing::Council, Some(name)),
                         false => ServiceError::NotFound,
                     },
                 );
@@ -284,14 +287,15 @@ async fn write_departments(
     wanted: &[(Option<Uuid>, String)],
 ) -> Result<(), ServiceError> {
     let stored = councils::departments_of(db, scope, CouncilId::from_uuid(council_id)).await?;
-    if let Some((Some(id), name)) = wanted
+    if let Some((Some(_), name)) = wanted
         .iter()
         .find(|(id, _)| id.is_some_and(|id| !stored.iter().any(|d| d.id == id)))
     {
-        return Err(ServiceError::invalid(
-            "departments",
-            format!("department \"{name}\" ({id}) is not one of this council's"),
-        ));
+        let message = Message::Unknown {
+            what: Known::Department,
+            value: name.clone(),
+        };
+        return Err(ServiceError::invalid("departments", message));
     }
     let usage = department_usage(db, scope).await?;
     for gone in stored
@@ -299,13 +303,11 @@ async fn write_departments(
         .filter(|d| !wanted.iter().any(|(id, _)| *id == Some(d.id)))
     {
         if let Some(count) = usage.get(&gone.id) {
-            return Err(ServiceError::invalid(
-                "departments",
-                format!(
-                    "department \"{}\" is responsible for {count} indicators, uppdrag or activities; move them first",
-                    gone.name
-                ),
-            ));
+            let message = Message::DepartmentInUse {
+                department: gone.name.clone(),
+                count: *count as usize,
+            };
+            return Err(ServiceError::invalid("departments", message));
         }
         councils::delete_department(db, scope, DepartmentId::from_uuid(gone.id)).await?;
     }
@@ -344,17 +346,15 @@ pub async fn delete_council(
         .filter(|p| p.council_id == id.uuid())
         .count();
     if plans > 0 {
-        return Err(ServiceError::invalid(
-            "council",
-            format!("{} has {plans} plans and cannot be removed", council.name),
-        ));
+        let message = Message::CouncilHasPlans {
+            council: council.name,
+            count: plans,
+        };
+        return Err(ServiceError::invalid("council", message));
     }
     let departments = councils::departments_of(&txn, scope, id).await?;
     if !councils::delete_if_revision(&txn, scope, id, revision).await? {
-        return Err(ServiceError::conflict(format!(
-            "{} was changed by someone else since you opened it",
-            council.name
-        )));
+        return Err(ServiceError::stale(Thing::Council, Some(&council.name)));
     }
     let old: Vec<(Option<Uuid>, String)> = departments.into_iter().map(|d| (Some(d.id), d.name)).collect();
     history::record(
@@ -402,7 +402,7 @@ mod tests {
         for (form, expected) in [
             (
                 council(&[(None, "IFO"), (None, "ifo")]),
-                "department \"ifo\" appears twice",
+                "department 2: \"ifo\" appears twice",
             ),
             (
                 council(&[(None, "IFO"), (Some(Uuid::now_v7()), " ")]),

@@ -18,8 +18,8 @@ use crate::domain::{Gender, ValueKind};
 use crate::exchange::Problem;
 pub use crate::exchange::outcome_file::FileFormat;
 use crate::exchange::outcome_file::{self, Limits, RowSink};
-use crate::exchange::outcomes::{Checker, IndicatorRef, MAX_LISTED_PROBLEMS, OutcomeRow, RowProblem};
-use crate::model::{ImportPhase, OutcomeImportSummary, Role};
+use crate::exchange::outcomes::{Checker, IndicatorRef, MAX_LISTED_PROBLEMS, OutcomeRow};
+use crate::model::{ImportPhase, Location, Message, OutcomeImportSummary, Role};
 
 /// Told how far an import has come: the phase, rows done, rows in all.
 pub type Progress = Arc<dyn Fn(ImportPhase, usize, usize) + Send + Sync>;
@@ -41,7 +41,7 @@ fn unreadable(problem: Problem) -> ServiceError {
 struct CheckingSink<'a> {
     checker: Option<Checker<'a>>,
     indicators: &'a HashMap<String, IndicatorRef>,
-    header_problems: Vec<RowProblem>,
+    header_problems: Vec<Problem>,
     expected: usize,
     progress: &'a (dyn Fn(ImportPhase, usize, usize) + Send + Sync),
 }
@@ -90,10 +90,7 @@ fn check_file(
         return Err(rejected(sink.header_problems, total));
     }
     let Some(checker) = sink.checker else {
-        return Err(unreadable(Problem::new(
-            "file",
-            "is empty; the first row must be the header indicator,period,value",
-        )));
+        return Err(unreadable(Problem::new(Location::default(), Message::FileEmpty)));
     };
     if checker.problem_count > 0 {
         return Err(rejected(checker.problems, checker.problem_count));
@@ -101,21 +98,15 @@ fn check_file(
     Ok(checker.rows)
 }
 
-fn rejected(problems: Vec<RowProblem>, total: usize) -> ServiceError {
-    let mut listed: Vec<Problem> = problems
-        .into_iter()
-        .map(|p| Problem::new(format!("row {}, column {}", p.row, p.column), p.message))
-        .collect();
-    if total > listed.len() {
-        listed.push(Problem::new(
-            "file",
-            format!(
-                "and {} more problems (the first {MAX_LISTED_PROBLEMS} are listed)",
-                total - listed.len()
-            ),
-        ));
+fn rejected(mut problems: Vec<Problem>, total: usize) -> ServiceError {
+    if total > problems.len() {
+        let message = Message::MoreProblems {
+            count: total - problems.len(),
+            listed: MAX_LISTED_PROBLEMS,
+        };
+        problems.push(Problem::new(Location::default(), message));
     }
-    ServiceError::Rejected(listed)
+    ServiceError::Rejected(problems)
 }
 
 /// Checks every row of the file against the tenant's indicators, then writes all of them

@@ -17,21 +17,13 @@ use crate::db::repo::{councils, plans, rows, tenants};
 use crate::domain::{PlanId, PlanStatus};
 use crate::exchange::export;
 use crate::exchange::import::json_text;
-use crate::model::{DecisionForm, Message, NewPlanForm, PlanState, Role};
+use crate::model::{DecisionForm, Message, NewPlanForm, PlanState, Role, Thing};
 
 const ENTITY: &str = "plan";
 
 /// The checked decision: a real date not after `today`, a body and a paragraph.
 pub fn checked(form: &DecisionForm, today: NaiveDate) -> Result<(NaiveDate, String, String), ServiceError> {
-    let written = form.date.trim();
-    let date = NaiveDate::parse_from_str(written, "%Y-%m-%d")
-        .map_err(|_| ServiceError::invalid("date", format!("\"{written}\" is not a date (YYYY-MM-DD)")))?;
-    if date > today {
-        return Err(ServiceError::invalid(
-            "date",
-            format!("{date} is after today; enter the date of the meeting that decided"),
-        ));
-    }
+    let date = validate::past_date("date", &form.date, today)?;
     let body = validate::text("body", &form.body, 200)?.to_owned();
     let paragraph = validate::text("paragraph", &form.paragraph, 50)?.to_owned();
     Ok((date, body, paragraph))
@@ -55,10 +47,7 @@ pub async fn lock_draft(db: &impl ConnectionTrait, scope: TenantScope, plan_id: 
 }
 
 fn stale(plan: &plan::Model) -> ServiceError {
-    ServiceError::conflict(format!(
-        "{} was changed by someone else since you opened it; reload and try again",
-        plan.name
-    ))
+    ServiceError::stale(Thing::Plan, Some(&plan.name))
 }
 
 async fn record(
@@ -103,28 +92,18 @@ const MAX_PLAN_YEARS: i32 = 10;
 pub fn checked_new_plan(form: &NewPlanForm) -> Result<(Uuid, String, i32, i32), ServiceError> {
     let council = form
         .council_id
-        .ok_or_else(|| ServiceError::invalid("council", "choose the council the plan belongs to"))?;
+        .ok_or(ServiceError::invalid("council", Message::Required))?;
     let name = validate::text("name", &form.name, 200)?.to_owned();
     let (first, last) = (form.first_year, form.last_year);
-    for (field, year) in [("first_year", first), ("last_year", last)] {
-        if !(engine::period::FIRST_YEAR..=engine::period::LAST_YEAR).contains(&year) {
-            return Err(ServiceError::invalid(field, format!("{year} is not a plausible year")));
-        }
-    }
-    if last < first {
-        return Err(ServiceError::invalid(
-            "last_year",
-            format!("{last} is before the first year {first}"),
-        ));
+    if let Some((field, message)) = crate::exchange::validate::year_span(first, last).into_iter().next() {
+        return Err(ServiceError::invalid(field, message));
     }
     if last - first >= MAX_PLAN_YEARS {
-        return Err(ServiceError::invalid(
-            "last_year",
-            format!(
-                "a plan covers at most {MAX_PLAN_YEARS} years ({first}–{last} is {})",
-                last - first + 1
-            ),
-        ));
+        let message = Message::PlanTooLong {
+            max: MAX_PLAN_YEARS,
+            years: last - first + 1,
+        };
+        return Err(ServiceError::invalid("last_year", message));
     }
     Ok((council.into(), name, first, last))
 }

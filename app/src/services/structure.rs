@@ -20,20 +20,19 @@ use crate::domain::LevelId;
 use crate::exchange::document::{self as doc, Carry};
 use crate::exchange::import::level_row;
 use crate::exchange::{self, export};
-use crate::model::{LevelForm, Role, StructureView};
+use crate::model::{LevelForm, Location, Message, Place, Problem, Role, StructureView, Thing, echo};
 
 const ENTITY: &str = "goal_level";
 const MAX_NAME: usize = 100;
 const HISTORY: u64 = 200;
 
-fn invalid(at: usize, form: &LevelForm, message: impl std::fmt::Display) -> ServiceError {
-    let name = form.name.trim();
-    let which = if name.is_empty() {
-        format!("level {}", at + 1)
-    } else {
-        format!("level {} ({name})", at + 1)
+/// A problem with field `field` of the level at `at` (from 0) of the form.
+fn invalid(at: usize, form: &LevelForm, field: &str, message: Message) -> ServiceError {
+    let level = Place::LevelAt {
+        nth: at + 1,
+        name: echo(&form.name),
     };
-    ServiceError::invalid("levels", format!("{which}: {message}"))
+    ServiceError::Rejected(vec![Problem::new(Location::of(level).field(field), message)])
 }
 
 /// A checked form as the document's level (the key is set by the caller).
@@ -42,27 +41,33 @@ fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
     let plural = form.plural.trim();
     for (field, text) in [("name", name), ("plural", plural)] {
         if text.is_empty() {
-            return Err(invalid(at, form, format!("{field} must not be empty")));
+            return Err(invalid(at, form, field, Message::Required));
         }
-        if text.chars().count() > MAX_NAME {
-            return Err(invalid(
-                at,
-                form,
-                format!("{field} is longer than {MAX_NAME} characters"),
-            ));
+        let length = text.chars().count();
+        if length > MAX_NAME {
+            return Err(invalid(at, form, field, Message::TooLong { max: MAX_NAME, length }));
         }
     }
     let mut sections: Vec<String> = Vec::new();
     for title in form.sections.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        if title.chars().count() > MAX_NAME {
+        let length = title.chars().count();
+        if length > MAX_NAME {
             return Err(invalid(
                 at,
                 form,
-                format!("section \"{title}\" is longer than {MAX_NAME} characters"),
+                "sections",
+                Message::TooLong { max: MAX_NAME, length },
             ));
         }
         if sections.iter().any(|s| s == title) {
-            return Err(invalid(at, form, format!("section \"{title}\" appears twice")));
+            return Err(invalid(
+                at,
+                form,
+                "sections",
+                Message::Duplicate {
+                    value: title.to_owned(),
+                },
+            ));
         }
         sections.push(title.to_owned());
     }
@@ -77,7 +82,8 @@ fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
         return Err(invalid(
             at,
             form,
-            "uppdrag can count in the verdicts only where the level carries them",
+            "assignment_inputs",
+            Message::AssignmentInputsNeedCarry,
         ));
     }
     Ok(doc::Level {
@@ -154,7 +160,7 @@ pub async fn save(
     ctx.require(Role::Admin)?;
     let scope = ctx.scope();
     if forms.is_empty() {
-        return Err(ServiceError::invalid("levels", "a structure needs at least one level"));
+        return Err(ServiceError::invalid("levels", Message::NoLevels));
     }
     let txn = db.begin().await?;
     // A write first, so the transaction starts as a writer (see plan_decisions::lock_draft).
@@ -254,7 +260,7 @@ pub async fn save(
 }
 
 fn stale(name: &str) -> ServiceError {
-    ServiceError::conflict(format!("level {name} was changed by someone else since you opened it"))
+    ServiceError::stale(Thing::Level, Some(name))
 }
 
 #[cfg(test)]
@@ -291,26 +297,26 @@ mod tests {
             (vec!["Beskrivning".to_owned()], vec![Carry::Indicators])
         );
         for (bad, expected) in [
-            (form("", Numbering::Nested, &[], &[]), "level 2: name must not be empty"),
+            (
+                form("", Numbering::Nested, &[], &[]),
+                "level 2 › Name: must not be empty",
+            ),
             (
                 form("Mål", Numbering::None, &["A", "A"], &[]),
-                "level 2 (Mål): section \"A\" appears twice",
+                "level 2 (Mål) › Sections: \"A\" appears twice",
             ),
             (
                 LevelForm {
                     assignment_inputs: true,
                     ..form("Mål", Numbering::None, &[], &[])
                 },
-                "uppdrag can count in the verdicts only where the level carries them",
+                "level 2 (Mål) › Uppdrag count in the verdicts: uppdrag can count in the verdicts only on a level whose goals carry them",
             ),
         ] {
             match checked(1, &bad) {
-                Err(ServiceError::Invalid {
-                    field: "levels",
-                    message,
-                }) => {
-                    let text = crate::i18n::message_text(&message, crate::i18n::Locale::En);
-                    assert!(text.contains(expected), "{text} should say {expected}")
+                Err(ServiceError::Rejected(problems)) => {
+                    let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                    assert_eq!(texts, [expected], "{bad:?}");
                 }
                 other => panic!("{bad:?}: {other:?}"),
             }

@@ -12,7 +12,7 @@ use crate::db::repo::rows;
 use crate::exchange::document::TenantDocument;
 use crate::exchange::import::json_text;
 use crate::exchange::{ImportSummary, export, import, validate};
-use crate::model::Role;
+use crate::model::{Message, Role};
 
 /// `malbild import FILE [--as SLUG]`: loads a document into a new or empty tenant, all or
 /// nothing. Every problem in the document is reported before anything is written.
@@ -33,10 +33,9 @@ pub async fn import_document(
     let scope = match tenants::operator_scope(&txn, &doc.tenant.slug).await {
         Ok(scope) => {
             if has_plan_data(&txn, scope).await? {
-                return Err(ServiceError::conflict(format!(
-                    "tenant \"{}\" already has goal levels or plans; import loads into an empty tenant",
-                    doc.tenant.slug
-                )));
+                return Err(ServiceError::conflict(Message::TenantNotEmpty {
+                    tenant: doc.tenant.slug.clone(),
+                }));
             }
             scope
         }

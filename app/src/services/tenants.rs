@@ -8,7 +8,7 @@ use super::{ServiceError, validate};
 use crate::db::TenantScope;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{councils, tenants};
-use crate::model::{Council, NewTenantForm, Role, TenantHome, TenantSummary};
+use crate::model::{Council, Message, Named, NewTenantForm, Role, TenantHome, TenantSummary};
 
 /// Tenants shown on the login page. Municipalities are public bodies; listing them is fine.
 pub async fn list_public(db: &DatabaseConnection) -> Result<Vec<TenantSummary>, ServiceError> {
@@ -94,9 +94,10 @@ pub async fn create_with_admin(
     let name = validate::text("name", &form.name, 200)?;
     let existing = tenants::list(db).await?;
     if existing.iter().any(|t| t.name.to_lowercase() == name.to_lowercase()) {
-        return Err(ServiceError::conflict(format!(
-            "a municipality named {name} exists already"
-        )));
+        return Err(ServiceError::conflict(Message::AlreadyExists {
+            what: Named::TenantName,
+            value: name.to_owned(),
+        }));
     }
     let taken: HashSet<String> = existing.into_iter().map(|t| t.slug).collect();
     let slug = match form.slug.trim() {
@@ -139,9 +140,10 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     let slug = validate::slug("slug", slug)?;
     let name = validate::text("name", name, 200)?;
     if tenants::find_by_slug(db, &slug).await?.is_some() {
-        return Err(ServiceError::conflict(format!(
-            "a tenant with slug '{slug}' already exists"
-        )));
+        return Err(ServiceError::conflict(Message::AlreadyExists {
+            what: Named::TenantSlug,
+            value: slug,
+        }));
     }
     let txn = db.begin().await?;
     let tenant = tenants::insert(&txn, &slug, name).await?;

@@ -7,7 +7,7 @@ use crate::db::TenantScope;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{platform_admins, users};
 use crate::domain::UserId;
-use crate::model::{Role, UserSummary};
+use crate::model::{Message, Named, Role, UserSummary};
 
 /// The tenant's users. Admins only.
 pub async fn list(db: &DatabaseConnection, ctx: &TenantContext) -> Result<Vec<UserSummary>, ServiceError> {
@@ -75,9 +75,10 @@ pub async fn create_or_update(
     let plain = validate::new_password(input.password)?;
     let existing = users::find_by_email(db, scope, &email).await?;
     if existing.is_some() && !replace_password {
-        return Err(ServiceError::conflict(format!(
-            "a user with e-mail {email} already exists"
-        )));
+        return Err(ServiceError::conflict(Message::AlreadyExists {
+            what: Named::UserEmail,
+            value: email,
+        }));
     }
     let hash = hash_password(plain).await?;
     let txn = db.begin().await?;

@@ -1,12 +1,39 @@
 //! Input checks shared by every entry point (UI, REST, CLI): specific messages, by field.
 
 use super::ServiceError;
-use crate::model::Message;
+use crate::model::{Message, echo};
 
 const SLUG_MIN: usize = 2;
 const SLUG_MAX: usize = 63;
 const PASSWORD_MIN: usize = 12;
-const PASSWORD_MAX: usize = 1024;
+pub const PASSWORD_MAX: usize = 1024;
+
+/// An optional date written `YYYY-MM-DD`; empty is `None`.
+pub fn optional_date(field: &'static str, written: &str) -> Result<Option<chrono::NaiveDate>, ServiceError> {
+    let written = written.trim();
+    if written.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(written, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| ServiceError::invalid(field, Message::NotADate { text: echo(written) }))
+}
+
+/// A date that has been: required, written `YYYY-MM-DD`, not after `today`.
+pub fn past_date(
+    field: &'static str,
+    written: &str,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, ServiceError> {
+    let date = optional_date(field, written)?.ok_or(ServiceError::invalid(field, Message::Required))?;
+    if date > today {
+        return Err(ServiceError::invalid(
+            field,
+            Message::DateInFuture { date: date.to_string() },
+        ));
+    }
+    Ok(date)
+}
 
 /// Checks a required text field: trimmed, non-empty, at most `max` characters.
 pub fn text<'a>(field: &'static str, value: &'a str, max: usize) -> Result<&'a str, ServiceError> {

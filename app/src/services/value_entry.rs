@@ -22,7 +22,10 @@ use crate::db::repo::{indicators, rows};
 use crate::domain::{Gender, IndicatorId, PlanId, ValueKind};
 use crate::exchange::Problem;
 use crate::exchange::validate::period_mismatch;
-use crate::model::{FieldChange, HistoryEntry, Role, SHEET_COLUMNS, ValueEdit, ValueRow, ValueSheet};
+use crate::model::{
+    FieldChange, HistoryEntry, Known, Location, Message, Place, Role, SHEET_COLUMNS, Thing, ValueEdit, ValueRow,
+    ValueSheet, echo,
+};
 use engine::{Period, Periodicity, parse_number};
 
 pub(super) const VALUE_ENTITY: &str = "indicator_value";
@@ -146,29 +149,41 @@ fn check(edits: Vec<ValueEdit>, periodicity: Periodicity) -> Result<Vec<Change>,
     let mut changes = Vec::new();
     for edit in edits {
         let Some(&(kind, gender)) = SHEET_COLUMNS.iter().find(|(k, g)| *k == edit.kind && *g == edit.gender) else {
+            let message = Message::Unknown {
+                what: Known::Column,
+                value: format!("{}/{}", edit.kind, edit.gender),
+            };
             problems.push(Problem::new(
-                format!("{} {}/{}", edit.period, edit.kind, edit.gender),
-                "is not a column of the sheet",
+                Place::Period {
+                    period: echo(&edit.period),
+                },
+                message,
             ));
             continue;
         };
-        let location = format!("{} {kind}/{gender}", edit.period);
+        let location = Location::of(Place::Value {
+            period: echo(&edit.period),
+            kind,
+            gender,
+        });
         let before = problems.len();
         match edit.period.parse::<Period>() {
             Ok(period) => {
                 if let Some(message) = period_mismatch(periodicity, period) {
-                    problems.push(Problem::new(&location, message));
+                    problems.push(Problem::new(location.clone(), message));
                 }
             }
-            Err(e) => problems.push(Problem::new(&location, e.to_string())),
+            Err(e) => problems.push(Problem::new(location.clone(), (&e).into())),
         }
         let comment_set = edit.comment.is_some();
         let typed_comment = edit.comment.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
-        if typed_comment.as_ref().is_some_and(|c| c.chars().count() > MAX_COMMENT) {
-            problems.push(Problem::new(
-                &location,
-                format!("the comment is longer than {MAX_COMMENT} characters"),
-            ));
+        let length = typed_comment.as_ref().map_or(0, |c| c.chars().count());
+        if length > MAX_COMMENT {
+            let message = Message::TooLong {
+                max: MAX_COMMENT,
+                length,
+            };
+            problems.push(Problem::new(location.field("comment"), message));
         }
         let comment_given = typed_comment.is_some();
         let comment = if comment_set {
@@ -178,14 +193,14 @@ fn check(edits: Vec<ValueEdit>, periodicity: Periodicity) -> Result<Vec<Change>,
         };
         let new = if edit.text.trim().is_empty() {
             if comment_given {
-                problems.push(Problem::new(&location, "a comment needs a value"));
+                problems.push(Problem::new(location.clone(), Message::CommentNeedsValue));
             }
             None
         } else {
             match parse_number(&edit.text) {
                 Ok(value) => Some((value, comment)),
                 Err(e) => {
-                    problems.push(Problem::new(&location, format!("\"{}\": {e}", edit.text.trim())));
+                    problems.push(Problem::new(location.clone(), (&e).into()));
                     None
                 }
             }
@@ -238,13 +253,15 @@ pub async fn save(
             now.map(|(v, _)| v) != c.expected.as_ref()
                 || now.and_then(|(_, comment)| comment.as_ref()) != c.expected_comment.as_ref()
         })
-        .map(|c| format!("{} {}/{}", c.period, c.kind, c.gender))
+        .map(|c| c.period.clone())
         .collect();
     if !stale.is_empty() {
-        return Err(ServiceError::conflict(format!(
-            "changed by someone else since the sheet was loaded: {}",
-            stale.join(", ")
-        )));
+        let periods: Vec<String> = stale
+            .into_iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        return Err(ServiceError::stale(Thing::Values, Some(&periods.join(", "))));
     }
     for change in &changes {
         write(&txn, scope, indicator.id, change, ctx.actor()).await?;
@@ -292,7 +309,12 @@ async fn write(
             indicator_value::Entity::insert(indicator_value::ActiveModel::from(row))
                 .exec_without_returning(txn)
                 .await
-                .map_err(|_| ServiceError::conflict(format!("{} was entered by someone else", change.period)))?
+                .map_err(|_| {
+                    ServiceError::conflict(Message::StaleAdded {
+                        what: Thing::Values,
+                        period: change.period.clone(),
+                    })
+                })?
         }
         (Some(_), None) => {
             indicator_value::Entity::delete_many()
@@ -314,10 +336,7 @@ async fn write(
         }
     };
     if affected != 1 {
-        return Err(ServiceError::conflict(format!(
-            "{} {}/{} was changed by someone else",
-            change.period, change.kind, change.gender
-        )));
+        return Err(ServiceError::stale(Thing::Values, Some(&change.period)));
     }
     let action = match (&change.expected, &new_value) {
         (None, _) => "create",

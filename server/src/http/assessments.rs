@@ -8,7 +8,7 @@ use axum::extract::{Path, Query, State};
 use http::StatusCode;
 use serde::{Deserialize, Serialize};
 
-use app::model::{Assessment, ManualVerdictForm, VerdictKind};
+use app::model::{Assessment, ManualVerdictForm, Message, VerdictKind};
 use app::services;
 use app::state::AppState;
 
@@ -41,7 +41,7 @@ pub async fn assessments(
     query: Result<Query<AssessmentQuery>, QueryRejection>,
 ) -> Result<Json<Vec<Assessment>>, ApiError> {
     let Query(AssessmentQuery { period, council }) =
-        query.map_err(|_| ApiError::InvalidInput("period: give the month as ?period=YYYY-MM".into()))?;
+        query.map_err(|_| ApiError::missing_query("period", "?period=2025-10"))?;
     let verdicts =
         services::assessment::for_tenant(&state.db, &state.plan_inputs, &ctx, council.as_deref(), &period).await?;
     Ok(Json(verdicts))
@@ -103,7 +103,10 @@ pub async fn withdraw_manual_verdict(
     Path((_, plan)): Path<(String, PlanId)>,
     query: Result<Query<WithdrawQuery>, QueryRejection>,
 ) -> Result<StatusCode, ApiError> {
-    let Query(q) = query.map_err(|e| ApiError::InvalidInput(format!("query: {e}")))?;
+    let Query(q) = query.map_err(|e| ApiError::Invalid {
+        field: "query".to_owned(),
+        message: Message::UnreadableRequest { detail: e.body_text() },
+    })?;
     services::assessment::manual::withdraw(&state.db, &ctx, plan, q.kind, &q.code, &q.period, q.revision).await?;
     Ok(StatusCode::NO_CONTENT)
 }

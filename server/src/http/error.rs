@@ -9,8 +9,8 @@ use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use serde::Serialize;
 
-use app::i18n::{Locale, field_message, message_text};
-use app::model::Message;
+use app::i18n::{Locale, field_message, location_text, message_text, problem_text};
+use app::model::{Message, Problem};
 use app::services::ServiceError;
 
 #[derive(Debug, Clone, thiserror::Error)]
@@ -35,11 +35,12 @@ pub enum ApiError {
     MalformedJson(String),
     #[error("expected a JSON body with Content-Type: application/json")]
     NotJson,
-    #[error("{0}")]
-    InvalidInput(String),
-    /// A field rejected by a service, with a coded message.
+    /// A field rejected, with a coded message.
     #[error("{}", field_message(.field, .message, Locale::En))]
     Invalid { field: String, message: Message },
+    /// A document or file with problems, each where it is; nothing was written.
+    #[error("{} problem(s)", .0.len())]
+    Rejected(Vec<Problem>),
     #[error("{}", message_text(.0, Locale::En))]
     Conflict(Message),
     #[error("the body is larger than {limit_mb} MB")]
@@ -62,6 +63,33 @@ pub struct ErrorDetail {
     /// The rejected field, for `invalid_input` from a form's field.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Every problem of a rejected document or file (`invalid_input`), in order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problems: Option<Vec<ProblemDetail>>,
+}
+
+/// One problem of a rejected document or file.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ProblemDetail {
+    /// Where, in the language of `Accept-Language` (empty for the whole file).
+    pub location: String,
+    /// Stable machine-readable code of what is wrong, e.g. `not_a_number`.
+    pub code: String,
+    /// What is wrong, in the language of `Accept-Language`.
+    pub message: String,
+}
+
+impl ProblemDetail {
+    fn of(problem: &Problem, locale: Locale) -> Self {
+        ProblemDetail {
+            location: location_text(&problem.location, locale),
+            code: serde_json::to_value(&problem.message)
+                .ok()
+                .and_then(|v| v["code"].as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            message: message_text(&problem.message, locale),
+        }
+    }
 }
 
 impl ApiError {
@@ -76,7 +104,7 @@ impl ApiError {
             ApiError::CrossSite => (StatusCode::FORBIDDEN, "cross_site_request"),
             ApiError::MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed_json"),
             ApiError::NotJson => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "not_json"),
-            ApiError::InvalidInput(_) | ApiError::Invalid { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_input"),
+            ApiError::Invalid { .. } | ApiError::Rejected(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_input"),
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
             ApiError::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
             ApiError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
@@ -85,8 +113,18 @@ impl ApiError {
 }
 
 impl ApiError {
-    /// The message in `locale`. Texts handlers and services still write in English stay so
-    /// (docs/plans/messages.md).
+    /// A query parameter that is missing or malformed, with an example of it.
+    pub fn missing_query(name: &str, example: &str) -> Self {
+        ApiError::Invalid {
+            field: name.to_owned(),
+            message: Message::MissingQuery {
+                name: name.to_owned(),
+                example: example.to_owned(),
+            },
+        }
+    }
+
+    /// The message in `locale`.
     pub fn message(&self, locale: Locale) -> String {
         let sv = locale == Locale::Sv;
         let fixed = |swedish: &str, english: &str| if sv { swedish } else { english }.to_owned();
@@ -113,7 +151,14 @@ impl ApiError {
             ApiError::Internal => fixed("internt fel", "internal error"),
             ApiError::Invalid { field, message } => field_message(field, message, locale),
             ApiError::Busy(message) | ApiError::Conflict(message) => message_text(message, locale),
-            ApiError::MalformedJson(_) | ApiError::InvalidInput(_) => self.to_string(),
+            ApiError::MalformedJson(detail) => {
+                message_text(&Message::UnreadableRequest { detail: detail.clone() }, locale)
+            }
+            ApiError::Rejected(problems) => problems
+                .iter()
+                .map(|p| problem_text(p, locale))
+                .collect::<Vec<_>>()
+                .join("\n"),
         }
     }
 
@@ -124,6 +169,12 @@ impl ApiError {
                 message: self.message(locale),
                 field: match self {
                     ApiError::Invalid { field, .. } => Some(field.clone()),
+                    _ => None,
+                },
+                problems: match self {
+                    ApiError::Rejected(problems) => {
+                        Some(problems.iter().map(|p| ProblemDetail::of(p, locale)).collect())
+                    }
                     _ => None,
                 },
             },
@@ -175,9 +226,7 @@ impl From<ServiceError> for ApiError {
                 message,
             },
             ServiceError::Conflict(message) => ApiError::Conflict(message),
-            ServiceError::Rejected(problems) => {
-                ApiError::InvalidInput(problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
-            }
+            ServiceError::Rejected(problems) => ApiError::Rejected(problems),
             other => {
                 tracing::error!(error = %other, "internal error in API");
                 ApiError::Internal

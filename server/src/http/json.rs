@@ -5,6 +5,7 @@ use axum::extract::{FromRequest, Request};
 use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
+use app::model::Message;
 
 pub struct ApiJson<T>(pub T);
 
@@ -19,7 +20,10 @@ where
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
             // Well-formed JSON of the wrong shape: say which field (serde names it).
-            Err(JsonRejection::JsonDataError(e)) => Err(ApiError::InvalidInput(e.body_text())),
+            Err(JsonRejection::JsonDataError(e)) => Err(ApiError::Invalid {
+                field: "request".to_owned(),
+                message: Message::UnreadableRequest { detail: e.body_text() },
+            }),
             Err(JsonRejection::JsonSyntaxError(e)) => Err(ApiError::MalformedJson(e.body_text())),
             Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::NotJson),
             Err(other) => Err(ApiError::MalformedJson(other.body_text())),

@@ -48,7 +48,7 @@ pub async fn start_import(
     // Authorised before the file is read: a refused caller's upload is never buffered.
     ctx.require(Role::Editor)?;
     let Query(FileName { file_name }) =
-        query.map_err(|_| ApiError::InvalidInput("file_name: give the file's name in the query".into()))?;
+        query.map_err(|_| ApiError::missing_query("file_name", "?file_name=utfall.csv"))?;
     let body = Bytes::from_request(request, &())
         .await
         .map_err(|_| ApiError::TooLarge { limit_mb: MAX_FILE_MB })?;

@@ -106,7 +106,7 @@ fn tenant_and_user_add_with_the_password_from_stdin() {
     let again = cli.run(&args, "another long password\n", &[]);
     assert!(!again.status.success());
     assert!(
-        text(&again.stderr).contains("already exists"),
+        text(&again.stderr).contains("there is already a user with the e-mail address \"eva@uppsala.se\""),
         "{}",
         text(&again.stderr)
     );
@@ -192,8 +192,8 @@ fn import_lists_every_problem_and_writes_nothing() {
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(err.contains("2 problem(s), nothing was written"), "{err}");
-    assert!(err.contains("goal: \"99\" is not a goal of the plan"), "{err}");
-    assert!(err.contains("decimals: is 12; at most 6"), "{err}");
+    assert!(err.contains("Goal: \"99\" is not a goal of the plan"), "{err}");
+    assert!(err.contains("decimals: may be at most 6, but is 12"), "{err}");
     let again = cli.run(&["export", "--tenant", "ny"], "", &[]);
     assert!(!again.status.success(), "the tenant was not created");
 }

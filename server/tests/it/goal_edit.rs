@@ -269,7 +269,7 @@ async fn forms_are_checked_against_the_level() {
     let err = create(&app.db, &admin, plan, Some("99"), blank_form("Mål", "Beskrivning"))
         .await
         .expect_err("no such parent");
-    assert!(err.to_string().contains("\"99\" is not a goal of this plan"), "{err}");
+    assert!(err.to_string().contains("\"99\" is not a goal of the plan"), "{err}");
 }
 
 #[tokio::test]

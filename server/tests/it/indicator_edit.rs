@@ -3,6 +3,7 @@
 
 use crate::common::{TestApp, english};
 
+use app::model::{Message, Thing};
 use app::services::ServiceError;
 use app::services::indicator_edit::{load, save};
 
@@ -35,7 +36,7 @@ async fn the_later_of_two_saves_on_the_same_revision_is_a_conflict_and_nothing_i
         .await
         .expect_err("stale");
     assert!(
-        matches!(err, ServiceError::Conflict(ref m) if english(m).contains("someone else saved sjukfranvaro")),
+        matches!(err, ServiceError::Conflict(Message::Stale { what: Thing::Indicator, ref name }) if name.as_deref() == Some("sjukfranvaro")),
         "{err:?}"
     );
 
@@ -71,10 +72,10 @@ async fn bad_fields_are_named_and_nothing_is_saved() {
     type Change = fn(&mut app::model::IndicatorForm);
     let cases: [(Change, &str); 5] = [
         (|f| f.name = "  ".into(), "name: must not be empty"),
-        (|f| f.decimals = 9, "decimals: is 9; at most 6"),
+        (|f| f.decimals = 9, "decimals: may be at most 6, but is 9"),
         (
             |f| f.periodicity = "quarter".into(),
-            "periodicity: \"quarter\" is not one of year, half_year, tertial, month",
+            "periodicity: \"quarter\" cannot be used here; use year, half_year, tertial or month",
         ),
         (
             |f| f.department = "Ekonomi".into(),
@@ -156,10 +157,15 @@ async fn an_admin_adds_an_indicator_to_a_goal_that_carries_indicators() {
 
     // A målområde carries no indicators; a bad or taken code is named.
     for (goal_code, code, field, expected) in [
-        ("1", "sn-trygghet", "goal", "carries no indicators"),
-        ("1.1", "SN Trygghet", "code", "is not a code"),
-        ("1.1", "sjukfranvaro", "code", "\"sjukfranvaro\" is taken"),
-        ("9.9", "sn-trygghet", "goal", "the plan has no goal 9.9"),
+        ("1", "sn-trygghet", "goal", "which does not carry indicators"),
+        ("1.1", "SN Trygghet", "code", "\"SN Trygghet\" is not a valid code"),
+        (
+            "1.1",
+            "sjukfranvaro",
+            "code",
+            "there is already an indicator with the code \"sjukfranvaro\"",
+        ),
+        ("9.9", "sn-trygghet", "goal", "\"9.9\" is not a goal of the plan"),
     ] {
         match create(goal(goal_code), code, form.clone()).await {
             Err(ServiceError::Invalid { field: got, message }) => {

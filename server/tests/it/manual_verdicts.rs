@@ -275,5 +275,5 @@ async fn manual_verdicts_travel_with_the_tenant_document() {
     let err = app::services::tenant_document::import_document(&app.db, bad, Some("ny-kommun"), "test")
         .await
         .expect_err("invalid");
-    assert!(err.to_string().contains("goal \"99\" is not in the plan"), "{err}");
+    assert!(err.to_string().contains("\"99\" is not a goal of the plan"), "{err}");
 }

@@ -168,9 +168,12 @@ async fn a_document_with_problems_lists_them_all_and_writes_nothing() {
     let res = post(&platform, &app, "/api/v1/tenants/uppsala/import", &doc).await;
     let (code, message) = error_code(res, 422).await;
     assert_eq!(code, "invalid_input");
-    assert!(message.contains("its place in the tree needs Effektmål"), "{message}");
     assert!(
-        message.contains("\"Museum\" is not a department of Kulturnämnden"),
+        message.contains("dess plats i målträdet kräver nivån Effektmål"),
+        "{message}"
+    );
+    assert!(
+        message.contains("”Museum” är ingen avdelning under Kulturnämnden"),
         "{message}"
     );
     let plans: Value = platform

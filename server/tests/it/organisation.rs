@@ -165,7 +165,7 @@ async fn a_new_council_gets_a_slug_a_plan_and_can_go_while_it_has_none() {
     invalid(
         save_council(&app.db, &auth, &form).await,
         "name",
-        "a council named Vård- och omsorgsnämnden exists",
+        "there is already a council named \"Vård- och omsorgsnämnden\"",
     );
 
     let plan = NewPlanForm {
@@ -187,7 +187,7 @@ async fn a_new_council_gets_a_slug_a_plan_and_can_go_while_it_has_none() {
     invalid(
         delete_council(&app.db, &auth, council.id.unwrap(), with_plan.revision).await,
         "council",
-        "has 1 plans",
+        "has 1 plan and cannot be removed",
     );
 }
 
@@ -247,7 +247,7 @@ async fn plans_are_started_only_for_the_tenants_own_councils_with_sane_years() {
         Err(ServiceError::Invalid { field, message }) => {
             assert_eq!(field, "last_year");
             assert!(
-                english(&message).contains("2027 is before the first year 2029"),
+                english(&message).contains("the last year (2027) is before the first year (2029)"),
                 "{message:?}"
             );
         }

@@ -2,7 +2,8 @@
 //! end, problems by row and column with nothing written, roles and tenancy walls, limits.
 
 use crate::common::{TestApp, error_code};
-use serde_json::Value;
+use app::model::{Location, Problem};
+use serde_json::{Value, json};
 
 pub(crate) async fn start(
     client: &reqwest::Client,
@@ -143,15 +144,25 @@ async fn a_file_with_errors_fails_listing_each_problem_and_writes_nothing() {
 
     let failed = finished(&editor, &app, "norrtalje", &id).await;
     assert_eq!(failed["phase"], "failed", "{failed}");
-    let locations: Vec<&str> = failed["problems"]
+    let problems: Vec<Problem> = serde_json::from_value(failed["problems"].clone()).expect("problems");
+    let codes: Vec<Value> = failed["problems"]
         .as_array()
         .expect("problems")
         .iter()
-        .map(|p| p["location"].as_str().expect("location"))
+        .map(|p| p["message"]["code"].clone())
         .collect();
+    let found: Vec<(Location, Value)> = problems.iter().map(|p| p.location.clone()).zip(codes).collect();
     assert_eq!(
-        locations,
-        ["row 3, column period", "row 4, column indicator", "row 5, column value"]
+        found,
+        [
+            (Location::cell(3, "period"), json!("no_such_period")),
+            (Location::cell(4, "indicator"), json!("unknown")),
+            (Location::cell(5, "value"), json!("not_a_number")),
+        ]
+    );
+    assert_eq!(
+        app::i18n::problem_text(&problems[2], app::i18n::Locale::Sv),
+        "rad 5 › kolumn value: ”fyra” är inget tal"
     );
     assert!(failed["summary"].is_null());
     assert_eq!(monthly_sick_leave(&admin, &app).await, before, "nothing written");
@@ -176,7 +187,7 @@ async fn viewers_other_tenants_and_unknown_files_are_refused() {
 
     let (code, message) = error_code(start(&editor, &app, "norrtalje", "a.pdf", csv).await, 422).await;
     assert_eq!(code, "invalid_input");
-    assert!(message.contains("file_name"), "{message}");
+    assert_eq!(message, "Filnamn: filnamnet måste sluta på .csv, .txt eller .xlsx");
     let unnamed = editor
         .post(app.url("/api/v1/tenants/norrtalje/outcome-imports"))
         .body(csv)

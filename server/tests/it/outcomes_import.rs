@@ -99,9 +99,9 @@ async fn one_bad_row_rejects_the_file_and_every_problem_is_named() {
     assert_eq!(
         texts,
         [
-            "row 3, column period: is a tertial period, but the indicator is measured per month",
-            "row 4, column indicator: \"finns-inte\" is not an indicator code of this municipality",
-            "row 5, column value: \"sex\" is not a number",
+            "row 3 › column period: the period is a tertial, but the indicator is measured per month",
+            "row 4 › column indicator: \"finns-inte\" is not an indicator code of this municipality",
+            "row 5 › column value: \"sex\" is not a number",
         ]
     );
     assert_eq!(

@@ -303,7 +303,7 @@ async fn import_refuses_a_tenant_with_plans_and_writes_nothing_from_a_bad_docume
     assert!(
         problems[0]
             .to_string()
-            .contains("goal: \"9\" is not a goal of the plan")
+            .contains("Goal: \"9\" is not a goal of the plan")
     );
     assert!(
         app::services::tenants::operator_scope(&app.db, "ny-kommun")

@@ -3,11 +3,11 @@
 //! text, a level with goals, a carried kind in use cannot go), stale saves are conflicts,
 //! and each change is in the history.
 
-use crate::common::{TestApp, english};
+use crate::common::TestApp;
 
 use app::domain::{Carry, Numbering};
 use app::exchange::validate;
-use app::model::{LevelForm, StructureView};
+use app::model::{LevelForm, Location, Message, Place, StructureView};
 use app::services::ServiceError;
 use app::services::context::TenantContext;
 use app::services::structure::{load, save};
@@ -114,14 +114,9 @@ async fn what_plans_use_cannot_go_and_nothing_is_written() {
     let mut bad = before.levels.clone();
     bad[0].name = " ".into();
     match save(&app.db, &auth, &bad).await {
-        Err(ServiceError::Invalid {
-            field: "levels",
-            message,
-        }) => {
-            assert!(
-                english(&message).starts_with("level 1: name must not be empty"),
-                "{message:?}"
-            )
+        Err(ServiceError::Rejected(problems)) => {
+            let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            assert_eq!(texts, ["level 1 › Name: must not be empty"]);
         }
         other => panic!("{other:?}"),
     }
@@ -212,11 +207,17 @@ async fn a_level_counts_its_uppdrag_in_verdicts_only_where_it_carries_them() {
     let namndmal = levels.last_mut().expect("nämndmål");
     namndmal.assignment_inputs = true;
     match save(&app.db, &auth, &levels).await {
-        Err(ServiceError::Invalid { message, .. }) => {
-            assert!(
-                english(&message).contains("(Nämndmål)") && english(&message).contains("carries"),
-                "{message:?}"
-            )
+        Err(ServiceError::Rejected(problems)) => {
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert_eq!(
+                problems[0].location,
+                Location::of(Place::LevelAt {
+                    nth: 3,
+                    name: "Nämndmål".into()
+                })
+                .field("assignment_inputs")
+            );
+            assert_eq!(problems[0].message, Message::AssignmentInputsNeedCarry);
         }
         other => panic!("expected invalid, got {other:?}"),
     }

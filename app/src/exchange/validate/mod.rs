@@ -10,44 +10,45 @@ use engine::Periodicity;
 use super::Problem;
 use super::document::{Carry, Council, Level, PlanContent, PlanStatus, TenantDocument};
 use super::document::{FORMAT, FORMAT_VERSION, OLDEST_READABLE_VERSION};
+use crate::model::{CodeChars, Known, Location, Message, Named, Place, echo};
 
 const MAX_NAME: usize = 200;
 const MAX_TITLE: usize = 1000;
 pub(crate) const MAX_CODE: usize = 63;
 /// A manual verdict's motivation, in characters.
 pub const MOTIVATION_MAX: usize = 4000;
-const MAX_DECIMALS: u32 = 6;
+pub(crate) const MAX_DECIMALS: u32 = 6;
+/// A goal's printed number (`1.1`, `1A`), in characters.
+const MAX_NUMBER: usize = 20;
+/// An indicator's unit (`%`, `antal`), in characters.
+pub(crate) const MAX_UNIT: usize = 16;
 
 struct Checker {
     problems: Vec<Problem>,
 }
 
 impl Checker {
-    fn fail(&mut self, location: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::new(location, message));
+    fn fail(&mut self, location: &Location, message: Message) {
+        self.problems.push(Problem::new(location.clone(), message));
     }
 
-    fn text(&mut self, location: impl Into<String>, value: &str, max: usize) {
+    fn text(&mut self, location: &Location, value: &str, max: usize) {
+        let length = value.chars().count();
         if value.trim().is_empty() {
-            self.fail(location, "must not be empty");
-        } else if value.chars().count() > max {
-            self.fail(
-                location,
-                format!(
-                    "is {} characters long; at most {max} are allowed",
-                    value.chars().count()
-                ),
-            );
+            self.fail(location, Message::Required);
+        } else if length > max {
+            self.fail(location, Message::TooLong { max, length });
         }
     }
 
-    fn code(&mut self, location: impl Into<String>, value: &str, allowed: fn(char) -> bool, what: &str) {
-        let location = location.into();
+    fn code(&mut self, location: &Location, value: &str, allowed: fn(char) -> bool, chars: CodeChars) {
         if value.is_empty() || value.len() > MAX_CODE || !value.chars().all(allowed) {
-            self.fail(
-                location,
-                format!("\"{value}\" is not a valid code: 1–{MAX_CODE} characters of {what}"),
-            );
+            let message = Message::InvalidCode {
+                text: echo(value),
+                max: MAX_CODE,
+                allowed: chars,
+            };
+            self.fail(location, message);
         }
     }
 }
@@ -70,54 +71,66 @@ fn goal_code_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '.' | '-' | '_')
 }
 
+fn duplicate(value: &str) -> Message {
+    Message::Duplicate { value: echo(value) }
+}
+
 /// Every problem in the document; empty when it can be imported.
 pub fn document(doc: &TenantDocument) -> Vec<Problem> {
     let mut check = Checker { problems: Vec::new() };
+    let root = Location::default();
     if doc.format != FORMAT || !(OLDEST_READABLE_VERSION..=FORMAT_VERSION).contains(&doc.format_version) {
-        check.fail(
-            "format",
-            format!(
-                "is \"{}\" version {}; this version of Målbild reads \"{FORMAT}\" versions \
-                 {OLDEST_READABLE_VERSION}–{FORMAT_VERSION}",
-                doc.format, doc.format_version
-            ),
-        );
+        let message = Message::UnsupportedDocumentFormat {
+            format: echo(&doc.format),
+            version: doc.format_version,
+            expected: FORMAT.to_owned(),
+            oldest: OLDEST_READABLE_VERSION,
+            newest: FORMAT_VERSION,
+        };
+        check.fail(&root.field("format"), message);
         return check.problems;
     }
-    check.code("tenant.slug", &doc.tenant.slug, slug_char, "a–z, 0–9 and -");
-    check.text("tenant.name", &doc.tenant.name, MAX_NAME);
+    check.code(&root.field("tenant.slug"), &doc.tenant.slug, slug_char, CodeChars::Slug);
+    check.text(&root.field("tenant.name"), &doc.tenant.name, MAX_NAME);
 
     let mut keys = HashSet::new();
     for (i, level) in doc.levels.iter().enumerate() {
-        let at = format!("level \"{}\"", level.key);
-        check.code(format!("levels[{i}].key"), &level.key, key_char, "a–z, 0–9 and _");
+        let at = Location::of(Place::Level { key: level.key.clone() });
+        check.code(
+            &root.field(&format!("levels[{i}].key")),
+            &level.key,
+            key_char,
+            CodeChars::Key,
+        );
         if !keys.insert(level.key.as_str()) {
-            check.fail(&at, "appears twice");
+            check.fail(&at, duplicate(&level.key));
         }
-        check.text(format!("{at} › name"), &level.name, 100);
-        check.text(format!("{at} › plural"), &level.plural, 100);
+        check.text(&at.field("name"), &level.name, 100);
+        check.text(&at.field("plural"), &level.plural, 100);
         let mut titles = HashSet::new();
         for title in &level.sections {
-            check.text(format!("{at} › sections"), title, MAX_NAME);
+            check.text(&at.field("sections"), title, MAX_NAME);
             if !titles.insert(title.as_str()) {
-                check.fail(format!("{at} › sections"), format!("\"{title}\" appears twice"));
+                check.fail(&at.field("sections"), duplicate(title));
             }
         }
     }
 
     let mut councils = HashMap::new();
     for council in &doc.councils {
-        let at = format!("council \"{}\"", council.slug);
-        check.code(&at, &council.slug, slug_char, "a–z, 0–9 and -");
-        check.text(format!("{at} › name"), &council.name, MAX_NAME);
+        let at = Location::of(Place::Council {
+            slug: council.slug.clone(),
+        });
+        check.code(&at, &council.slug, slug_char, CodeChars::Slug);
+        check.text(&at.field("name"), &council.name, MAX_NAME);
         if councils.insert(council.slug.as_str(), council).is_some() {
-            check.fail(&at, "appears twice");
+            check.fail(&at, duplicate(&council.slug));
         }
         let mut names = HashSet::new();
         for department in &council.departments {
-            check.text(format!("{at} › departments"), department, MAX_NAME);
+            check.text(&at.field("departments"), department, MAX_NAME);
             if !names.insert(department.as_str()) {
-                check.fail(format!("{at} › departments"), format!("\"{department}\" appears twice"));
+                check.fail(&at.field("departments"), duplicate(department));
             }
         }
     }
@@ -125,46 +138,48 @@ pub fn document(doc: &TenantDocument) -> Vec<Problem> {
     let mut plan_names = HashSet::new();
     let mut indicator_codes = HashMap::new();
     for plan in &doc.plans {
-        let at = format!("plan \"{}\"", plan.name);
+        let at = Location::of(Place::Plan {
+            name: plan.name.clone(),
+        });
         check.text(&at, &plan.name, MAX_NAME);
         if !plan_names.insert((plan.council.as_str(), plan.name.as_str())) {
-            check.fail(&at, format!("appears twice for council \"{}\"", plan.council));
+            let message = Message::AlreadyExists {
+                what: Named::PlanName,
+                value: plan.name.clone(),
+            };
+            check.fail(&at, message);
         }
         let Some(council) = councils.get(plan.council.as_str()) else {
-            check.fail(
-                format!("{at} › council"),
-                format!("\"{}\" is not a council of the tenant", plan.council),
-            );
+            let message = Message::Unknown {
+                what: Known::Council,
+                value: echo(&plan.council),
+            };
+            check.fail(&at.field("council"), message);
             continue;
         };
-        let years = engine::period::FIRST_YEAR..=engine::period::LAST_YEAR;
-        if !years.contains(&plan.first_year) || !years.contains(&plan.last_year) || plan.first_year > plan.last_year {
-            check.fail(
-                format!("{at} › years"),
-                format!("{}–{} is not a span of years", plan.first_year, plan.last_year),
-            );
-        }
+        years(&mut check, &at, plan.first_year, plan.last_year);
         if plan.version < 1 {
-            check.fail(format!("{at} › version"), "must be at least 1");
+            check.fail(
+                &at.field("version"),
+                Message::AtLeast {
+                    min: 1,
+                    value: plan.version.into(),
+                },
+            );
         }
         let mut previous = 0;
         for adopted in &plan.adopted {
+            let here = at.at(Place::AdoptedVersion {
+                version: adopted.version,
+            });
             if adopted.version <= previous || adopted.version > plan.version {
-                check.fail(
-                    format!("{at} › adopted version {}", adopted.version),
-                    "versions must increase and not pass the plan's version",
-                );
+                check.fail(&here, Message::AdoptedVersionsOrder);
             }
             previous = adopted.version;
-            check.text(
-                format!("{at} › adopted version {} › body", adopted.version),
-                &adopted.decision.body,
-                MAX_NAME,
-            );
-            let where_ = format!("{at} › adopted version {}", adopted.version);
+            check.text(&here.field("body"), &adopted.decision.body, MAX_NAME);
             content(
                 &mut check,
-                &where_,
+                &here,
                 &adopted.content,
                 council,
                 &doc.levels,
@@ -173,10 +188,7 @@ pub fn document(doc: &TenantDocument) -> Vec<Problem> {
         }
         let adopted_now = plan.adopted.last().is_some_and(|a| a.version == plan.version);
         if (plan.status == PlanStatus::Adopted) != adopted_now {
-            check.fail(
-                format!("{at} › status"),
-                "an adopted plan's version must be its last adopted version, and a draft's must not be",
-            );
+            check.fail(&at.field("status"), Message::StatusVersionMismatch);
         }
         content(
             &mut check,
@@ -191,42 +203,84 @@ pub fn document(doc: &TenantDocument) -> Vec<Problem> {
     check.problems
 }
 
+fn years(check: &mut Checker, at: &Location, first: i32, last: i32) {
+    for (field, message) in year_span(first, last) {
+        check.fail(&at.field(field), message);
+    }
+}
+
+/// What is wrong with a plan's years, by field: each must be a year that can be followed
+/// up, the last not before the first.
+pub fn year_span(first: i32, last: i32) -> Vec<(&'static str, Message)> {
+    let (earliest, latest) = (engine::period::FIRST_YEAR, engine::period::LAST_YEAR);
+    let mut problems: Vec<(&'static str, Message)> = [("first_year", first), ("last_year", last)]
+        .into_iter()
+        .filter(|(_, year)| !(earliest..=latest).contains(year))
+        .map(|(field, year)| {
+            let message = Message::OutsideYears {
+                value: year.to_string(),
+                first: earliest,
+                last: latest,
+            };
+            (field, message)
+        })
+        .collect();
+    if first > last {
+        problems.push(("last_year", Message::YearsReversed { first, last }));
+    }
+    problems
+}
+
 /// Checks one version of a plan's content. `indicator_codes` spans the tenant's current
 /// plans: an indicator code is unique in the tenant.
 fn content<'a>(
     check: &mut Checker,
-    at: &str,
+    at: &Location,
     content: &'a PlanContent,
     council: &Council,
     levels: &[Level],
     indicator_codes: &mut HashMap<&'a str, ()>,
 ) {
     for section in &content.sections {
-        check.text(format!("{at} › section"), &section.title, MAX_NAME);
+        check.text(&at.field("sections"), &section.title, MAX_NAME);
     }
     let departments: HashSet<&str> = council.departments.iter().map(String::as_str).collect();
-    let department = |check: &mut Checker, location: String, name: &Option<String>| {
+    let department = |check: &mut Checker, location: Location, name: &Option<String>| {
         if let Some(name) = name
             && !departments.contains(name.as_str())
         {
-            check.fail(location, format!("\"{name}\" is not a department of {}", council.name));
+            let message = Message::NotADepartment {
+                name: echo(name),
+                council: council.name.clone(),
+            };
+            check.fail(&location, message);
         }
     };
 
     // Goal code → index of its level.
     let mut goals: HashMap<&str, usize> = HashMap::new();
     for goal in &content.goals {
-        let here = format!("{at} › goal \"{}\"", goal.code);
-        check.code(&here, &goal.code, goal_code_char, "letters, digits, '.', '-' and '_'");
-        check.text(format!("{here} › title"), &goal.title, MAX_TITLE);
-        if goal.number.chars().count() > 20 {
-            check.fail(format!("{here} › number"), "is longer than 20 characters");
+        let here = at.at(Place::Goal {
+            code: goal.code.clone(),
+        });
+        check.code(&here, &goal.code, goal_code_char, CodeChars::GoalCode);
+        check.text(&here.field("title"), &goal.title, MAX_TITLE);
+        let length = goal.number.chars().count();
+        if length > MAX_NUMBER {
+            check.fail(
+                &here.field("number"),
+                Message::TooLong {
+                    max: MAX_NUMBER,
+                    length,
+                },
+            );
         }
         let Some(level_index) = levels.iter().position(|l| l.key == goal.level) else {
-            check.fail(
-                format!("{here} › level"),
-                format!("\"{}\" is not a configured level", goal.level),
-            );
+            let message = Message::Unknown {
+                what: Known::Level,
+                value: echo(&goal.level),
+            };
+            check.fail(&here.field("level"), message);
             continue;
         };
         let level = &levels[level_index];
@@ -235,152 +289,157 @@ fn content<'a>(
             Some(parent) => match goals.get(parent.as_str()) {
                 Some(parent_level) => parent_level + 1,
                 None => {
-                    check.fail(
-                        format!("{here} › parent"),
-                        format!("\"{parent}\" is not a goal listed before it"),
-                    );
+                    check.fail(&here.field("parent"), Message::ParentNotBefore { parent: echo(parent) });
                     level_index
                 }
             },
         };
         if level_index != expected_level {
-            let wanted = levels
-                .get(expected_level)
-                .map_or("(none: too deep)", |l| l.name.as_str());
-            check.fail(
-                format!("{here} › level"),
-                format!("is {}, but its place in the tree needs {wanted}", level.name),
-            );
+            let message = match levels.get(expected_level) {
+                Some(expected) => Message::WrongLevel {
+                    level: level.name.clone(),
+                    expected: expected.name.clone(),
+                },
+                None => Message::TooDeep {
+                    level: level.name.clone(),
+                },
+            };
+            check.fail(&here.field("level"), message);
         }
         let mut seen = HashSet::new();
         for section in &goal.sections {
             if !level.sections.contains(&section.title) {
-                check.fail(
-                    format!("{here} › sections"),
-                    format!(
-                        "\"{}\" is not a section of {} (it has: {})",
-                        section.title,
-                        level.name,
-                        level.sections.join(", ")
-                    ),
-                );
+                let message = Message::NotASection {
+                    title: echo(&section.title),
+                    level: level.name.clone(),
+                    allowed: level.sections.clone(),
+                };
+                check.fail(&here.field("sections"), message);
             }
             if !seen.insert(section.title.as_str()) {
-                check.fail(
-                    format!("{here} › sections"),
-                    format!("\"{}\" appears twice", section.title),
-                );
+                check.fail(&here.field("sections"), duplicate(&section.title));
             }
         }
         if goals.insert(goal.code.as_str(), level_index).is_some() {
-            check.fail(&here, "appears twice");
+            check.fail(&here, duplicate(&goal.code));
         }
     }
-    let carries = |check: &mut Checker, location: String, goal: &str, what: Carry| match goals.get(goal) {
-        None => check.fail(location, format!("\"{goal}\" is not a goal of the plan")),
-        Some(&level) if !levels[level].carries.contains(&what) => check.fail(
-            location,
-            format!(
-                "goal \"{goal}\" is on level {}, which does not carry {}",
-                levels[level].name,
-                carry_name(what)
-            ),
-        ),
+    let carries = |check: &mut Checker, location: Location, goal: &str, carry: Carry| match goals.get(goal) {
+        None => {
+            let message = Message::Unknown {
+                what: Known::GoalInPlan,
+                value: echo(goal),
+            };
+            check.fail(&location, message);
+        }
+        Some(&level) if !levels[level].carries.contains(&carry) => {
+            let message = Message::LevelDoesNotCarry {
+                goal: goal.to_owned(),
+                level: levels[level].name.clone(),
+                carry,
+            };
+            check.fail(&location, message);
+        }
         Some(_) => {}
     };
 
     for indicator in &content.indicators {
-        let here = format!("{at} › indicator \"{}\"", indicator.code);
-        check.code(&here, &indicator.code, indicator_code_char, "a–z, 0–9, '-' and '_'");
+        let here = at.at(Place::Indicator {
+            code: indicator.code.clone(),
+        });
+        check.code(&here, &indicator.code, indicator_code_char, CodeChars::IndicatorCode);
         if indicator_codes.insert(indicator.code.as_str(), ()).is_some() {
-            check.fail(&here, "another indicator of the tenant has this code");
+            let message = Message::AlreadyExists {
+                what: Named::IndicatorCode,
+                value: indicator.code.clone(),
+            };
+            check.fail(&here, message);
         }
-        check.text(format!("{here} › name"), &indicator.name, 500);
-        carries(check, format!("{here} › goal"), &indicator.goal, Carry::Indicators);
-        department(check, format!("{here} › department"), &indicator.department);
+        check.text(&here.field("name"), &indicator.name, 500);
+        carries(check, here.field("goal"), &indicator.goal, Carry::Indicators);
+        department(check, here.field("department"), &indicator.department);
         if indicator.decimals > MAX_DECIMALS {
-            check.fail(
-                format!("{here} › decimals"),
-                format!("is {}; at most {MAX_DECIMALS}", indicator.decimals),
-            );
+            let message = Message::AtMost {
+                max: MAX_DECIMALS.into(),
+                value: indicator.decimals.into(),
+            };
+            check.fail(&here.field("decimals"), message);
         }
-        if indicator.unit.chars().count() > 16 {
-            check.fail(format!("{here} › unit"), "is longer than 16 characters");
+        let length = indicator.unit.chars().count();
+        if length > MAX_UNIT {
+            check.fail(&here.field("unit"), Message::TooLong { max: MAX_UNIT, length });
         }
         let mut years = HashSet::new();
         for target in &indicator.targets {
             if !years.insert(target.year) {
-                check.fail(format!("{here} › targets"), format!("{} has two targets", target.year));
+                check.fail(&here.field("targets"), duplicate(&target.year.to_string()));
             }
         }
         let mut seen = HashSet::new();
         for value in &indicator.values {
             let key = (value.period, value.kind, value.gender);
             if !seen.insert(key) {
-                check.fail(
-                    format!("{here} › values"),
-                    format!("{} appears twice for {:?} {:?}", value.period, value.kind, value.gender),
-                );
+                let message = Message::DuplicateValue {
+                    period: value.period.to_string(),
+                    kind: value.kind,
+                    gender: value.gender,
+                };
+                check.fail(&here.field("values"), message);
             }
             if let Some(message) = period_mismatch(indicator.periodicity, value.period) {
-                check.fail(format!("{here} › values › {}", value.period), message);
+                let period = Place::Period {
+                    period: value.period.to_string(),
+                };
+                check.fail(&here.field("values").at(period), message);
             }
         }
     }
     for assignment in &content.assignments {
-        let here = format!("{at} › {:?} \"{}\"", assignment.kind, short(&assignment.title));
-        check.text(format!("{here} › title"), &assignment.title, MAX_TITLE);
+        let here = at.at(Place::Assignment {
+            kind: assignment.kind,
+            title: echo(&assignment.title),
+        });
+        check.text(&here.field("title"), &assignment.title, MAX_TITLE);
         if let Some(goal) = &assignment.goal {
-            carries(check, format!("{here} › goal"), goal, Carry::Assignments);
+            carries(check, here.field("goal"), goal, Carry::Assignments);
         }
-        department(check, format!("{here} › department"), &assignment.department);
+        department(check, here.field("department"), &assignment.department);
         for comment in &assignment.comments {
-            check.text(format!("{here} › comment {}", comment.date), &comment.text, 10_000);
+            let place = Place::Comment {
+                date: comment.date.to_string(),
+            };
+            check.text(&here.at(place), &comment.text, 10_000);
         }
     }
     for area in &content.focus_areas {
-        let here = format!("{at} › focus area \"{}\"", short(&area.title));
-        check.text(format!("{here} › title"), &area.title, 500);
+        let here = at.at(Place::FocusArea {
+            title: echo(&area.title),
+        });
+        check.text(&here.field("title"), &area.title, 500);
         for goal in &area.goals {
-            carries(check, format!("{here} › goals"), goal, Carry::FocusAreas);
+            carries(check, here.field("goals"), goal, Carry::FocusAreas);
         }
     }
     for activity in &content.activities {
-        let here = format!("{at} › activity \"{}\"", short(&activity.title));
-        check.text(format!("{here} › title"), &activity.title, 500);
-        carries(check, format!("{here} › goal"), &activity.goal, Carry::Activities);
-        department(check, format!("{here} › department"), &activity.department);
+        let here = at.at(Place::Activity {
+            title: echo(&activity.title),
+        });
+        check.text(&here.field("title"), &activity.title, 500);
+        carries(check, here.field("goal"), &activity.goal, Carry::Activities);
+        department(check, here.field("department"), &activity.department);
     }
 }
 
 /// A value is entered for the indicator's own periods, or for a whole year.
-pub fn period_mismatch(periodicity: Periodicity, period: engine::Period) -> Option<String> {
+pub fn period_mismatch(periodicity: Periodicity, period: engine::Period) -> Option<Message> {
     if period.kind() == periodicity || period.kind() == Periodicity::Year {
         None
     } else {
-        Some(format!(
-            "is a {} period, but the indicator is measured per {}",
-            period.kind().as_str(),
-            periodicity.as_str()
-        ))
+        Some(Message::PeriodMismatch {
+            period: period.kind().into(),
+            periodicity: periodicity.into(),
+        })
     }
-}
-
-fn carry_name(what: Carry) -> &'static str {
-    match what {
-        Carry::Indicators => "indicators",
-        Carry::Assignments => "uppdrag or initiativ",
-        Carry::Activities => "activities",
-        Carry::FocusAreas => "focus areas",
-    }
-}
-
-fn short(text: &str) -> String {
-    let mut out: String = text.chars().take(40).collect();
-    if text.chars().count() > 40 {
-        out.push('…');
-    }
-    out
 }
 
 #[cfg(test)]

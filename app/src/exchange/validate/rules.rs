@@ -11,41 +11,44 @@ use engine::assess::Rule;
 use super::Checker;
 use super::MOTIVATION_MAX;
 use crate::exchange::document::{Carry, Plan, PlanContent, TenantDocument};
+use crate::model::{Known, Location, Message, Place, echo};
 
 pub(super) fn check(check: &mut Checker, doc: &TenantDocument) {
     if let Some(method) = &doc.tenant.indicator_method
         && let Err(e) = method.validate()
     {
-        check.fail("tenant › indicator_method", e.to_string());
+        check.fail(&Location::default().field("tenant.indicator_method"), (&e).into());
     }
     for level in &doc.levels {
+        let at = Location::of(Place::Level { key: level.key.clone() });
         if level.assignment_inputs && !level.carries.contains(&Carry::Assignments) {
-            check.fail(
-                format!("level \"{}\" › assignment_inputs", level.key),
-                "uppdrag can count in the verdicts only where the level carries them",
-            );
+            check.fail(&at.field("assignment_inputs"), Message::AssignmentInputsNeedCarry);
         }
         if let Some(rule) = &level.rule
             && let Err(e) = rule.validate()
         {
-            check.fail(format!("level \"{}\" › rule", level.key), e.to_string());
+            check.fail(&at.field("rule"), (&e).into());
         }
     }
     for plan in &doc.plans {
-        let at = format!("plan \"{}\" ({})", plan.name, plan.council);
+        let at = Location::of(Place::Plan {
+            name: plan.name.clone(),
+        });
         content(check, &at, &plan.content);
         manual_verdicts(check, &at, plan);
         for adopted in &plan.adopted {
             content(
                 check,
-                &format!("{at} › adopted version {}", adopted.version),
+                &at.at(Place::AdoptedVersion {
+                    version: adopted.version,
+                }),
                 &adopted.content,
             );
         }
     }
 }
 
-fn content(check: &mut Checker, at: &str, content: &PlanContent) {
+fn content(check: &mut Checker, at: &Location, content: &PlanContent) {
     let mut inputs: HashMap<&str, HashSet<&str>> = HashMap::new();
     for indicator in &content.indicators {
         inputs
@@ -55,10 +58,10 @@ fn content(check: &mut Checker, at: &str, content: &PlanContent) {
         if let Some(method) = &indicator.method
             && let Err(e) = method.validate()
         {
-            check.fail(
-                format!("{at} › indicator \"{}\" › method", indicator.code),
-                e.to_string(),
-            );
+            let here = at.at(Place::Indicator {
+                code: indicator.code.clone(),
+            });
+            check.fail(&here.field("method"), (&e).into());
         }
     }
     for goal in &content.goals {
@@ -69,58 +72,63 @@ fn content(check: &mut Checker, at: &str, content: &PlanContent) {
     let none = HashSet::new();
     for goal in &content.goals {
         let Some(rule) = &goal.rule else { continue };
-        let here = format!("{at} › goal \"{}\" › rule", goal.code);
+        let here = at
+            .at(Place::Goal {
+                code: goal.code.clone(),
+            })
+            .field("rule");
         if let Err(e) = rule.validate() {
-            check.fail(&here, e.to_string());
+            check.fail(&here, (&e).into());
         }
         let own = inputs.get(goal.code.as_str()).unwrap_or(&none);
         let mut named = Vec::new();
         keys(rule, &mut named);
         for key in named.into_iter().filter(|k| !own.contains(k)) {
-            check.fail(
-                &here,
-                format!("\"{key}\" is neither an indicator nor a child goal of {}", goal.code),
-            );
+            let message = Message::NotAnInput {
+                key: echo(key),
+                goal: goal.code.clone(),
+            };
+            check.fail(&here, message);
         }
     }
 }
 
-fn manual_verdicts(check: &mut Checker, at: &str, plan: &Plan) {
+fn manual_verdicts(check: &mut Checker, at: &Location, plan: &Plan) {
     let goals: HashSet<&str> = plan.content.goals.iter().map(|g| g.code.as_str()).collect();
     let indicators: HashSet<&str> = plan.content.indicators.iter().map(|i| i.code.as_str()).collect();
     let mut seen = HashSet::new();
     for (i, verdict) in plan.manual_verdicts.iter().enumerate() {
-        let here = format!("{at} › manual_verdicts[{i}]");
+        let here = at.field("manual_verdicts").at(Place::Nth { nth: i + 1 });
+        let unknown = |what, code: &str| Message::Unknown {
+            what,
+            value: echo(code),
+        };
         match (&verdict.goal, &verdict.indicator) {
             (Some(goal), None) if !goals.contains(goal.as_str()) => {
-                check.fail(&here, format!("goal \"{goal}\" is not in the plan"));
+                check.fail(&here, unknown(Known::GoalInPlan, goal));
             }
             (None, Some(indicator)) if !indicators.contains(indicator.as_str()) => {
-                check.fail(&here, format!("indicator \"{indicator}\" is not in the plan"));
+                check.fail(&here, unknown(Known::IndicatorInPlan, indicator));
             }
             (Some(_), None) | (None, Some(_)) => {
                 if !seen.insert((&verdict.goal, &verdict.indicator, verdict.period)) {
-                    check.fail(&here, format!("a second verdict for {}", verdict.period));
+                    let message = Message::Duplicate {
+                        value: verdict.period.to_string(),
+                    };
+                    check.fail(&here.field("period"), message);
                 }
             }
-            _ => check.fail(&here, "give either a goal or an indicator"),
+            _ => check.fail(&here, Message::GoalOrIndicator),
         }
         if !(plan.first_year..=plan.last_year).contains(&verdict.period.year()) {
-            check.fail(
-                format!("{here} › period"),
-                format!(
-                    "{} is outside the plan's years {}–{}",
-                    verdict.period, plan.first_year, plan.last_year
-                ),
-            );
+            let message = Message::OutsideYears {
+                value: verdict.period.to_string(),
+                first: plan.first_year,
+                last: plan.last_year,
+            };
+            check.fail(&here.field("period"), message);
         }
-        let motivation = verdict.motivation.trim();
-        if motivation.is_empty() || motivation.chars().count() > MOTIVATION_MAX {
-            check.fail(
-                format!("{here} › motivation"),
-                format!("must be given, at most {MOTIVATION_MAX} characters"),
-            );
-        }
+        check.text(&here.field("motivation"), &verdict.motivation, MOTIVATION_MAX);
     }
 }
 

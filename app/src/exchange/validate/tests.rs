@@ -55,10 +55,13 @@ fn a_version_1_document_is_read_and_its_own_inputs_may_be_named() {
 fn each_inconsistency_is_reported_where_it_is() {
     type Change = fn(&mut TenantDocument);
     let cases: &[(Change, &str)] = &[
-        (|d| d.format_version = 99, "format: is \"malbild-tenant\" version 99"),
+        (
+            |d| d.format_version = 99,
+            "format: the document is \"malbild-tenant\" version 99",
+        ),
         (
             |d| d.plans[0].content.goals[0].rule = Some(engine::assess::Rule::count_green_including(1, "vald")),
-            "goal \"1\" › rule: \"vald\" is neither an indicator nor a child goal of 1",
+            "goal \"1\" › rule: \"vald\" is neither an indicator nor a sub-goal of 1",
         ),
         (
             |d| {
@@ -82,18 +85,21 @@ fn each_inconsistency_is_reported_where_it_is() {
             |d| d.tenant.slug = "Test Kommun".into(),
             "tenant.slug: \"Test Kommun\" is not a valid code",
         ),
-        (|d| d.levels[1].key = "omrade".into(), "level \"omrade\": appears twice"),
+        (
+            |d| d.levels[1].key = "omrade".into(),
+            "level \"omrade\": \"omrade\" appears twice",
+        ),
         (
             |d| d.councils[0].departments.push("Vuxna".into()),
-            "departments: \"Vuxna\" appears twice",
+            "Departments: \"Vuxna\" appears twice",
         ),
         (
             |d| d.plans[0].council = "kfn".into(),
-            "plan \"Verksamhetsplan 2026\" › council: \"kfn\" is not a council",
+            "plan \"Verksamhetsplan 2026\" › Council: \"kfn\" is not a council of the municipality",
         ),
         (
             |d| d.plans[0].last_year = 2025,
-            "years: 2026–2025 is not a span of years",
+            "Last year: the last year (2025) is before the first year (2026)",
         ),
         (
             |d| d.plans[0].status = PlanStatus::Adopted,
@@ -101,15 +107,15 @@ fn each_inconsistency_is_reported_where_it_is() {
         ),
         (
             |d| d.plans[0].content.goals[1].parent = Some("9".into()),
-            "goal \"1.1\" › parent: \"9\" is not a goal listed before it",
+            "goal \"1.1\" › Parent goal: \"9\" is not a goal listed before it",
         ),
         (
             |d| d.plans[0].content.goals[1].parent = None,
-            "goal \"1.1\" › level: is Nämndmål, but its place in the tree needs Målområde",
+            "goal \"1.1\" › level: is on the level Nämndmål, but its place in the tree needs Målområde",
         ),
         (
             |d| d.plans[0].content.goals[1].code = "1".into(),
-            "goal \"1\": appears twice",
+            "goal \"1\": \"1\" appears twice",
         ),
         (
             |d| d.plans[0].content.goals[0].sections[0].title = "Ambition".into(),
@@ -117,33 +123,33 @@ fn each_inconsistency_is_reported_where_it_is() {
         ),
         (
             |d| d.plans[0].content.indicators[0].goal = "1".into(),
-            "goal \"1\" is on level Målområde, which does not carry indicators",
+            "goal 1 is on the level Målområde, which does not carry indicators",
         ),
         (
             |d| d.plans[0].content.indicators[0].department = Some("Barn".into()),
-            "department: \"Barn\" is not a department of Socialnämnden",
+            "Responsible department: \"Barn\" is not a department of Socialnämnden",
         ),
         (
             |d| d.plans[0].content.indicators[0].decimals = 9,
-            "decimals: is 9; at most 6",
+            "decimals: may be at most 6, but is 9",
         ),
         (
             |d| d.plans[0].content.indicators[0].periodicity = engine::Periodicity::Tertial,
-            "values › 2026-01: is a month period, but the indicator is measured per tertial",
+            "Values › 2026-01: the period is a month, but the indicator is measured per tertial",
         ),
         (
             |d| {
                 let v = d.plans[0].content.indicators[0].values[0].clone();
                 d.plans[0].content.indicators[0].values.push(v)
             },
-            "2026-01 appears twice",
+            "the value for 2026-01 (outcome, total) appears twice",
         ),
         (
             |d| {
                 let t = d.plans[0].content.indicators[0].targets[0].clone();
                 d.plans[0].content.indicators[0].targets.push(t)
             },
-            "2026 has two targets",
+            "Targets: \"2026\" appears twice",
         ),
         (
             |d| {
@@ -152,7 +158,7 @@ fn each_inconsistency_is_reported_where_it_is() {
                 p2.name = "Plan 2".into();
                 d.plans.push(p2)
             },
-            "indicator \"vald\": another indicator of the tenant has this code",
+            "indicator \"vald\": there is already an indicator with the code \"vald\"",
         ),
         (
             |d| d.plans[0].content.assignments[0].goal = Some("1".into()),
@@ -160,7 +166,7 @@ fn each_inconsistency_is_reported_where_it_is() {
         ),
         (
             |d| d.plans[0].content.assignments[0].title = " ".into(),
-            "title: must not be empty",
+            "Title: must not be empty",
         ),
     ];
     for (change, expected) in cases {
@@ -203,11 +209,11 @@ fn manual_verdicts_name_one_subject_of_the_plan_once_per_period_with_a_motivatio
     ]);
     let problems: Vec<String> = document(&doc).iter().map(ToString::to_string).collect();
     let expected = [
-        "manual_verdicts[2]: a second verdict for 2026-T2",
-        "manual_verdicts[3]: goal \"9\" is not in the plan",
-        "manual_verdicts[4]: give either a goal or an indicator",
-        "manual_verdicts[5] › period: 2027 is outside the plan's years 2026–2026",
-        "manual_verdicts[6] › motivation: must be given",
+        "manual_verdicts › no. 3 › Period: \"2026-T2\" appears twice",
+        "manual_verdicts › no. 4: \"9\" is not a goal of the plan",
+        "manual_verdicts › no. 5: give either a goal or an indicator",
+        "manual_verdicts › no. 6 › Period: 2027 is outside the years 2026–2026",
+        "manual_verdicts › no. 7 › Motivation: must not be empty",
     ];
     assert_eq!(problems.len(), expected.len(), "{problems:#?}");
     for (problem, want) in problems.iter().zip(expected) {

@@ -14,7 +14,7 @@ use crate::db::entities::manual_verdict;
 use crate::db::repo::manual_verdicts::{self, Subject};
 use crate::db::repo::{indicators, rows, tenants};
 use crate::domain::PlanId;
-use crate::model::{ManualVerdictForm, Message, Role, VerdictKind};
+use crate::model::{ManualVerdictForm, Message, Role, Thing, VerdictKind};
 use crate::services::context::TenantContext;
 use crate::services::{ServiceError, history, validate};
 
@@ -73,8 +73,8 @@ fn audit_text(kind: VerdictKind, code: &str, row: &manual_verdict::Model) -> Str
     .to_string()
 }
 
-fn conflict(what: &str) -> ServiceError {
-    ServiceError::conflict(format!("{what} since you opened the page; reload to see it"))
+fn withdrawn() -> ServiceError {
+    ServiceError::conflict(Message::StaleRemoved { what: Thing::Verdict })
 }
 
 /// Gives a new verdict (`form.revision` is `None`) or changes the one at that revision.
@@ -120,12 +120,17 @@ pub async fn give(
             row.id = current.id;
             row.revision = revision + 1;
             if !manual_verdicts::update_if_revision(&txn, scope, revision, &row).await? {
-                return Err(conflict("someone changed this verdict"));
+                return Err(ServiceError::stale(Thing::Verdict, None));
             }
             Some(audit_text(form.kind, &form.code, &current))
         }
-        (Some(_), None) => return Err(conflict("someone gave a verdict for this period")),
-        (None, Some(_)) => return Err(conflict("someone withdrew this verdict")),
+        (Some(_), None) => {
+            return Err(ServiceError::conflict(Message::StaleAdded {
+                what: Thing::Verdict,
+                period: period.to_string(),
+            }));
+        }
+        (None, Some(_)) => return Err(withdrawn()),
     };
     let action = if old.is_some() { "change" } else { "give" };
     let new = Some(audit_text(form.kind, &form.code, &row));
@@ -151,10 +156,9 @@ pub async fn withdraw(
     tenants::touch(&txn, scope).await?;
     (rows::find_plan(&txn, scope, plan_id).await?).ok_or(ServiceError::NotFound)?;
     let about = subject(&txn, scope, plan_id, kind, code).await?;
-    let current = (manual_verdicts::find_for(&txn, scope, about, period).await?)
-        .ok_or_else(|| conflict("someone withdrew this verdict"))?;
+    let current = (manual_verdicts::find_for(&txn, scope, about, period).await?).ok_or_else(withdrawn)?;
     if !manual_verdicts::delete_if_revision(&txn, scope, current.id, revision).await? {
-        return Err(conflict("someone changed this verdict"));
+        return Err(ServiceError::stale(Thing::Verdict, None));
     }
     let old = Some(audit_text(kind, code, &current));
     history::record(&txn, ctx, ENTITY, "withdraw", current.id.to_string(), old, None).await?;

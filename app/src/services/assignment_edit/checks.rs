@@ -11,7 +11,7 @@ use crate::db::entities::{assignment, goal, plan};
 use crate::db::repo::{councils, rows};
 use crate::domain::{AssignmentForecast, AssignmentStatus, Carry, CouncilId, DepartmentId, PlanId, PlanStatus};
 use crate::exchange::export::goals_in_tree_order;
-use crate::model::{AssignmentForm, Council, FollowUp, GoalChoice, NewComment};
+use crate::model::{AssignmentForm, Council, FollowUp, GoalChoice, Known, Message, NewComment, echo};
 use crate::services::{ServiceError, validate};
 
 const MAX_TITLE: usize = 1000;
@@ -88,10 +88,11 @@ impl PlanContext {
                     .iter()
                     .find(|g| g.code == code)
                     .ok_or_else(|| {
-                        ServiceError::invalid(
-                            "goal",
-                            format!("\"{code}\" is not a goal of this plan that can have uppdrag"),
-                        )
+                        let message = Message::Unknown {
+                            what: Known::GoalWithAssignments,
+                            value: echo(code),
+                        };
+                        ServiceError::invalid("goal", message)
                     })?
                     .id,
             ),
@@ -105,17 +106,18 @@ impl PlanContext {
                     .iter()
                     .find(|d| d.name == name)
                     .ok_or_else(|| {
-                        ServiceError::invalid(
-                            "department",
-                            format!("\"{name}\" is not a department of {}", self.council.name),
-                        )
+                        let message = Message::NotADepartment {
+                            name: echo(name),
+                            council: self.council.name.clone(),
+                        };
+                        ServiceError::invalid("department", message)
                     })?
                     .id
                     .into(),
             ),
         };
         row.is_new = form.is_new;
-        row.end_date = optional_date("end_date", &form.end_date)?;
+        row.end_date = validate::optional_date("end_date", &form.end_date)?;
         let body = form.decision_body.trim();
         row.decision_body = if body.is_empty() {
             None
@@ -136,16 +138,6 @@ impl PlanContext {
     }
 }
 
-fn optional_date(field: &'static str, written: &str) -> Result<Option<NaiveDate>, ServiceError> {
-    let written = written.trim();
-    if written.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(written, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| ServiceError::invalid(field, format!("\"{written}\" is not a date (YYYY-MM-DD)")))
-}
-
 /// A follow-up as stored: status and forecast, the comment's date parsed.
 #[derive(Debug, PartialEq, Eq)]
 pub struct CheckedFollowUp {
@@ -159,11 +151,7 @@ pub fn checked_follow_up(follow_up: &FollowUp, today: NaiveDate) -> Result<Check
     let comment = match &follow_up.comment {
         None => None,
         Some(NewComment { date, text }) => {
-            let date = optional_date("comment_date", date)?
-                .ok_or_else(|| ServiceError::invalid("comment_date", "a comment needs its date"))?;
-            if date > today {
-                return Err(ServiceError::invalid("comment_date", format!("{date} is after today")));
-            }
+            let date = validate::past_date("comment_date", date, today)?;
             Some((date, validate::text("comment", text, MAX_COMMENT)?.to_owned()))
         }
     };

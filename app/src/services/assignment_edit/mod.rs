@@ -20,7 +20,7 @@ use crate::db::entities::{assignment, assignment_comment};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{assignments, rows, tenants};
 use crate::domain::{AssignmentForecast, AssignmentId, AssignmentStatus, PlanId};
-use crate::model::{AssignmentEditView, AssignmentForm, CommentView, FollowUp, Role};
+use crate::model::{AssignmentEditView, AssignmentForm, CommentView, FollowUp, Role, Thing};
 
 const ENTITY: &str = "assignment";
 
@@ -44,7 +44,7 @@ async fn record(
 }
 
 fn stale() -> ServiceError {
-    ServiceError::conflict("the item was changed by someone else since you opened it".to_owned())
+    ServiceError::stale(Thing::Assignment, None)
 }
 
 async fn view(

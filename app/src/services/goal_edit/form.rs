@@ -4,7 +4,7 @@ use crate::db::entities::{goal, goal_level};
 use crate::domain::Numbering;
 use crate::exchange::document::Section;
 use crate::exchange::import::json_text;
-use crate::model::{GoalForm, SectionInput};
+use crate::model::{GoalForm, Message, SectionInput, echo};
 use crate::services::{ServiceError, validate};
 
 const MAX_NUMBER: usize = 20;
@@ -52,10 +52,14 @@ pub(super) fn audit_text(form: &GoalForm) -> String {
 /// Checks a form against the goal's level: number and title, sections the level has.
 pub(super) fn checked(form: GoalForm, level: &goal_level::Model) -> Result<GoalForm, ServiceError> {
     let number = form.number.trim().to_owned();
-    if number.chars().count() > MAX_NUMBER {
+    let length = number.chars().count();
+    if length > MAX_NUMBER {
         return Err(ServiceError::invalid(
             "number",
-            format!("is longer than {MAX_NUMBER} characters"),
+            Message::TooLong {
+                max: MAX_NUMBER,
+                length,
+            },
         ));
     }
     let title = validate::text("title", &form.title, MAX_TITLE)?.to_owned();
@@ -63,21 +67,23 @@ pub(super) fn checked(form: GoalForm, level: &goal_level::Model) -> Result<GoalF
     let mut sections = Vec::new();
     for s in form.sections {
         if !allowed.contains(&s.title) {
-            return Err(ServiceError::invalid(
-                "sections",
-                format!(
-                    "\"{}\" is not a section of {} (it has: {})",
-                    s.title,
-                    level.name,
-                    allowed.join(", ")
-                ),
-            ));
+            let message = Message::NotASection {
+                title: echo(&s.title),
+                level: level.name.clone(),
+                allowed,
+            };
+            return Err(ServiceError::invalid("sections", message));
         }
-        if s.text.chars().count() > MAX_SECTION {
-            return Err(ServiceError::invalid(
-                "sections",
-                format!("{}: longer than {MAX_SECTION} characters", s.title),
-            ));
+        let length = s.text.chars().count();
+        if length > MAX_SECTION {
+            let message = Message::InSection {
+                title: s.title,
+                problem: Box::new(Message::TooLong {
+                    max: MAX_SECTION,
+                    length,
+                }),
+            };
+            return Err(ServiceError::invalid("sections", message));
         }
         sections.push(SectionInput {
             title: s.title,

@@ -18,7 +18,7 @@ use crate::db::entities::goal;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{goals, rows, tenants};
 use crate::domain::{GoalId, PlanId};
-use crate::model::{Attached, GoalEditView, GoalForm, GoalPlace, Role, SectionInput};
+use crate::model::{Attached, GoalEditView, GoalForm, GoalPlace, Message, Role, SectionInput, Thing};
 
 const ENTITY: &str = "goal";
 
@@ -208,7 +208,7 @@ pub async fn update(
 }
 
 fn stale(code: &str) -> ServiceError {
-    ServiceError::conflict(format!("goal {code} was changed by someone else since you opened it"))
+    ServiceError::stale(Thing::Goal, Some(code))
 }
 
 /// Moves a goal under `parent` (a goal on the level above; `None` for the top level) at
@@ -226,13 +226,8 @@ pub async fn move_to(
     let goal = tree.goal(code)?;
     let new_parent = tree.parent_of(parent)?;
     if tree.child_level(new_parent)?.id != goal.level_id {
-        return Err(ServiceError::invalid(
-            "parent",
-            format!(
-                "a goal on level {} cannot be placed there",
-                tree.levels[tree.level_index(goal)?].name
-            ),
-        ));
+        let level = tree.levels[tree.level_index(goal)?].name.clone();
+        return Err(ServiceError::invalid("parent", Message::CannotPlaceHere { level }));
     }
     let new_parent_id = new_parent.map(|p| p.id);
     let goal_id = GoalId::from_uuid(goal.id);
@@ -290,22 +285,14 @@ pub async fn delete(
     let goal = tree.goal(code)?;
     let on_it = goals::attached(&txn, scope, GoalId::from_uuid(goal.id)).await?;
     if !on_it.is_empty() {
-        let counts = [
-            (on_it.sub_goals, "sub-goals"),
-            (on_it.indicators, "indicators"),
-            (on_it.assignments, "uppdrag or initiativ"),
-            (on_it.activities, "activities"),
-            (on_it.focus_areas, "fokusområden"),
-        ];
-        let what: Vec<String> = counts
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, w)| format!("{n} {w}"))
-            .collect();
-        return Err(ServiceError::conflict(format!(
-            "goal {code} still has {}; move or delete them first",
-            what.join(", ")
-        )));
+        return Err(ServiceError::conflict(Message::GoalHasDependents {
+            goal: code.to_owned(),
+            sub_goals: on_it.sub_goals,
+            indicators: on_it.indicators,
+            assignments: on_it.assignments,
+            activities: on_it.activities,
+            focus_areas: on_it.focus_areas,
+        }));
     }
     let before = form_of(goal, &tree.levels[tree.level_index(goal)?])?;
     if !goals::delete_if_revision(&txn, scope, GoalId::from_uuid(goal.id), revision).await? {

@@ -10,7 +10,7 @@ use crate::db::entities::{goal, goal_level, plan};
 use crate::db::repo::rows;
 use crate::domain::{PlanId, PlanStatus};
 use crate::exchange::export::goals_in_tree_order;
-use crate::model::ParentOption;
+use crate::model::{Known, Message, ParentOption, echo};
 use crate::services::ServiceError;
 
 /// A plan with its levels (in order) and goals.
@@ -49,20 +49,23 @@ impl Tree {
             Some(p) => self.level_index(p)? + 1,
         };
         self.levels.get(index).ok_or_else(|| {
-            ServiceError::invalid(
-                "parent",
-                match parent {
-                    Some(p) => format!("{} is on the last level; goals cannot be added under it", p.code),
-                    None => "the municipality has no goal levels configured".to_owned(),
-                },
-            )
+            let message = match parent {
+                Some(p) => Message::LastLevel { goal: p.code.clone() },
+                None => Message::NoLevels,
+            };
+            ServiceError::invalid("parent", message)
         })
     }
 
     pub fn parent_of(&self, code: Option<&str>) -> Result<Option<&goal::Model>, ServiceError> {
         code.map(|c| {
-            self.goal(c)
-                .map_err(|_| ServiceError::invalid("parent", format!("\"{c}\" is not a goal of this plan")))
+            self.goal(c).map_err(|_| {
+                let message = Message::Unknown {
+                    what: Known::GoalInPlan,
+                    value: echo(c),
+                };
+                ServiceError::invalid("parent", message)
+            })
         })
         .transpose()
     }
