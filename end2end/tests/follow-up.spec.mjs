@@ -1,7 +1,8 @@
 // The follow-up dashboard: an editor imports October's outcomes, picks the month and sees
 // nämndmål 5 turn green with its explanation and the indicator's chart, filters by colour,
 // and gives KF-mål 6 (judged as a whole) a manual verdict that the tree shows; at delår it
-// gives nämndmål 5 a verdict for the tertial.
+// gives nämndmål 5 a verdict for the tertial, which holds until the next tertial ends. A
+// plan whose values lie before its years opens on the latest month with values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, login, hydrated } from '../support.mjs';
@@ -91,6 +92,34 @@ test('follow up a month: verdicts, explanation, chart, filter and a manual verdi
   await delar.getByRole('button', { name: 'Spara bedömning' }).click();
   await page.locator('li.verdict-item[data-code="5"][data-verdict="red"]').waitFor();
   assert.match(await page.locator('li.verdict-item[data-code="5"]').textContent(), /\(2025-T2\)/);
+
+  // The tertial's verdict holds until the next tertial ends (November), then the rule's.
+  await page.goto(`${server.base}${new URL(page.url()).pathname}?manad=2025-11`);
+  await page.locator('li.verdict-item[data-code="5"][data-verdict="red"]').waitFor();
+  assert.match(await page.locator('li.verdict-item[data-code="5"]').textContent(), /\(2025-T2\)/);
+  await page.goto(`${server.base}${new URL(page.url()).pathname}?manad=2025-12`);
+  const december = page.locator('li.verdict-item[data-code="5"]');
+  await december.waitFor();
+  assert.doesNotMatch(await december.textContent(), /Delårsbedömning/);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the page opens on the latest month with values and offers every month with values', async () => {
+  // Norrtälje's plan runs 2026–2028; its values (monthly sick leave, forecasts) are from
+  // 2023–2025, and today is later.
+  const page = await newPage(browser);
+  await login(page, server.base, 'Norrtälje kommun', 'viewer@norrtalje.example');
+  await page.waitForURL(`${server.base}/`);
+  await page.getByRole('link', { name: 'Verksamhetsplan 2026–2028' }).click();
+  await page.getByRole('link', { name: 'Uppföljning' }).click();
+  await page.waitForURL(/uppfoljning/);
+  const month = page.locator('input[name=manad]');
+  await month.waitFor();
+  assert.equal(await month.inputValue(), '2025-12');
+  assert.equal(await month.getAttribute('min'), '2023-01');
+  assert.equal(await month.getAttribute('max'), '2028-12');
+  const colours = await page.locator('li.verdict-item, li.verdict-indicator').evaluateAll((items) => items.map((i) => i.dataset.verdict));
+  assert.ok(colours.some((c) => c !== 'grey'), `not only grey: ${colours}`);
   assert.deepEqual(page.errors, []);
 });
 
@@ -112,7 +141,7 @@ test('explanations and month names follow the language the reader chose', async 
   await page.getByRole('heading', { name: /October 2025/ }).waitFor();
   const english = await explanation.textContent();
   assert.match(english, /^Rule: at least 3 of 5 indicators green, of which Nämndens budgetföljsamhet \(%\) must be green/);
-  assert.match(english, /3 of 5 green – at least 3 required → Green\./);
+  assert.match(english, /3 of 5 green – at least 3 required → Green/);
   assert.doesNotMatch(english, /gröna|krävs|Regel/, 'no Swedish left in the English explanation');
 
   // A fresh page in English is explained in English from the server's first render.

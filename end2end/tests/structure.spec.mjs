@@ -1,6 +1,8 @@
 // An admin adds a text section to Södertälje's nämndmål level, then tries to remove a
 // section the plan's goals have text in and is told which goals, with nothing saved; then
-// lets the level's uppdrag count in the goals' verdicts, which needs the level to carry them.
+// lets the level's uppdrag count in the goals' verdicts, which needs the level to carry them;
+// adds a level named in several words. Levels move down but the last; checkboxes sit on
+// their labels' lines.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, login, hydrated } from '../support.mjs';
@@ -22,6 +24,14 @@ test('edit the goal structure', async () => {
   await hydrated(page);
   const levels = page.locator('fieldset.level');
   assert.equal(await levels.count(), 3);
+  // Each level can move down but the last; a checkbox sits on its label's line.
+  const down = page.getByRole('button', { name: 'Flytta ner', exact: true });
+  assert.equal(await down.count(), 3);
+  assert.deepEqual(await down.evaluateAll((bs) => bs.map((b) => b.disabled)), [false, false, true]);
+  const box = await levels.nth(0).getByLabel('Indikatorer', { exact: true }).boundingBox();
+  const label = await levels.nth(0).locator('label.check', { hasText: 'Indikatorer' }).boundingBox();
+  assert.ok(box.y >= label.y && box.y + box.height <= label.y + label.height + 1, 'on the same line');
+  assert.ok(box.x + box.width <= label.x + 40, 'at the start of its label');
   const names = await levels.locator('input[type=text]').evaluateAll((inputs) => inputs.filter((_, i) => i % 2 === 0).map((i) => i.value));
   assert.deepEqual(names, ['Målområde', 'KF-mål', 'Nämndmål']);
 
@@ -54,5 +64,16 @@ test('edit the goal structure', async () => {
   await page.reload();
   await hydrated(page);
   assert.ok(await page.locator('fieldset.level').nth(2).getByLabel(/status och prognos räknas in/).isChecked());
+
+  // A level named in several words gets a key the structure accepts.
+  await page.getByRole('button', { name: 'Lägg till nivå' }).click();
+  const added = page.locator('fieldset.level').nth(3);
+  await added.getByLabel('Namn', { exact: true }).fill('Nämndens åtaganden');
+  await added.getByLabel('Namn i plural').fill('Nämndens åtaganden');
+  await page.getByRole('button', { name: 'Spara målstrukturen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sparat.' }).waitFor();
+  await page.reload();
+  await hydrated(page);
+  assert.equal(await page.locator('fieldset.level').nth(3).getByLabel('Namn', { exact: true }).inputValue(), 'Nämndens åtaganden');
   assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
 });

@@ -125,6 +125,17 @@ impl Period {
         (len * (self.index - 1) + 1, len * self.index)
     }
 
+    /// The number of months the period covers.
+    pub fn month_count(self) -> u8 {
+        self.kind.months()
+    }
+
+    /// The period's last month, counted in months since year 0 (so months of different
+    /// years compare and subtract).
+    pub fn end_month(self) -> i64 {
+        i64::from(self.year) * 12 + i64::from(self.months().1) - 1
+    }
+
     /// Whether `other` lies within this period (a period contains itself).
     pub fn contains(self, other: Period) -> bool {
         let (first, last) = self.months();

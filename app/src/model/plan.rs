@@ -22,6 +22,17 @@ pub struct PlanSummary {
     pub revision: i32,
 }
 
+impl PlanSummary {
+    /// The plan's years as a plan prints them: `2024`, or `2024–2026`.
+    pub fn years(&self) -> String {
+        if self.first_year == self.last_year {
+            self.first_year.to_string()
+        } else {
+            format!("{}–{}", self.first_year, self.last_year)
+        }
+    }
+}
+
 /// What the signed-in user may do with a plan.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanRights {
@@ -162,4 +173,26 @@ pub struct AssignmentView {
     pub forecast: Option<AssignmentForecast>,
     /// The newest comment: its date and text.
     pub latest_comment: Option<(String, String)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_one_year_plan_reads_as_its_year() {
+        let plan = |first_year, last_year| PlanSummary {
+            id: PlanId::from_uuid(uuid::Uuid::nil()),
+            council_slug: "sn".into(),
+            council_name: "Socialnämnden".into(),
+            name: "Verksamhetsplan".into(),
+            first_year,
+            last_year,
+            status: PlanStatus::Draft,
+            version: 1,
+            revision: 1,
+        };
+        assert_eq!(plan(2024, 2024).years(), "2024");
+        assert_eq!(plan(2026, 2028).years(), "2026–2028");
+    }
 }

@@ -106,12 +106,13 @@ fn plan_page(view_data: PlanView, reload: Callback<()>) -> AnyView {
         .zip(haystacks)
         .map(|(g, hay)| view! { <div hidden=move || !visible(&hay)>{goal_view(g, rights, plan_id)}</div> })
         .collect_view();
+    let years = plan.years();
     view! {
         <Title text=format!("{} – {}", plan.name, plan.council_name) />
         <p class="breadcrumb"><a href="/">{t(Msg::Home)}</a>" › "{plan.council_name.clone()}</p>
         <h1>{plan.name.clone()}</h1>
         <p class="plan-meta">
-            {plan.council_name}" · "{format!("{}–{}", plan.first_year, plan.last_year)}" · "
+            {plan.council_name}" · "{years}" · "
             <span class="badge" data-status=plan.status.as_str()>{t(status)}" ("{t(Msg::Version)}" "{plan.version}")"</span>
         </p>
         <p class="plan-links"><a href=format!("/planer/{plan_id}/uppfoljning")>{t(Msg::FollowUpHeading)}</a></p>

@@ -91,6 +91,8 @@ fn level_card(levels: RwSignal<Vec<LevelForm>>, i: usize) -> impl IntoView {
         }
     };
     let heading = format!("{} {}", text_now(Msg::Level), i + 1);
+    // Named, not written in the attribute: `view!` would read `>=` as the tag's end.
+    let is_last = move || i + 1 >= levels.read().len();
     view! {
         <fieldset class="card level">
             <legend>{heading}</legend>
@@ -151,7 +153,7 @@ fn level_card(levels: RwSignal<Vec<LevelForm>>, i: usize) -> impl IntoView {
                     {t(Msg::MoveUp)}
                 </button>
                 " "
-                <button type="button" disabled=move || i + 1 >= levels.read().len()
+                <button type="button" disabled=is_last
                     on:click=move |_| levels.update(|l| if i + 1 < l.len() { l.swap(i, i + 1) })>
                     {t(Msg::MoveDown)}
                 </button>

@@ -182,7 +182,7 @@ pub async fn save(
                 row.key.clone()
             }
             None => {
-                let key = validate::key_from_name(&level.name, &taken, "niva");
+                let key = validate::level_key_from_name(&level.name, &taken);
                 taken.insert(key.clone());
                 key
             }

@@ -81,10 +81,20 @@ pub fn slug(field: &'static str, value: &str) -> Result<String, ServiceError> {
     }
 }
 
-/// A key or slug made from a name (`Målområde` → `malomrade`, `KF-mål` → `kf-mal`):
-/// lower-case ASCII letters, digits and `-`, and not one of `taken` (`-2`, `-3`, … added).
+/// A slug made from a name (`Målområde` → `malomrade`, `KF-mål` → `kf-mal`): lower-case
+/// ASCII letters, digits and `-`, and not one of `taken` (`-2`, `-3`, … added).
 /// `fallback` when the name has no letters or digits at all.
 pub fn key_from_name(name: &str, taken: &std::collections::HashSet<String>, fallback: &str) -> String {
+    key_joined_by(name, taken, fallback, "-")
+}
+
+/// A goal level's key made from its name: as [`key_from_name`], joined by `_` as level
+/// keys are (`Nämndens mål` → `namndens_mal`).
+pub fn level_key_from_name(name: &str, taken: &std::collections::HashSet<String>) -> String {
+    key_joined_by(name, taken, "niva", "_")
+}
+
+fn key_joined_by(name: &str, taken: &std::collections::HashSet<String>, fallback: &str, separator: &str) -> String {
     let folded: String = name
         .to_lowercase()
         .chars()
@@ -101,10 +111,16 @@ pub fn key_from_name(name: &str, taken: &std::collections::HashSet<String>, fall
         .split('-')
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
-        .join("-");
+        .join(separator);
     let base = if base.is_empty() { fallback.to_owned() } else { base };
     (1..)
-        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}{separator}{n}")
+            }
+        })
         .find(|k| !taken.contains(k))
         .expect("a free key")
 }
@@ -154,6 +170,15 @@ mod tests {
         assert_eq!(
             key_from_name("Vård- och omsorgsnämnden", &taken, "x"),
             "vard-och-omsorgsnamnden"
+        );
+        let levels: std::collections::HashSet<String> = ["namndens_mal".to_owned()].into();
+        assert_eq!(level_key_from_name("Nämndens mål", &levels), "namndens_mal_2");
+        assert_eq!(level_key_from_name("KF-mål i plan", &levels), "kf_mal_i_plan");
+        assert!(
+            level_key_from_name("Kommunfullmäktiges mål", &levels)
+                .chars()
+                .all(crate::exchange::validate::level_key_char),
+            "a key the document check accepts"
         );
     }
 

@@ -153,8 +153,10 @@ pub(crate) fn scaled(value: Decimal, scale: Decimal) -> Option<Decimal> {
 /// computed verdict for the period it was given for; the computed one stays in the explanation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ManualVerdict {
-    /// The period it was given for. It applies when an assessment is made at the month this
-    /// period ends in: a month's verdict to that month, 2025-T2's to August, 2025's to December.
+    /// The period it was given for. It applies from the month this period ends in until the
+    /// next period of the same kind ends: a month's verdict to that month, 2025-T2's from
+    /// August to November, 2025-H1's from June to November, 2025's from December 2025 to
+    /// November 2026. After that it is old news, and the computed verdict applies again.
     pub period: Period,
     pub verdict: Verdict,
     pub motivation: String,
@@ -163,6 +165,8 @@ pub struct ManualVerdict {
 impl ManualVerdict {
     /// Whether this verdict applies to an assessment at `at` (see [`ManualVerdict::period`]).
     pub fn applies_to(&self, at: Period) -> bool {
-        self.period.year() == at.year() && self.period.months().1 == at.months().1
+        let (start, span) = (self.period.end_month(), i64::from(self.period.month_count()));
+        let now = at.end_month();
+        start <= now && now < start + span
     }
 }

@@ -57,7 +57,8 @@ fn slug_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'
 }
 
-fn key_char(c: char) -> bool {
+/// Goal level keys: `malomrade`, `namndens_mal`.
+pub(crate) fn level_key_char(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'
 }
 
@@ -99,7 +100,7 @@ pub fn document(doc: &TenantDocument) -> Vec<Problem> {
         check.code(
             &root.field(&format!("levels[{i}].key")),
             &level.key,
-            key_char,
+            level_key_char,
             CodeChars::Key,
         );
         if !keys.insert(level.key.as_str()) {

@@ -45,14 +45,17 @@ impl ManualVerdicts {
         map.entry(code).or_default().push(given);
     }
 
-    /// The verdict that applies at `at`: one given for the month, or else for the tertial,
-    /// half year or year ending in it (the shortest period wins).
+    /// The verdict that applies at `at` (each holds from the end of its period until the
+    /// next period of its kind ends): the one whose period ended last, and of those the
+    /// shortest (a month's before the tertial's ending in the same month).
     pub fn at(&self, kind: VerdictKind, code: &str, at: Period) -> Option<&GivenVerdict> {
         (self.of_kind(kind).get(code)?.iter())
             .filter(|g| g.verdict.applies_to(at))
-            .min_by_key(|g| {
-                let (first, last) = g.verdict.period.months();
-                last - first
+            .max_by_key(|g| {
+                (
+                    g.verdict.period.end_month(),
+                    std::cmp::Reverse(g.verdict.period.month_count()),
+                )
             })
     }
 }

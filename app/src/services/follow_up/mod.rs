@@ -16,8 +16,10 @@ use crate::model::{FollowUpFilter, FollowUpView, Role};
 
 pub use build::follow_up;
 
-/// The plan at the filter's month (this month, within the plan's years, when none is
-/// given). Any role of the tenant; another tenant's plan is not found.
+/// The plan at the filter's month (when none is given, the latest month that has values,
+/// or else this month within the plan's years). The months offered span the plan's years
+/// and every month with values before or after them. Any role of the tenant; another
+/// tenant's plan is not found.
 pub async fn view(
     db: &DatabaseConnection,
     cache: &assessment::InputsCache,
@@ -28,19 +30,54 @@ pub async fn view(
 ) -> Result<FollowUpView, ServiceError> {
     let inputs = assessment::cached_inputs(db, cache, ctx.scope(), plan_id).await?;
     let inputs = &inputs.1;
+    let data = data_months(&inputs.plan);
     let at = match filter.month.as_deref().filter(|m| !m.trim().is_empty()) {
         Some(month) => assessment::month(month)?,
-        None => default_month(today, inputs.summary.first_year, inputs.summary.last_year)?,
+        None => match latest_until(data, today) {
+            Some(month) => month,
+            None => default_month(today, inputs.summary.first_year, inputs.summary.last_year)?,
+        },
     };
     let language = ctx.locale().language();
-    Ok(follow_up(
-        inputs,
-        at,
-        filter,
-        today,
-        ctx.role() >= Role::Editor,
-        language,
+    let mut view = follow_up(inputs, at, filter, today, ctx.role() >= Role::Editor, language);
+    if let Some((first, last)) = data {
+        // `YYYY-MM` compares as text.
+        view.first_month = view.first_month.min(first.to_string());
+        view.last_month = view.last_month.max(last.to_string());
+    }
+    Ok(view)
+}
+
+/// The first and last month that the plan's indicators have values (outcomes or forecasts)
+/// for; a tertial's or year's value counts for each of its months.
+fn data_months(plan: &crate::exchange::document::Plan) -> Option<(engine::Period, engine::Period)> {
+    let months = (plan.content.indicators.iter())
+        .flat_map(|i| i.values.iter())
+        .flat_map(|v| {
+            let (first, last) = v.period.months();
+            [(v.period.year(), first), (v.period.year(), last)]
+        });
+    let (first, last) = months.fold(None, |span: Option<((i32, u8), (i32, u8))>, m| match span {
+        None => Some((m, m)),
+        Some((lo, hi)) => Some((lo.min(m), hi.max(m))),
+    })?;
+    Some((
+        engine::Period::month(first.0, first.1).ok()?,
+        engine::Period::month(last.0, last.1).ok()?,
     ))
+}
+
+/// The latest month with values that is not after this month.
+fn latest_until(data: Option<(engine::Period, engine::Period)>, today: NaiveDate) -> Option<engine::Period> {
+    let (first, last) = data?;
+    let now = engine::Period::month(today.year(), today.month() as u8).ok()?;
+    if first.end_month() > now.end_month() {
+        None
+    } else if last.end_month() > now.end_month() {
+        Some(now)
+    } else {
+        Some(last)
+    }
 }
 
 /// This month, moved into the plan's years.
@@ -66,5 +103,24 @@ mod tests {
         assert_eq!(month(2025, 2027), "2026-11");
         assert_eq!(month(2027, 2028), "2027-01");
         assert_eq!(month(2024, 2025), "2025-12");
+    }
+
+    #[test]
+    fn the_page_opens_on_the_latest_month_with_values_up_to_now() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        let span = |first: &str, last: &str| Some((first.parse().expect("first"), last.parse().expect("last")));
+        let latest = |data| latest_until(data, today).map(|p| p.to_string());
+        assert_eq!(latest(span("2023-01", "2025-12")), Some("2025-12".to_owned()));
+        assert_eq!(
+            latest(span("2025-01", "2027-12")),
+            Some("2026-12".to_owned()),
+            "not in the future"
+        );
+        assert_eq!(
+            latest(span("2027-01", "2027-12")),
+            None,
+            "only future values: this month"
+        );
+        assert_eq!(latest(None), None);
     }
 }

@@ -469,3 +469,33 @@ fn rules_serialise_as_tagged_json() {
         }
     );
 }
+
+#[test]
+fn a_manual_verdict_holds_until_the_next_period_of_its_kind_ends() {
+    let goal_inputs = numbered(&lights("GG"));
+    let verdict_for = |period: &str| ManualVerdict {
+        period: p(period),
+        verdict: Red,
+        motivation: "Bedömt".into(),
+    };
+    let cases = [
+        ("2025-H1", "2025-05", Grey),
+        ("2025-H1", "2025-06", Red),
+        ("2025-H1", "2025-11", Red),
+        ("2025-H1", "2025-12", Grey),
+        ("2025-T2", "2025-08", Red),
+        ("2025-T2", "2025-11", Red),
+        ("2025-T2", "2025-12", Grey),
+        ("2025", "2025-11", Grey),
+        ("2025", "2025-12", Red),
+        ("2025", "2026-11", Red),
+        ("2025", "2026-12", Grey),
+        ("2025-10", "2025-10", Red),
+        ("2025-10", "2025-11", Grey),
+    ];
+    for (given, at, expected) in cases {
+        let manual = verdict_for(given);
+        let got = assess_goal(&Rule::Manual, &goal_inputs, p(at), Some(&manual)).verdict;
+        assert_eq!(got, expected, "a verdict for {given} at {at}");
+    }
+}

@@ -402,9 +402,14 @@ fn manual_verdict_overrides_and_keeps_the_computed_one() {
     let august = fixture.assess("2025-08");
     assert_eq!((august.verdict, august.explanation.computed), (Green, Red));
     assert_eq!(
-        fixture.verdict("2025-09"),
+        fixture.verdict("2025-11"),
+        Green,
+        "a tertial's verdict holds until the next tertial ends"
+    );
+    assert_eq!(
+        fixture.verdict("2025-12"),
         Red,
-        "a tertial's verdict applies where it ends"
+        "then the computed verdict applies again"
     );
 }
 
