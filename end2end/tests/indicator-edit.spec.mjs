@@ -1,5 +1,6 @@
 // An admin edits an indicator's target; a second admin who opened the same indicator
-// earlier gets a conflict instead of overwriting it; the history shows the change.
+// earlier gets a conflict instead of overwriting it; the history shows the change. An admin
+// sets the assessment method with no margin and the follow-up turns from yellow to red.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, newPage, login, hydrated } from '../support.mjs';
@@ -59,6 +60,39 @@ test('edit a target, see it in the plan, and a stale save is refused', async () 
   assert.match(await history.innerText(), /2026: 6[\s\S]*2026: 5,5/);
   // The refused save answered 422 on purpose; anything else in the console is a failure.
   assert.deepEqual(first.errors.filter((e) => !/status of 422/.test(e)), []);
+});
+
+test('a method with no margin turns a near miss red', async () => {
+  const page = await newPage(browser);
+  await login(page, server.base, 'Norrtälje kommun', 'admin@norrtalje.example');
+  await page.waitForURL(`${server.base}/`);
+  const followUp = async () => {
+    await page.goto(`${server.base}/`);
+    await page.getByRole('link', { name: 'Verksamhetsplan 2026–2028' }).click();
+    await page.getByRole('link', { name: 'Uppföljning' }).click();
+    await page.waitForURL(/uppfoljning/);
+    const item = page.locator('li.verdict-indicator[data-code="sjukfranvaro"]');
+    await item.waitFor();
+    return item;
+  };
+  // The 2025 forecast 7,2 % misses the target 7 within the default margin of 5 %.
+  assert.equal(await (await followUp()).getAttribute('data-verdict'), 'yellow');
+
+  await openSickLeave(page);
+  const method = page.getByRole('combobox', { name: 'Bedömningsmetod', exact: true });
+  assert.equal(await method.inputValue(), '', "the municipality's default");
+  const margin = page.getByRole('textbox', { name: 'Marginal', exact: true });
+  assert.ok(await margin.isHidden(), 'no margin for the default');
+  await method.selectOption('directional');
+  await margin.fill('0');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sparat.' }).waitFor();
+
+  const item = await followUp();
+  assert.equal(await item.getAttribute('data-verdict'), 'red');
+  await item.locator('summary').first().click();
+  assert.match(await item.locator('p.explanation').first().innerText(), /Röd/);
+  assert.deepEqual(page.errors, []);
 });
 
 test('viewers get no edit links and the edit page refuses them', async () => {

@@ -164,6 +164,29 @@ domain_enum! {
 }
 
 domain_enum! {
+    /// How an indicator is assessed (the kinds of `engine::assess::Method`, which the
+    /// browser does not have).
+    MethodKind: "String(sea_orm::sea_query::StringLen::N(16))" {
+        /// The latest value against the year's target, yellow within the margin.
+        Threshold => "threshold",
+        /// On pace towards the year's target.
+        Pace => "pace",
+        /// Against the previous value.
+        Directional => "directional",
+        /// Only a person's verdict counts.
+        Manual => "manual",
+    }
+}
+
+domain_enum! {
+    /// What a method's margin is counted in: percent of the target, or the indicator's unit.
+    MarginUnit: "String(sea_orm::sea_query::StringLen::N(16))" {
+        Percent => "percent",
+        Absolute => "absolute",
+    }
+}
+
+domain_enum! {
     /// What a user may do within their tenant. Ordered: each role includes the ones before it.
     Role, [PartialOrd, Ord, Hash]: "String(sea_orm::sea_query::StringLen::N(16))" {
         /// Reads plans and follow-ups.

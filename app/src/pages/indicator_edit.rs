@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::error_view;
 use crate::api::{indicator_for_edit, save_indicator};
-use crate::domain::{Better, IndicatorKind};
+use crate::domain::{Better, IndicatorKind, MarginUnit, MethodKind};
 use crate::i18n::{Msg, field_error, message, t};
 use crate::model::{AppError, HistoryEntry, IndicatorEditView, IndicatorForm};
 
@@ -203,6 +203,7 @@ fn editor(data: IndicatorEditView) -> impl IntoView {
                 <textarea rows="2" disabled=disabled prop:value=move || form.with(|f| f.footnotes.clone())
                     on:input=move |ev| form.update(|f| f.footnotes = event_target_value(&ev))></textarea>
             </label>
+            {method_fields(form, disabled)}
             <fieldset class="targets">
                 <legend>{t(Msg::Targets)}</legend>
                 <p class="muted">{t(Msg::TargetHelp)}</p>
@@ -279,5 +280,38 @@ pub(super) fn history_view(history: Vec<HistoryEntry>) -> impl IntoView {
                     .collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// The assessment method and its margin; the margin is hidden where it means nothing (the
+/// municipality's default, manual verdicts only).
+fn method_fields(form: RwSignal<IndicatorForm>, disabled: bool) -> impl IntoView {
+    let mut methods = vec![(String::new(), Msg::for_method(None))];
+    methods.extend(
+        MethodKind::ALL
+            .iter()
+            .map(|&m| (m.as_str().to_owned(), Msg::for_method(Some(m)))),
+    );
+    let set_method = |f: &mut IndicatorForm, v: String| f.method = MethodKind::parse(&v);
+    let set_unit = |f: &mut IndicatorForm, v: String| {
+        if let Some(unit) = MarginUnit::parse(&v) {
+            f.margin_unit = unit;
+        }
+    };
+    let no_margin = move || form.with(|f| matches!(f.method, None | Some(MethodKind::Manual)));
+    view! {
+        <fieldset class="method">
+            <legend>{t(Msg::Method)}</legend>
+            <p class="muted">{t(Msg::MethodHelp)}</p>
+            <div class="form-row">
+                {select_field(Msg::Method, form, |f| f.method.map(|m| m.as_str().to_owned()).unwrap_or_default(),
+                    set_method, methods, disabled)}
+                <div class="form-row" hidden=no_margin>
+                    {text_field(Msg::Margin, form, |f| f.margin.clone(), |f, v| f.margin = v, disabled)}
+                    {select_field(Msg::MarginUnitLabel, form, |f| f.margin_unit.as_str().to_owned(), set_unit,
+                        choices(&MarginUnit::ALL, MarginUnit::as_str, Msg::for_margin_unit), disabled)}
+                </div>
+            </div>
+        </fieldset>
     }
 }

@@ -3,9 +3,13 @@
 
 use crate::common::{TestApp, english};
 
+use app::domain::{MarginUnit, MethodKind};
 use app::model::{Message, Thing};
 use app::services::ServiceError;
 use app::services::indicator_edit::{load, save};
+use app::services::tenant_document::export_tenant;
+use engine::assess::{Margin, Method};
+use rust_decimal::Decimal;
 
 #[tokio::test]
 async fn the_later_of_two_saves_on_the_same_revision_is_a_conflict_and_nothing_is_lost() {
@@ -70,7 +74,21 @@ async fn bad_fields_are_named_and_nothing_is_saved() {
         Some("± 0,5")
     );
     type Change = fn(&mut app::model::IndicatorForm);
-    let cases: [(Change, &str); 5] = [
+    let cases: [(Change, &str); 7] = [
+        (
+            |f| {
+                f.method = Some(MethodKind::Threshold);
+                f.margin = "-5".into();
+            },
+            "margin: a margin cannot be negative",
+        ),
+        (
+            |f| {
+                f.method = Some(MethodKind::Pace);
+                f.margin = "fem".into();
+            },
+            "margin: \"fem\" is not a number",
+        ),
         (|f| f.name = "  ".into(), "name: must not be empty"),
         (|f| f.decimals = 9, "decimals: may be at most 6, but is 9"),
         (
@@ -189,4 +207,52 @@ async fn an_admin_adds_an_indicator_to_a_goal_that_carries_indicators() {
     let editor = app.context_as("norrtalje", "editor@norrtalje.example").await;
     let denied = app::services::indicator_edit::create(&app.db, &editor, plan.id, "1.1", "sn-x", form).await;
     assert!(matches!(denied, Err(ServiceError::Forbidden)), "{denied:?}");
+}
+
+#[tokio::test]
+async fn a_method_and_its_margin_are_saved_and_travel_in_the_tenant_document() {
+    let app = TestApp::spawn().await;
+    let admin = app.context_as("sodertalje", "admin@sodertalje.example").await;
+    let view = load(&app.db, &admin, "avtalstrohet").await.expect("load");
+    assert_eq!(view.form.method, None, "the municipality's default");
+    let method_of = |doc: &app::exchange::document::TenantDocument| {
+        (doc.plans[0].content.indicators.iter())
+            .find(|i| i.code == "avtalstrohet")
+            .expect("avtalstrohet")
+            .method
+    };
+
+    let mut form = view.form.clone();
+    form.method = Some(MethodKind::Directional);
+    form.margin = "0,5".into();
+    form.margin_unit = MarginUnit::Absolute;
+    let revision = save(&app.db, &admin, view.id, view.revision, form).await.expect("save");
+    let again = load(&app.db, &admin, "avtalstrohet").await.expect("load");
+    assert_eq!(
+        (again.form.method, again.form.margin.as_str(), again.form.margin_unit),
+        (Some(MethodKind::Directional), "0,5", MarginUnit::Absolute)
+    );
+    let doc = export_tenant(&app.db, "sodertalje").await.expect("export");
+    assert_eq!(
+        method_of(&doc),
+        Some(Method::Directional {
+            margin: Margin::Absolute(Decimal::new(5, 1))
+        })
+    );
+    assert!(
+        again
+            .history
+            .iter()
+            .any(|h| h.changes.iter().any(|c| c.field == "method")),
+        "{:?}",
+        again.history
+    );
+
+    let mut form = again.form.clone();
+    form.method = None;
+    save(&app.db, &admin, view.id, revision, form)
+        .await
+        .expect("back to the default");
+    let doc = export_tenant(&app.db, "sodertalje").await.expect("export");
+    assert_eq!(method_of(&doc), None);
 }

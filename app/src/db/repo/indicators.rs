@@ -55,6 +55,7 @@ pub async fn update_if_revision(
         .col_expr(C::BaselineValue, Expr::value(row.baseline_value.clone()))
         .col_expr(C::BaselineLabel, Expr::value(row.baseline_label.clone()))
         .col_expr(C::Footnotes, Expr::value(row.footnotes.clone()))
+        .col_expr(C::Method, Expr::value(row.method.clone()))
         .col_expr(C::Revision, Expr::value(expected + 1))
         .filter(C::TenantId.eq(scope.tenant_id()))
         .filter(C::Id.eq(row.id))

@@ -34,7 +34,7 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
 }
 
 /// Field identifiers with their names in Swedish and English.
-const FIELD_LABELS: [(&str, &str, &str); 38] = [
+const FIELD_LABELS: [(&str, &str, &str); 39] = [
     ("name", "Namn", "Name"),
     ("email", "E-postadress", "Email address"),
     ("password", "Lösenord", "Password"),
@@ -78,6 +78,7 @@ const FIELD_LABELS: [(&str, &str, &str); 38] = [
     ("file_name", "Filnamn", "File name"),
     ("document", "Dokument", "Document"),
     ("targets", "Målvärden", "Targets"),
+    ("margin", "Marginal", "Margin"),
     ("plural", "Namn i plural", "Plural name"),
     ("sections", "Textavsnitt", "Sections"),
     (

@@ -1,0 +1,369 @@
+//! Every UI text as a [`Msg`] variant with its Swedish and English, and the texts of the
+//! typed domain's words.
+
+use super::Locale;
+use crate::domain::{
+    AssignmentForecast, AssignmentKind, AssignmentStatus, Better, IndicatorKind, MarginUnit, MethodKind, PlanStatus,
+    Role,
+};
+
+macro_rules! messages {
+    ($($key:ident => $sv:literal, $en:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub fn text(self, locale: Locale) -> &'static str {
+                match (self, locale) {
+                    $((Msg::$key, Locale::Sv) => $sv, (Msg::$key, Locale::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "Målbild", "Målbild";
+    Tagline => "Mål, indikatorer och uppföljning för kommunens nämnder", "Goals, indicators and follow-up for the municipality's councils";
+    LoginTitle => "Logga in", "Sign in";
+    Municipality => "Kommun", "Municipality";
+    ChooseMunicipality => "Välj kommun", "Choose municipality";
+    Email => "E-postadress", "Email address";
+    Password => "Lösenord", "Password";
+    SignIn => "Logga in", "Sign in";
+    SignOut => "Logga ut", "Sign out";
+    InvalidCredentials => "Fel kommun, e-postadress eller lösenord.", "Wrong municipality, email address or password.";
+    Throttled => "För många misslyckade inloggningar. Vänta en stund och försök igen.", "Too many failed sign-in attempts. Wait a while and try again.";
+    SomethingWentWrong => "Något gick fel. Försök igen.", "Something went wrong. Please try again.";
+    Departments => "Avdelningar", "Departments";
+    Councils => "Nämnder", "Councils";
+    NoCouncils => "Inga nämnder är upplagda ännu.", "No councils have been set up yet.";
+    NoDepartments => "Inga avdelningar.", "No departments.";
+    Users => "Användare", "Users";
+    ManageUsers => "Administrera användare", "Manage users";
+    Name => "Namn", "Name";
+    Role => "Roll", "Role";
+    Created => "Skapad", "Created";
+    UserCount => "Antal användare", "Number of users";
+    RoleAdmin => "Administratör", "Administrator";
+    RoleEditor => "Redigerare", "Editor";
+    RoleViewer => "Läsare", "Viewer";
+    PlatformAdmin => "Plattformsadministratör", "Platform administrator";
+    UserMenu => "Användarmeny", "User menu";
+    Language => "Language: English", "Språk: svenska";
+    Home => "Start", "Home";
+    NotFound => "Sidan finns inte.", "Page not found.";
+    Forbidden => "Du har inte behörighet till den här sidan.", "You are not allowed to see this page.";
+    Loading => "Laddar…", "Loading…";
+    Plans => "Planer", "Plans";
+    NoPlans => "Inga planer ännu.", "No plans yet.";
+    Draft => "Utkast", "Draft";
+    Adopted => "Antagen", "Adopted";
+    Version => "version", "version";
+    VersionCapital => "Version", "Version";
+    Decisions => "Beslut", "Decisions";
+    NotAdoptedYet => "Planen har inte antagits än.", "The plan has not been adopted yet.";
+    AdoptedBy => "antogs av", "adopted by";
+    AdoptVersion => "Anta version", "Adopt version";
+    DecisionDate => "Sammanträdesdatum", "Meeting date";
+    DecisionBody => "Beslutande organ", "Deciding body";
+    DecisionParagraph => "Paragraf", "Paragraph";
+    AdoptHint => "En antagen version kan inte ändras. Utfall, prognoser och kommentarer kan fortfarande anges.", "An adopted version cannot be changed. Outcomes, forecasts and comments can still be entered.";
+    Adopt => "Anta planen", "Adopt the plan";
+    NewDraftHint => "Ett nytt utkast börjar som en kopia av den antagna versionen, som sparas som den antogs.", "A new draft starts as a copy of the adopted version, which is kept as it was adopted.";
+    StartNewDraft => "Starta nytt utkast", "Start a new draft";
+    Contents => "Innehåll", "Contents";
+    AboutPlan => "Om planen", "About the plan";
+    FilterGoals => "Filtrera mål och indikatorer", "Filter goals and indicators";
+    NoMatches => "Inga mål eller indikatorer matchar.", "No goals or indicators match.";
+    Indicator => "Indikator", "Indicator";
+    KindKf => "Indikator (KF)", "Indicator (KF)";
+    KindNamnd => "Indikator (Nämnd)", "Indicator (council)";
+    KindKontoret => "Kontorets indikator", "Office indicator";
+    Baseline => "Ingående värde", "Baseline";
+    Outcome => "Utfall", "Outcome";
+    Forecast => "Prognos", "Forecast";
+    Target => "Mål", "Target";
+    Source => "Källa", "Source";
+    ResponsibleDepartment => "Ansvarig avdelning", "Responsible department";
+    ChartLegend => "Utfall (linje) och mål (streckat)", "Outcome (line) and target (dashed)";
+    Uppdrag => "Uppdrag", "Assignment";
+    Initiativ => "Nämndinitiativ", "Council initiative";
+    EndDate => "Slutdatum", "End date";
+    NewOrRemaining => "Kvarvarande/nytt", "Remaining/new";
+    New => "Nytt", "New";
+    Remaining => "Kvarvarande", "Remaining";
+    Status => "Status", "Status";
+    NotStarted => "Ej påbörjad", "Not started";
+    Started => "Påbörjad", "Started";
+    Completed => "Slutförd", "Completed";
+    OnPlan => "Enligt plan", "On plan";
+    Deviation => "Avvikelse från plan", "Deviation from plan";
+    LatestComment => "Senaste kommentar", "Latest comment";
+    FocusAreas => "Fokusområden", "Focus areas";
+    Activities => "Målaktiviteter", "Goal activities";
+    Edit => "Redigera", "Edit";
+    EditIndicator => "Redigera indikator", "Edit indicator";
+    Code => "Kod", "Code";
+    Definition => "Definition", "Definition";
+    Kind => "Typ", "Kind";
+    Unit => "Enhet", "Unit";
+    Decimals => "Decimaler", "Decimals";
+    Direction => "Riktning", "Direction";
+    HigherBetter => "Högre är bättre", "Higher is better";
+    LowerBetter => "Lägre är bättre", "Lower is better";
+    Band => "Inom intervall", "Within a band";
+    Periodicity => "Periodicitet", "Periodicity";
+    PerYear => "År", "Year";
+    PerHalfYear => "Halvår", "Half-year";
+    PerTertial => "Tertial", "Tertial";
+    PerMonth => "Månad", "Month";
+    Cumulative => "Ackumuleras över året", "Accumulates over the year";
+    NoDepartment => "(ingen)", "(none)";
+    BaselineLabel => "Etikett för ingående värde", "Baseline label";
+    Footnotes => "Fotnoter (en per rad)", "Footnotes (one per line)";
+    Targets => "Mål per år", "Targets per year";
+    TargetHelp => "Ett tal (5,8), en jämförelse (<= 24), ett intervall (+/- 0,5), Öka, Minska, Bibehålla eller Ej utvärderad.", "A number (5,8), a comparison (<= 24), a band (+/- 0,5), Öka, Minska, Bibehålla or Ej utvärderad.";
+    Year => "År", "Year";
+    PlanWording => "Planens formulering", "The plan's wording";
+    FreeText => "Fritext", "Free text";
+    Save => "Spara", "Save";
+    Saving => "Sparar…", "Saving…";
+    Saved => "Sparat.", "Saved.";
+    Frozen => "Planen är antagen och kan inte ändras.", "The plan is adopted and cannot be changed.";
+    History => "Historik", "History";
+    NoHistory => "Inga ändringar ännu.", "No changes yet.";
+    BackToPlan => "Tillbaka till planen", "Back to the plan";
+    SaveConflict => "Någon annan har sparat efter att du öppnade sidan, så din ändring sparades inte. Det du skrivit finns kvar här; ladda om sidan för att se den andra ändringen och gör sedan din igen.", "Someone else saved after you opened the page, so your change was not saved. What you typed is still here; reload the page to see the other change, then make yours again.";
+    ImportOutcomes => "Importera utfall", "Import outcomes";
+    ImportIntro => "En CSV- eller Excelfil (XLSX) med kolumnerna indicator, period och value, och om du vill kind (outcome eller forecast), gender (T, K eller M) och comment. Perioder skrivs 2025, 2025-H1, 2025-T2 eller 2025-10, värden med decimalkomma eller punkt. Alla rader kontrolleras först: finns något fel sparas ingenting.", "A CSV or Excel (XLSX) file with the columns indicator, period and value, and optionally kind (outcome or forecast), gender (T, K or M) and comment. Periods are written 2025, 2025-H1, 2025-T2 or 2025-10, values with a decimal comma or point. Every row is checked first: if anything is wrong, nothing is saved.";
+    File => "Fil", "File";
+    Import => "Importera", "Import";
+    ChooseFile => "Välj en fil först.", "Choose a file first.";
+    Uploading => "Laddar upp filen", "Uploading the file";
+    ReadingFile => "Läser filen", "Reading the file";
+    CheckingRows => "Kontrollerar rader", "Checking rows";
+    WritingRows => "Sparar rader", "Saving rows";
+    Of => "av", "of";
+    ImportDone => "Importen är klar", "The import is done";
+    Rows => "Rader", "Rows";
+    RowsNew => "nya", "new";
+    RowsChanged => "ändrade", "changed";
+    RowsUnchanged => "oförändrade", "unchanged";
+    ImportFailed => "Filen importerades inte och ingenting har sparats. Rätta följande och försök igen:", "The file was not imported and nothing was saved. Correct the following and try again:";
+    Where => "Var", "Where";
+    Problem => "Problem", "Problem";
+    EnterValues => "Ange utfall", "Enter outcomes";
+    NewGoal => "Nytt mål", "New goal";
+    EditGoal => "Redigera mål", "Edit goal";
+    AddGoal => "Lägg till mål", "Add goal";
+    AddSubGoal => "Lägg till mål under", "Add goal under";
+    Level => "Nivå", "Level";
+    Number => "Nummer", "Number";
+    GoalTitle => "Rubrik", "Title";
+    GoalConflict => "Någon annan har ändrat målet efter att du öppnade sidan, så din ändring sparades inte. Ladda om sidan och gör ändringen igen.", "Someone else changed the goal after you opened the page, so your change was not saved. Reload the page and make the change again.";
+    MoveGoal => "Flytta", "Move";
+    Method => "Bedömningsmetod", "Assessment method";
+    MethodHelp => "Hur indikatorns utfall jämförs med målet. Marginalen avgör hur långt från målet som är gult i stället för rött.", "How the indicator's outcome is compared with the target. The margin decides how far from the target is yellow rather than red.";
+    MethodDefault => "Kommunens standard", "The municipality's default";
+    MethodThreshold => "Mot årets mål", "Against the year's target";
+    MethodPace => "I takt mot årets mål", "On pace towards the year's target";
+    MethodDirectional => "Jämfört med föregående värde", "Against the previous value";
+    MethodManual => "Bara manuell bedömning", "Manual verdicts only";
+    Margin => "Marginal", "Margin";
+    MarginUnitLabel => "Marginalen räknas i", "The margin is counted in";
+    MarginPercent => "procent av målet", "percent of the target";
+    MarginAbsolute => "i indikatorns enhet", "in the indicator's unit";
+    MoveUp => "Flytta upp", "Move up";
+    MoveDown => "Flytta ner", "Move down";
+    PlaceUnder => "Placera under", "Place under";
+    MoveThere => "Flytta dit", "Move there";
+    Moved => "Flyttat.", "Moved.";
+    DeleteGoal => "Ta bort målet", "Delete the goal";
+    CannotDeleteGoal => "Målet kan inte tas bort förrän det som hör till det är flyttat eller borttaget:", "The goal cannot be deleted until what belongs to it is moved or deleted:";
+    ConfirmDeleteGoal => "Vill du ta bort målet? Det går inte att ångra. Mål:", "Delete the goal? This cannot be undone. Goal:";
+    YesDelete => "Ja, ta bort", "Yes, delete";
+    Cancel => "Avbryt", "Cancel";
+    SubGoals => "Undermål", "Sub-goals";
+    Indicators => "Indikatorer", "Indicators";
+    AssignmentsAndInitiatives => "Uppdrag och initiativ", "Assignments and initiatives";
+    Period => "Period", "Period";
+    OutcomeWomen => "Utfall kvinnor", "Outcome women";
+    OutcomeMen => "Utfall män", "Outcome men";
+    Comment => "Kommentar", "Comment";
+    NoChanges => "Inget är ändrat, så inget behövde sparas.", "Nothing was changed, so nothing needed saving.";
+    NewAssignment => "Nytt uppdrag eller initiativ", "New assignment or initiative";
+    AssignmentHeading => "Uppdrag eller initiativ", "Assignment or initiative";
+    AddAssignment => "Lägg till uppdrag eller initiativ", "Add assignment or initiative";
+    NotAssessed => "(ej bedömd)", "(not assessed)";
+    NotStated => "(ej angivet)", "(not stated)";
+    FollowUpHeading => "Uppföljning", "Follow-up";
+    CommentDate => "Kommentarens datum", "Comment date";
+    NewComment => "Ny kommentar", "New comment";
+    SaveFollowUp => "Spara uppföljningen", "Save the follow-up";
+    Comments => "Kommentarer", "Comments";
+    NoComments => "Inga kommentarer ännu.", "No comments yet.";
+    AssignmentConflict => "Någon annan har ändrat uppdraget efter att du öppnade sidan, så din ändring sparades inte. Ladda om sidan och gör ändringen igen.", "Someone else changed the item after you opened the page, so your change was not saved. Reload the page and make the change again.";
+    AssignmentDetails => "Uppgifter", "Details";
+    DetailsAdminsOnDrafts => "Uppgifterna ändras av en administratör medan planen är ett utkast.", "The details are changed by an admin while the plan is a draft.";
+    Goal => "Mål", "Goal";
+    NoGoal => "(inget mål)", "(no goal)";
+    DeleteAssignment => "Ta bort", "Delete";
+    ConfirmDeleteAssignment => "Vill du ta bort uppdraget med dess kommentarer? Det går inte att ångra.", "Delete the item with its comments? This cannot be undone.";
+    GoalStructure => "Målstruktur", "Goal structure";
+    StructureIntro => "Nivåerna i kommunens mål, överst först. Varje nivå har sina textavsnitt och bär det som kryssats i. Ändringar kontrolleras mot alla planer, även antagna versioner, innan något sparas.", "The levels of the municipality's goals, top first. Each level has its text sections and carries what is ticked. Changes are checked against every plan, adopted versions included, before anything is saved.";
+    AddLevel => "Lägg till nivå", "Add level";
+    RemoveLevel => "Ta bort nivån", "Remove the level";
+    SaveStructure => "Spara målstrukturen", "Save the goal structure";
+    StructureConflict => "Någon annan har ändrat målstrukturen efter att du öppnade sidan, så din ändring sparades inte. Ladda om sidan och gör ändringen igen.", "Someone else changed the goal structure after you opened the page, so your change was not saved. Reload the page and make the change again.";
+    Organisation => "Organisation", "Organisation";
+    VisionAndValues => "Vision och värdegrund", "Vision and values";
+    VisionTitle => "Visionens rubrik", "Vision heading";
+    Vision => "Vision", "Vision";
+    Values => "Värdegrund", "Values";
+    SaveTexts => "Spara vision och värdegrund", "Save vision and values";
+    TextsConflict => "Någon annan har ändrat visionen eller värdegrunden efter att du öppnade sidan, så din ändring sparades inte. Ladda om sidan och gör ändringen igen.", "Someone else changed the vision or values after you opened the page, so your change was not saved. Reload the page and make the change again.";
+    Council => "Nämnd", "Council";
+    CouncilName => "Nämndens namn", "Council name";
+    Slug => "Kortnamn i adresser", "Short name in addresses";
+    SlugFromName => "skapas från namnet", "made from the name";
+    AddCouncil => "Lägg till nämnd", "Add council";
+    SaveCouncil => "Spara nämnden", "Save the council";
+    RemoveCouncil => "Ta bort nämnden", "Remove the council";
+    CouncilConflict => "Någon annan har ändrat nämnden efter att du öppnade sidan, så din ändring sparades inte. Ladda om sidan och gör ändringen igen.", "Someone else changed the council after you opened the page, so your change was not saved. Reload the page and make the change again.";
+    Department => "Avdelning", "Department";
+    AddDepartment => "Lägg till avdelning", "Add department";
+    InUseBy => "– ansvarig för indikatorer, uppdrag eller aktiviteter:", "– responsible for indicators, uppdrag or activities:";
+    Remove => "Ta bort", "Remove";
+    NewPlan => "Ny plan", "New plan";
+    PlanName => "Planens namn", "Plan name";
+    FirstYear => "Första år", "First year";
+    LastYear => "Sista år", "Last year";
+    Choose => "Välj …", "Choose …";
+    CreatePlan => "Skapa planen", "Create the plan";
+    NewIndicator => "Ny indikator", "New indicator";
+    CreateIndicator => "Skapa indikatorn", "Create the indicator";
+    IndicatorCodeHelp => "Unik i kommunen och stabil (används i filer och API): a–z, 0–9, - och _, t.ex. sn-trygghet.", "Unique in the municipality and stable (used in files and the API): a–z, 0–9, - and _, e.g. sn-trygghet.";
+    AddUser => "Lägg till användare", "Add user";
+    FirstPassword => "Första lösenord (minst 12 tecken)", "First password (at least 12 characters)";
+    UserAdded => "Användaren är tillagd.", "The user has been added.";
+    UserExists => "Det finns redan en användare med den e-postadressen.", "A user with that email address exists already.";
+    Municipalities => "Kommuner", "Municipalities";
+    AddMunicipality => "Lägg till kommun", "Add municipality";
+    AddMunicipalityIntro => "Kommunen får en första administratör, som sedan loggar in och lägger upp organisation, målstruktur och planer.", "The municipality gets a first admin, who then signs in and sets up its organisation, goal structure and plans.";
+    MunicipalityName => "Kommunens namn", "Municipality name";
+    FirstAdmin => "Första administratör", "First admin";
+    MunicipalityAdded => "Kommunen är tillagd:", "The municipality has been added:";
+    MunicipalityExists => "Det finns redan en kommun med det namnet eller kortnamnet.", "A municipality with that name or short name exists already.";
+    LevelName => "Namn", "Name";
+    LevelPlural => "Namn i plural", "Plural name";
+    Numbering => "Numrering", "Numbering";
+    NumberingSequence => "1, 2, 3", "1, 2, 3";
+    NumberingNested => "1.1, 1.2 (under överordnat mål)", "1.1, 1.2 (under the parent)";
+    NumberingNone => "Ingen", "None";
+    LevelSections => "Textavsnitt (ett per rad)", "Text sections (one per line)";
+    LevelCarries => "Mål på nivån kan ha", "Goals on the level can have";
+    FollowUpOf => "Uppföljning av", "Follow-up of";
+    Month => "Månad", "Month";
+    AllDepartments => "Alla avdelningar", "All departments";
+    Colour => "Färg", "Colour";
+    AllColours => "Alla färger", "All colours";
+    Green => "Grön", "Green";
+    Yellow => "Gul", "Yellow";
+    Red => "Röd", "Red";
+    Grey => "Ej bedömd", "Not assessed";
+    Show => "Visa", "Show";
+    HowAssessed => "Så bedöms det som saknar egen regel", "How verdicts are reached where nothing else is set";
+    GoalsPerLevel => "Mål per nivå", "Goals per level";
+    ChangeSince => "Förändring sedan", "Change since";
+    LastMonth => "Förra månaden", "Last month";
+    NoGoalsMatch => "Inga mål matchar filtret.", "No goals match the filter.";
+    ManualVerdict => "Manuell bedömning", "Manual verdict";
+    Motivation => "Motivering", "Motivation";
+    AppliesTo => "Gäller för", "Applies to";
+    SaveVerdict => "Spara bedömning", "Save verdict";
+    WithdrawVerdict => "Ta bort bedömning", "Withdraw verdict";
+    GivenBy => "Bedömd av", "Given by";
+    VerdictConflict => "Någon annan har ändrat bedömningen efter att du öppnade sidan, så inget sparades. Ladda om sidan.", "Someone else changed the verdict after you opened the page, so nothing was saved. Reload the page.";
+    StatusByForecast => "Status och prognos", "Status and forecast";
+    NoForecast => "Ingen prognos", "No forecast";
+    Overdue => "Försenat", "Overdue";
+    Total => "Totalt", "Total";
+    PaceLine => "Takt mot årsmålet", "Pace towards the annual target";
+    OutcomeToDate => "Utfall (hittills i år för summerade mått)", "Outcome (year to date when summed)";
+    AssignmentInputs => "Uppdragens och initiativens status och prognos räknas in i målens bedömning", "The uppdrag's and initiativ's status and forecast count in the goals' verdicts";
+    ValuesConflict => "Någon annan har ändrat några av värdena efter att du öppnade sidan, så inget sparades. Det du skrivit finns kvar; ladda om sidan för att se de andra ändringarna och gör sedan dina igen.", "Someone else changed some of the values after you opened the page, so nothing was saved. What you typed is still here; reload the page to see the other changes, then make yours again.";
+}
+
+/// The words of the typed domain as people read them.
+impl Msg {
+    pub fn for_role(role: Role) -> Msg {
+        match role {
+            Role::Admin => Msg::RoleAdmin,
+            Role::Editor => Msg::RoleEditor,
+            Role::Viewer => Msg::RoleViewer,
+        }
+    }
+
+    pub fn for_plan_status(status: PlanStatus) -> Msg {
+        match status {
+            PlanStatus::Draft => Msg::Draft,
+            PlanStatus::Adopted => Msg::Adopted,
+        }
+    }
+
+    pub fn for_indicator_kind(kind: IndicatorKind) -> Msg {
+        match kind {
+            IndicatorKind::Kf => Msg::KindKf,
+            IndicatorKind::Namnd => Msg::KindNamnd,
+            IndicatorKind::Kontoret => Msg::KindKontoret,
+        }
+    }
+
+    pub fn for_method(method: Option<MethodKind>) -> Msg {
+        match method {
+            None => Msg::MethodDefault,
+            Some(MethodKind::Threshold) => Msg::MethodThreshold,
+            Some(MethodKind::Pace) => Msg::MethodPace,
+            Some(MethodKind::Directional) => Msg::MethodDirectional,
+            Some(MethodKind::Manual) => Msg::MethodManual,
+        }
+    }
+
+    pub fn for_margin_unit(unit: MarginUnit) -> Msg {
+        match unit {
+            MarginUnit::Percent => Msg::MarginPercent,
+            MarginUnit::Absolute => Msg::MarginAbsolute,
+        }
+    }
+
+    pub fn for_direction(better: Better) -> Msg {
+        match better {
+            Better::Higher => Msg::HigherBetter,
+            Better::Lower => Msg::LowerBetter,
+            Better::Band => Msg::Band,
+        }
+    }
+
+    pub fn for_assignment_kind(kind: AssignmentKind) -> Msg {
+        match kind {
+            AssignmentKind::Uppdrag => Msg::Uppdrag,
+            AssignmentKind::Initiativ => Msg::Initiativ,
+        }
+    }
+
+    pub fn for_assignment_status(status: AssignmentStatus) -> Msg {
+        match status {
+            AssignmentStatus::EjPaborjad => Msg::NotStarted,
+            AssignmentStatus::Paborjad => Msg::Started,
+            AssignmentStatus::Slutford => Msg::Completed,
+        }
+    }
+
+    pub fn for_assignment_forecast(forecast: AssignmentForecast) -> Msg {
+        match forecast {
+            AssignmentForecast::EnligtPlan => Msg::OnPlan,
+            AssignmentForecast::Avvikelse => Msg::Deviation,
+        }
+    }
+}
