@@ -71,17 +71,12 @@ pub fn read(bytes: &[u8], format: FileFormat, limits: &Limits, sink: &mut dyn Ro
     }
 }
 
-/// A problem with the file as a whole.
-fn file_problem(message: Message) -> Problem {
-    Problem::new(Location::default(), message)
-}
-
 fn unreadable_xlsx(e: impl std::fmt::Display) -> Problem {
-    file_problem(Message::UnreadableXlsx { detail: e.to_string() })
+    Problem::whole(Message::UnreadableXlsx { detail: e.to_string() })
 }
 
 fn too_many_rows(limits: &Limits) -> Problem {
-    file_problem(Message::TooManyRows { max: limits.rows })
+    Problem::whole(Message::TooManyRows { max: limits.rows })
 }
 
 fn too_many_columns(row: usize, limits: &Limits) -> Problem {
@@ -101,7 +96,7 @@ fn cell_too_long(row: usize, column: usize, limits: &Limits) -> Problem {
 /// Excel saves it, semicolons. Read field by field, so a line of a million commas stops at
 /// the column limit instead of being held whole.
 fn read_csv(bytes: &[u8], limits: &Limits, sink: &mut dyn RowSink) -> Result<(), Problem> {
-    let text = std::str::from_utf8(bytes).map_err(|_| file_problem(Message::NotUtf8))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| Problem::whole(Message::NotUtf8))?;
     let text = text.trim_start_matches('\u{feff}');
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.contains(';') && !first_line.contains(',') {
@@ -160,7 +155,7 @@ fn read_xlsx(bytes: &[u8], limits: &Limits, sink: &mut dyn RowSink) -> Result<()
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| file_problem(Message::NoSheets))?;
+        .ok_or_else(|| Problem::whole(Message::NoSheets))?;
     let mut cells_reader = workbook.worksheet_cells_reader(&first).map_err(unreadable_xlsx)?;
     let stated_rows = cells_reader.dimensions().end.0 as usize;
     sink.expect_rows(stated_rows.min(limits.rows).saturating_add(1));
@@ -225,7 +220,7 @@ fn check_unpacked_size(bytes: &[u8], limit: u64) -> Result<(), Problem> {
             .map_err(unreadable_xlsx)?;
         total = total.saturating_add(unpacked);
         if total > limit {
-            return Err(file_problem(Message::UnpackedTooLarge {
+            return Err(Problem::whole(Message::UnpackedTooLarge {
                 max_mb: limit / (1024 * 1024),
             }));
         }

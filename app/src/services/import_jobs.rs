@@ -27,7 +27,7 @@ use crate::db::repo::import_jobs::{self as repo, Report};
 use crate::domain::ImportJobId;
 use crate::exchange::Problem;
 use crate::exchange::import::json_text;
-use crate::model::{ImportPhase, ImportStatus, Location, Message, Role};
+use crate::model::{ImportPhase, ImportStatus, Message, Role};
 
 type Shared = Arc<Mutex<ImportStatus>>;
 
@@ -174,7 +174,7 @@ async fn run(
                     ServiceError::Rejected(problems) => problems,
                     other => {
                         tracing::error!(error = %other, job = %status.id, "outcome import failed");
-                        vec![problem(Message::ImportFailed)]
+                        vec![Problem::whole(Message::ImportFailed)]
                     }
                 };
             }
@@ -199,11 +199,6 @@ async fn report_while_running(db: DatabaseConnection, scope: TenantScope, shared
             tracing::debug!(error = %err, job = %status.id, "progress not recorded this time");
         }
     }
-}
-
-/// A problem with the import as a whole.
-fn problem(message: Message) -> Problem {
-    Problem::new(Location::default(), message)
 }
 
 fn row(scope: TenantScope, status: &ImportStatus, actor: &str, now: DateTime<Utc>) -> import_job::Model {
@@ -242,11 +237,12 @@ fn status_of(job: import_job::Model, now: DateTime<Utc>) -> ImportStatus {
     status.summary = job.summary.and_then(|text| serde_json::from_str(&text).ok());
     // Rows written before problems were coded hold English text: say so instead of
     // dropping them.
-    status.problems = serde_json::from_str(&job.problems).unwrap_or_else(|_| vec![problem(Message::EarlierProblems)]);
+    status.problems =
+        serde_json::from_str(&job.problems).unwrap_or_else(|_| vec![Problem::whole(Message::EarlierProblems)]);
     let silent = now.signed_duration_since(job.updated_at);
     if !status.phase.is_final() && silent > chrono_duration(ImportJobs::STALE_AFTER) {
         status.phase = ImportPhase::Failed;
-        status.problems = vec![problem(Message::ImportAbandoned)];
+        status.problems = vec![Problem::whole(Message::ImportAbandoned)];
     }
     status
 }
@@ -258,7 +254,7 @@ fn chrono_duration(duration: Duration) -> chrono::Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::OutcomeImportSummary;
+    use crate::model::{Location, OutcomeImportSummary};
 
     fn job(phase: ImportPhase, silent_for: chrono::Duration, now: DateTime<Utc>) -> import_job::Model {
         let mut status = ImportStatus::new(ImportJobId::from_uuid(Uuid::nil()), "utfall.csv".to_owned());

@@ -19,7 +19,7 @@ use crate::exchange::Problem;
 pub use crate::exchange::outcome_file::FileFormat;
 use crate::exchange::outcome_file::{self, Limits, RowSink};
 use crate::exchange::outcomes::{Checker, IndicatorRef, MAX_LISTED_PROBLEMS, OutcomeRow};
-use crate::model::{ImportPhase, Location, Message, OutcomeImportSummary, Role};
+use crate::model::{ImportPhase, Message, OutcomeImportSummary, Role};
 
 /// Told how far an import has come: the phase, rows done, rows in all.
 pub type Progress = Arc<dyn Fn(ImportPhase, usize, usize) + Send + Sync>;
@@ -90,7 +90,7 @@ fn check_file(
         return Err(rejected(sink.header_problems, total));
     }
     let Some(checker) = sink.checker else {
-        return Err(unreadable(Problem::new(Location::default(), Message::FileEmpty)));
+        return Err(unreadable(Problem::whole(Message::FileEmpty)));
     };
     if checker.problem_count > 0 {
         return Err(rejected(checker.problems, checker.problem_count));
@@ -104,7 +104,7 @@ fn rejected(mut problems: Vec<Problem>, total: usize) -> ServiceError {
             count: total - problems.len(),
             listed: MAX_LISTED_PROBLEMS,
         };
-        problems.push(Problem::new(Location::default(), message));
+        problems.push(Problem::whole(message));
     }
     ServiceError::Rejected(problems)
 }

@@ -246,21 +246,18 @@ pub async fn save(
             .into_iter()
             .map(|v| ((v.period, v.kind, v.gender), (v.value, v.comment)))
             .collect();
-    let stale: Vec<String> = changes
+    // Sorted and once each: a period changed in several columns is named once.
+    let stale: std::collections::BTreeSet<&str> = changes
         .iter()
         .filter(|c| {
             let now = current.get(&(c.period.clone(), c.kind, c.gender));
             now.map(|(v, _)| v) != c.expected.as_ref()
                 || now.and_then(|(_, comment)| comment.as_ref()) != c.expected_comment.as_ref()
         })
-        .map(|c| c.period.clone())
+        .map(|c| c.period.as_str())
         .collect();
     if !stale.is_empty() {
-        let periods: Vec<String> = stale
-            .into_iter()
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let periods: Vec<&str> = stale.into_iter().collect();
         return Err(ServiceError::stale(Thing::Values, Some(&periods.join(", "))));
     }
     for change in &changes {

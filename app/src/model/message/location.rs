@@ -133,6 +133,11 @@ impl Problem {
             message,
         }
     }
+
+    /// A problem with the whole of what was sent (a file, an import), not one place in it.
+    pub fn whole(message: Message) -> Self {
+        Self::new(Location::default(), message)
+    }
 }
 
 impl std::fmt::Display for Problem {
