@@ -33,8 +33,8 @@ use crate::components::header::Header;
 use crate::i18n::{Locale, Msg, text_now};
 use crate::pages::{
     AssignmentPage, FollowUpPage, GoalEditPage, HomePage, IndicatorEditPage, LoginPage, NewAssignmentPage, NewGoalPage,
-    NewIndicatorPage, NotFound, OrganisationPage, OutcomeImportPage, PlanPage, PlatformPage, StructurePage, UsersPage,
-    ValueSheetPage,
+    NewIndicatorPage, NotFound, OrganisationPage, OutcomeImportPage, PlanPage, PlanSheetPage, PlatformPage,
+    StructurePage, UsersPage, ValueSheetPage,
 };
 
 /// File names of the stylesheet and icon in `pkg/` (content-hashed by `scripts/build.sh`).
@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/plattform") view=PlatformPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id") view=PlanPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/uppfoljning") view=FollowUpPage ssr=SsrMode::Async />
+                    <Route path=path!("/planer/:id/utfall") view=PlanSheetPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/mal/:code") view=GoalEditPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/nytt-mal") view=NewGoalPage ssr=SsrMode::Async />
                     <Route path=path!("/planer/:id/uppdrag/:item") view=AssignmentPage ssr=SsrMode::Async />

@@ -5,14 +5,13 @@
 // plan whose values lie before its years opens on the latest month with values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, hydrated } from '../support.mjs';
+import { startServer, launchBrowser, newPage, login, hydrated, importSodertaljeOctober } from '../support.mjs';
 
 let server;
 let browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-const csv = (text) => ({ name: 'oktober.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 test('follow up a month: verdicts, explanation, chart, filter and a manual verdict', async () => {
   const page = await newPage(browser);
@@ -20,13 +19,7 @@ test('follow up a month: verdicts, explanation, chart, filter and a manual verdi
   await page.waitForURL(`${server.base}/`);
 
   // October 2025: budget adherence within its band, two more on target, one short.
-  await page.goto(`${server.base}/utfall/import`);
-  await hydrated(page);
-  await page.getByLabel('Fil').setInputFiles(csv('indicator;period;value\n'
-    + 'budgetfoljsamhet;2025-10;0,3\navtalstrohet;2025-10;81\n'
-    + 'e-ansokningar-ekonomiskt-bistand;2025-10;31\nomvandlingsgrad-sociala-kontrakt;2025-10;40\n'));
-  await page.getByRole('button', { name: 'Importera' }).click();
-  await page.locator('[data-import="done"]').waitFor();
+  await importSodertaljeOctober(page, server.base);
 
   await page.goto(`${server.base}/`);
   await page.getByRole('link', { name: 'Verksamhetsplan 2025' }).click();
@@ -65,7 +58,12 @@ test('follow up a month: verdicts, explanation, chart, filter and a manual verdi
   await page.locator('li.verdict-item[data-code="5"]').waitFor();
   assert.equal(await page.locator('li.verdict-item[data-code="kf6"]').count(), 0);
 
-  // A helhetsbedömning on KF-mål 6.
+  // A helhetsbedömning on KF-mål 6, which belongs to the municipality's Mål och budget.
+  const councilPath = new URL(page.url()).pathname;
+  await page.goto(`${server.base}/`);
+  await page.getByRole('link', { name: 'Mål och budget 2025' }).click();
+  await page.getByRole('link', { name: 'Uppföljning' }).click();
+  await page.waitForURL(/uppfoljning/);
   await page.goto(`${server.base}${new URL(page.url()).pathname}?manad=2025-10`);
   await hydrated(page);
   const kf6 = page.locator('li.verdict-item[data-code="kf6"]');
@@ -79,6 +77,12 @@ test('follow up a month: verdicts, explanation, chart, filter and a manual verdi
   const judged = page.locator('li.verdict-item[data-code="kf6"]');
   assert.match(await judged.locator('p.explanation').first().textContent(), /Rekryteringen går långsammare/);
   assert.match(await judged.textContent(), /Bedömd av Demo redigerare/);
+  // KF-mål 1 is judged from the nämndmål contributing to it, listed side by side.
+  const kf1 = page.locator('li.verdict-item[data-code="kf1"]');
+  const contributions = kf1.locator('table.contributions tbody tr');
+  assert.equal(await contributions.count(), 2);
+  assert.match(await contributions.first().innerText(), /Socialnämnden\s+1\.1 Invånare har god tillgång till förebyggande insatser\s+direkt/);
+  await page.goto(`${server.base}${councilPath}`);
 
   // At delår (August closes tertial 2), the verdict can be for the tertial.
   await page.goto(`${server.base}${new URL(page.url()).pathname}?manad=2025-08`);

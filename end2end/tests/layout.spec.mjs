@@ -34,6 +34,8 @@ async function everyPath(page, tenant) {
     const indicator = await firstLink(page, /^\/indikatorer\/[^/]+$/);
     const assignment = await firstLink(page, /\/planer\/[^/]+\/uppdrag\//);
     paths.push(...[goal, indicator, indicator && `${indicator}/utfall`, assignment].filter(Boolean));
+    // The goal's sheet of outcomes, as its editors see it.
+    if (goal) paths.push(`${base}/utfall?mal=${encodeURIComponent(goal.split('/').pop())}`);
   }
   // Every kind of page was reached through some plan (Södertälje's plan has no uppdrag).
   for (const kind of [/\/mal\//, /^\/indikatorer\/[^/]+$/, /\/utfall$/]) {

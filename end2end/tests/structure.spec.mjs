@@ -23,19 +23,22 @@ test('edit the goal structure', async () => {
   await page.getByRole('heading', { level: 1, name: 'Målstruktur' }).waitFor();
   await hydrated(page);
   const levels = page.locator('fieldset.level');
-  assert.equal(await levels.count(), 3);
+  assert.equal(await levels.count(), 4);
   // Each level can move down but the last; a checkbox sits on its label's line.
   const down = page.getByRole('button', { name: 'Flytta ner', exact: true });
-  assert.equal(await down.count(), 3);
-  assert.deepEqual(await down.evaluateAll((bs) => bs.map((b) => b.disabled)), [false, false, true]);
+  assert.equal(await down.count(), 4);
+  assert.deepEqual(await down.evaluateAll((bs) => bs.map((b) => b.disabled)), [false, false, false, true]);
   const box = await levels.nth(0).getByLabel('Indikatorer', { exact: true }).boundingBox();
   const label = await levels.nth(0).locator('label.check', { hasText: 'Indikatorer' }).boundingBox();
   assert.ok(box.y >= label.y && box.y + box.height <= label.y + label.height + 1, 'on the same line');
   assert.ok(box.x + box.width <= label.x + 40, 'at the start of its label');
-  const names = await levels.locator('input[type=text]').evaluateAll((inputs) => inputs.filter((_, i) => i % 2 === 0).map((i) => i.value));
-  assert.deepEqual(names, ['Målområde', 'KF-mål', 'Nämndmål']);
+  const names = [];
+  for (let i = 0; i < 4; i += 1) names.push(await levels.nth(i).getByLabel('Namn', { exact: true }).inputValue());
+  assert.deepEqual(names, ['Målområde', 'KF-mål', 'Nämndens inriktning', 'Nämndmål']);
+  // Each level says in words how its goals are judged when they have no rule of their own.
+  assert.match(await levels.nth(3).locator('.level-rule').innerText(), /minst 75 % av underlagen gröna/);
 
-  const last = levels.nth(2);
+  const last = levels.nth(3);
   const sections = last.getByLabel('Textavsnitt (ett per rad)');
   const original = await sections.inputValue();
   await sections.fill(`${original}\nUppföljning`);
@@ -51,9 +54,9 @@ test('edit the goal structure', async () => {
   assert.match(await alert.innerText(), /mål ”[^”]+” › Textavsnitt: ”[^”]+” är inget textavsnitt på nivån Nämndmål/);
   await page.reload();
   await hydrated(page);
-  assert.equal(await page.locator('fieldset.level').nth(2).getByLabel('Textavsnitt (ett per rad)').inputValue(), `${original}\nUppföljning`);
+  assert.equal(await page.locator('fieldset.level').nth(3).getByLabel('Textavsnitt (ett per rad)').inputValue(), `${original}\nUppföljning`);
 
-  const namndmal = page.locator('fieldset.level').nth(2);
+  const namndmal = page.locator('fieldset.level').nth(3);
   const counts = namndmal.getByLabel(/status och prognos räknas in/);
   await counts.check();
   await page.getByRole('button', { name: 'Spara målstrukturen' }).click();
@@ -63,17 +66,17 @@ test('edit the goal structure', async () => {
   await page.getByRole('status').filter({ hasText: 'Sparat.' }).waitFor();
   await page.reload();
   await hydrated(page);
-  assert.ok(await page.locator('fieldset.level').nth(2).getByLabel(/status och prognos räknas in/).isChecked());
+  assert.ok(await page.locator('fieldset.level').nth(3).getByLabel(/status och prognos räknas in/).isChecked());
 
   // A level named in several words gets a key the structure accepts.
   await page.getByRole('button', { name: 'Lägg till nivå' }).click();
-  const added = page.locator('fieldset.level').nth(3);
+  const added = page.locator('fieldset.level').nth(4);
   await added.getByLabel('Namn', { exact: true }).fill('Nämndens åtaganden');
   await added.getByLabel('Namn i plural').fill('Nämndens åtaganden');
   await page.getByRole('button', { name: 'Spara målstrukturen' }).click();
   await page.getByRole('status').filter({ hasText: 'Sparat.' }).waitFor();
   await page.reload();
   await hydrated(page);
-  assert.equal(await page.locator('fieldset.level').nth(3).getByLabel('Namn', { exact: true }).inputValue(), 'Nämndens åtaganden');
+  assert.equal(await page.locator('fieldset.level').nth(4).getByLabel('Namn', { exact: true }).inputValue(), 'Nämndens åtaganden');
   assert.deepEqual(page.errors.filter((e) => !/status of 422/.test(e)), []);
 });

@@ -17,6 +17,7 @@ mod m20261125_000008_assessment_config;
 mod m20261125_000009_manual_verdicts;
 mod m20261125_000010_level_assignment_inputs;
 mod m20261201_000011_import_jobs;
+mod m20261202_000012_shared_goals;
 mod tenant_owned;
 
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000009_manual_verdicts::Migration),
             Box::new(m20261125_000010_level_assignment_inputs::Migration),
             Box::new(m20261201_000011_import_jobs::Migration),
+            Box::new(m20261202_000012_shared_goals::Migration),
         ]
     }
 }

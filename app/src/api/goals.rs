@@ -2,19 +2,31 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 
 use crate::domain::PlanId;
-use crate::model::{AppError, GoalEditView, GoalForm, GoalPlace};
+use crate::model::{AppError, GoalEditView, GoalForm, GoalPlace, LinkForm, RuleForm, RulePreview, RuleSaved};
 
 /// The editor for a goal of a plan (admins), by its code.
 #[server]
 pub async fn goal_for_edit(plan_id: PlanId, code: String) -> Result<GoalEditView, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
-    super::context::reply(crate::services::goal_edit::load(&state.db, &ctx, plan_id, &code)).await
+    super::context::reply(crate::services::goal_edit::load(
+        &state.db,
+        &state.plan_inputs,
+        &ctx,
+        plan_id,
+        &code,
+    ))
+    .await
 }
 
-/// The editor for a new goal under `parent` (or at the top of the plan).
+/// The editor for a new goal under `parent` (or at the top of the plan), on `level` (a key;
+/// by default the level below the parent's).
 #[server]
-pub async fn new_goal(plan_id: PlanId, parent: Option<String>) -> Result<GoalEditView, AppError> {
+pub async fn new_goal(
+    plan_id: PlanId,
+    parent: Option<String>,
+    level: Option<String>,
+) -> Result<GoalEditView, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::blank(
@@ -22,6 +34,7 @@ pub async fn new_goal(plan_id: PlanId, parent: Option<String>) -> Result<GoalEdi
         &ctx,
         plan_id,
         parent.as_deref(),
+        level.as_deref(),
     ))
     .await
 }
@@ -82,6 +95,64 @@ pub async fn delete_goal(plan_id: PlanId, code: String, revision: i32) -> Result
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::goal_edit::delete(
         &state.db, &ctx, plan_id, &code, revision,
+    ))
+    .await
+}
+
+/// Today's verdicts if the goal had the form's rule, before saving (admins).
+#[server(input = Json)]
+pub async fn preview_goal_rule(plan_id: PlanId, code: String, form: RuleForm) -> Result<RulePreview, AppError> {
+    let state = super::context::state()?;
+    let ctx = super::context::tenant().await?;
+    let today = chrono::Utc::now().date_naive();
+    super::context::reply(crate::services::goal_edit::rule::preview_form(
+        &state.db,
+        &state.plan_inputs,
+        &ctx,
+        plan_id,
+        &code,
+        &form,
+        today,
+    ))
+    .await
+}
+
+/// Saves a goal's rule if nobody changed the goal since `revision`; returns the new revision
+/// and the rule in force, in words.
+#[server(input = Json)]
+pub async fn save_goal_rule(
+    plan_id: PlanId,
+    code: String,
+    revision: i32,
+    form: RuleForm,
+) -> Result<RuleSaved, AppError> {
+    let state = super::context::state()?;
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::goal_edit::rule::save_form(
+        &state.db,
+        &state.plan_inputs,
+        &ctx,
+        plan_id,
+        &code,
+        revision,
+        &form,
+    ))
+    .await
+}
+
+/// Replaces a goal's contributions to the municipality's goals if nobody changed the goal
+/// since `revision`; returns the new revision.
+#[server(input = Json)]
+pub async fn save_goal_links(
+    plan_id: PlanId,
+    code: String,
+    revision: i32,
+    links: Vec<LinkForm>,
+) -> Result<i32, AppError> {
+    let state = super::context::state()?;
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::goal_edit::links::save(
+        &state.db, &ctx, plan_id, &code, revision, &links,
     ))
     .await
 }

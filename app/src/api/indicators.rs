@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 
 use crate::domain::{IndicatorId, PlanId};
-use crate::model::{AppError, IndicatorEditView, IndicatorForm, ValueEdit, ValueSheet};
+use crate::model::{AppError, IndicatorEditView, IndicatorForm, PlanSheet, SheetOf, ValueEdit, ValueRow, ValueSheet};
 
 /// An indicator's edit page (admins), by its code.
 #[server]
@@ -53,4 +53,26 @@ pub async fn save_values(code: String, edits: Vec<ValueEdit>) -> Result<ValueShe
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::value_entry::save(&state.db, &ctx, &code, edits)).await
+}
+
+/// The sheet of a goal's (and its sub-goals') or a department's indicators in a plan, for
+/// a year (editors).
+#[server(input = Json)]
+pub async fn load_plan_sheet(plan_id: PlanId, of: SheetOf, year: Option<i32>) -> Result<PlanSheet, AppError> {
+    use chrono::Datelike;
+    let state = super::context::state()?;
+    let ctx = super::context::tenant().await?;
+    let this_year = chrono::Utc::now().year();
+    super::context::reply(crate::services::plan_sheet::load(
+        &state.db, &ctx, plan_id, &of, year, this_year,
+    ))
+    .await
+}
+
+/// Saves one cell if nobody changed it since the sheet showed it; returns its row as stored.
+#[server(input = Json)]
+pub async fn save_value_cell(code: String, edit: ValueEdit) -> Result<ValueRow, AppError> {
+    let state = super::context::state()?;
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::value_entry::save_cell(&state.db, &ctx, &code, edit)).await
 }

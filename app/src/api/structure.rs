@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
-use crate::model::{AppError, LevelForm, StructureView};
+use crate::model::{AppError, LevelForm, MethodForm, MethodSaved, RulePreview, StructureView};
 
 /// The tenant's goal levels with their history (admins).
 #[server]
@@ -17,4 +17,31 @@ pub async fn save_goal_structure(levels: Vec<LevelForm>) -> Result<StructureView
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::structure::save(&state.db, &ctx, &levels)).await
+}
+
+/// What the form's method for indicators would change in every plan's verdicts (admins).
+#[server(input = Json)]
+pub async fn preview_tenant_method(form: MethodForm) -> Result<RulePreview, AppError> {
+    let state = super::context::state()?;
+    let ctx = super::context::tenant().await?;
+    let today = chrono::Utc::now().date_naive();
+    super::context::reply(crate::services::tenant_method::preview_form(
+        &state.db,
+        &state.plan_inputs,
+        &ctx,
+        &form,
+        today,
+    ))
+    .await
+}
+
+/// Saves the municipality's method for indicators if the tenant is still at `revision`.
+#[server(input = Json)]
+pub async fn save_tenant_method(revision: i32, form: MethodForm) -> Result<MethodSaved, AppError> {
+    let state = super::context::state()?;
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::tenant_method::save_form(
+        &state.db, &ctx, revision, &form,
+    ))
+    .await
 }

@@ -149,6 +149,10 @@ domain_enum! {
         Sequence => "sequence",
         /// The parent's number, a point, then 1, 2, 3: 1.1, 1.2.
         Nested => "nested",
+        /// A, B, C within the parent (or the plan).
+        Letters => "letters",
+        /// The parent's number, then A, B, C: 1A, 1B (lettered criteria under a goal).
+        NumberLetter => "number_letter",
         None => "none",
     }
 }
@@ -183,6 +187,39 @@ domain_enum! {
     MarginUnit: "String(sea_orm::sea_query::StringLen::N(16))" {
         Percent => "percent",
         Absolute => "absolute",
+    }
+}
+
+domain_enum! {
+    /// How a goal's verdict follows from its inputs (the kinds of `engine::assess::Rule`,
+    /// which the browser does not have).
+    RuleKind: "String(sea_orm::sea_query::StringLen::N(16))" {
+        /// At least a number or share of the inputs green.
+        CountGreen => "count_green",
+        /// The weighted mean of the inputs (green 1, yellow ½, red 0) against thresholds.
+        Weighted => "weighted",
+        /// Only a helhetsbedömning gives a verdict.
+        Manual => "manual",
+        /// Several rules that must all hold (edited in the tenant document).
+        All => "all",
+    }
+}
+
+domain_enum! {
+    /// Whether a rule's quota of green inputs is a number of them or a percent of all.
+    QuotaUnit: "String(sea_orm::sea_query::StringLen::N(16))" {
+        Count => "count",
+        Share => "share",
+    }
+}
+
+domain_enum! {
+    /// How a goal contributes to a goal of the municipality's plan.
+    Contribution: "String(sea_orm::sea_query::StringLen::N(16))" {
+        /// Its verdict counts in the municipality's goal's.
+        Direct => "direct",
+        /// Shown beside the municipality's goal, not counted.
+        Indirect => "indirect",
     }
 }
 
@@ -283,7 +320,7 @@ mod names_agree {
 
     #[test]
     fn serde_database_and_display_names_are_one() {
-        let checks: [fn(); 13] = [
+        let checks: [fn(); 18] = [
             || check(&ImportPhase::ALL, ImportPhase::as_str, ImportPhase::parse),
             || check(&PlanStatus::ALL, PlanStatus::as_str, PlanStatus::parse),
             || check(&IndicatorKind::ALL, IndicatorKind::as_str, IndicatorKind::parse),
@@ -309,6 +346,11 @@ mod names_agree {
             || check(&Carry::ALL, Carry::as_str, Carry::parse),
             || check(&Role::ALL, Role::as_str, Role::parse),
             || check(&Colour::ALL, Colour::as_str, Colour::parse),
+            || check(&MethodKind::ALL, MethodKind::as_str, MethodKind::parse),
+            || check(&MarginUnit::ALL, MarginUnit::as_str, MarginUnit::parse),
+            || check(&RuleKind::ALL, RuleKind::as_str, RuleKind::parse),
+            || check(&QuotaUnit::ALL, QuotaUnit::as_str, QuotaUnit::parse),
+            || check(&Contribution::ALL, Contribution::as_str, Contribution::parse),
         ];
         for check in checks {
             check();

@@ -11,14 +11,16 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use crate::domain::{
-    AssignmentForecast, AssignmentKind, AssignmentStatus, Better, Carry, Gender, IndicatorKind, Numbering, PlanStatus,
-    ValueKind,
+    AssignmentForecast, AssignmentKind, AssignmentStatus, Better, Carry, Contribution, Gender, IndicatorKind,
+    Numbering, PlanStatus, ValueKind,
 };
 
 pub const FORMAT: &str = "malbild-tenant";
 /// 2 added how verdicts are reached (`indicator_method`, `rule`, `method`), 3 a plan's
-/// `manual_verdicts` and a level's `assignment_inputs`; an older document is a newer one without them, and is read as such.
-pub const FORMAT_VERSION: u32 = 3;
+/// `manual_verdicts` and a level's `assignment_inputs`, 4 municipal councils, goals'
+/// `contributes_to`, grouping levels, a plan's `kind` and the numberings `letters` and
+/// `number_letter`; an older document is a newer one without them, and is read as such.
+pub const FORMAT_VERSION: u32 = 4;
 pub const OLDEST_READABLE_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -66,6 +68,9 @@ pub struct Level {
     /// verdicts: completed or "enligt plan" is green, "avvikelse" yellow, no forecast grey.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub assignment_inputs: bool,
+    /// Its goals only group others (perspectives): they are not assessed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub grouping: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -74,6 +79,10 @@ pub struct Council {
     pub slug: String,
     pub name: String,
     pub departments: Vec<String>,
+    /// Kommunfullmäktige: its plans hold the municipality's own goals, which the councils'
+    /// goals contribute to.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub municipal: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -81,6 +90,9 @@ pub struct Council {
 pub struct Plan {
     pub council: String,
     pub name: String,
+    /// The plan's type as the tenant names it (Verksamhetsplan, Mål och budget, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     pub first_year: i32,
     pub last_year: i32,
     pub status: PlanStatus,
@@ -184,6 +196,19 @@ pub struct Goal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub rule: Option<Rule>,
+    /// Goals of the municipality's plan (a municipal council's plan covering this plan's
+    /// first year) this goal contributes to, by code, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributes_to: Vec<GoalLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GoalLink {
+    /// The municipality's goal's code.
+    pub goal: String,
+    /// `direct`: its verdict counts in that goal's; `indirect`: shown beside it, not counted.
+    pub kind: Contribution,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -80,6 +80,7 @@ pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Tenan
                 slug: c.slug,
                 name: c.name,
                 departments: c.departments.into_iter().map(|d| d.name).collect(),
+                municipal: c.municipal,
             })
             .collect(),
         plans,
@@ -93,6 +94,9 @@ struct Tables {
     versions: Vec<plan_version::Model>,
     rows: ContentRows,
     manual: Vec<manual_verdict::Model>,
+    /// The plans' goals' contributions, in order, and the codes of the goals they point to.
+    links: Vec<goal_link::Model>,
+    target_codes: HashMap<Uuid, String>,
 }
 
 impl Tables {
@@ -124,6 +128,7 @@ impl Tables {
         Ok(doc::Plan {
             council: council_slug.to_owned(),
             name: p.name.clone(),
+            kind: p.kind.clone(),
             first_year: p.first_year,
             last_year: p.last_year,
             status: p.status,
@@ -132,6 +137,22 @@ impl Tables {
             content: self.content(p, level_keys, department_names)?,
             manual_verdicts: self.manual_verdicts(p)?,
         })
+    }
+
+    /// The goal's contributions in order, each by its target's code.
+    fn links_of(&self, goal_id: Uuid) -> Result<Vec<doc::GoalLink>, ExchangeError> {
+        let mut links: Vec<&goal_link::Model> = self.links.iter().filter(|l| l.goal_id == goal_id).collect();
+        links.sort_by_key(|l| (l.position, l.id));
+        (links.into_iter())
+            .map(|l| {
+                let goal = (self.target_codes.get(&l.target_goal_id))
+                    .ok_or_else(|| corrupt(format!("link {} to a missing goal", l.id)))?;
+                Ok(doc::GoalLink {
+                    goal: goal.clone(),
+                    kind: l.kind,
+                })
+            })
+            .collect()
     }
 
     /// Each manual verdict on the plan with the goal or indicator it is about, by code.
@@ -187,11 +208,15 @@ impl Tables {
         let indicator_ids: Vec<Uuid> = indicators.iter().map(|i| i.id).collect();
         let assignments = rows::assignments_of_plan(db, scope, plan_id).await?;
         let focus_areas = rows::focus_areas_of_plan(db, scope, plan_id).await?;
+        let goals = rows::goals_of_plan(db, scope, plan_id).await?;
+        let links = rows::links_of(db, scope, goals.iter().map(|g| g.id).collect()).await?;
+        let targets = rows::goals_with_ids(db, scope, links.iter().map(|l| l.target_goal_id).collect()).await?;
+        let target_codes = targets.into_iter().map(|g| (g.id, g.code)).collect();
         Ok(Self {
             plans: vec![plan.clone()],
             versions: rows::versions_of_plan(db, scope, plan_id).await?,
             rows: ContentRows {
-                goals: rows::goals_of_plan(db, scope, plan_id).await?,
+                goals,
                 targets: rows::targets_of(db, scope, indicator_ids.clone()).await?,
                 values: rows::values_of(db, scope, indicator_ids).await?,
                 comments: rows::comments_of(db, scope, assignments.iter().map(|a| a.id).collect()).await?,
@@ -202,15 +227,21 @@ impl Tables {
                 focus_areas,
             },
             manual: crate::db::repo::manual_verdicts::of_plan(db, scope, plan_id).await?,
+            links,
+            target_codes,
         })
     }
 
     async fn load(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Self, ExchangeError> {
+        let goals = rows::goals(db, scope).await?;
+        let target_codes = goals.iter().map(|g| (g.id, g.code.clone())).collect();
         Ok(Self {
             plans: rows::plans(db, scope).await?,
             versions: rows::plan_versions(db, scope).await?,
+            links: rows::goal_links(db, scope).await?,
+            target_codes,
             rows: ContentRows {
-                goals: rows::goals(db, scope).await?,
+                goals,
                 indicators: rows::indicators(db, scope).await?,
                 targets: rows::indicator_targets(db, scope).await?,
                 values: rows::indicator_values(db, scope).await?,
@@ -254,6 +285,7 @@ impl Tables {
                 title: g.title.clone(),
                 sections: from_json(&g.sections)?,
                 rule: optional_json(&g.rule)?,
+                contributes_to: self.links_of(g.id)?,
             });
         }
 
@@ -413,6 +445,65 @@ pub struct PlanSnapshot {
     pub assignment_ids: Vec<AssignmentId>,
     /// The manual verdicts given, each with the code of the goal or indicator it is about.
     pub manual: Vec<(ManualSubject, manual_verdict::Model)>,
+    /// Other plans' goals contributing to this plan's (a municipal plan's) goals.
+    pub incoming: Vec<Incoming>,
+}
+
+/// A goal of a council's plan contributing to a goal of this plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incoming {
+    /// This plan's goal's code.
+    pub target: String,
+    pub kind: crate::domain::Contribution,
+    pub plan_id: PlanId,
+    pub council_slug: String,
+    pub council: String,
+    /// The contributing goal's code in its plan, and its number and title.
+    pub code: String,
+    pub title: String,
+}
+
+/// The goals contributing to `goals` (of one plan), by council, plan and their place.
+async fn incoming(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    goals: &[goal::Model],
+    councils: &[crate::model::Council],
+) -> Result<Vec<Incoming>, ExchangeError> {
+    let links = rows::links_into(db, scope, goals.iter().map(|g| g.id).collect()).await?;
+    if links.is_empty() {
+        return Ok(Vec::new());
+    }
+    let from = rows::goals_with_ids(db, scope, links.iter().map(|l| l.goal_id).collect()).await?;
+    let plans = rows::plans(db, scope).await?;
+    let mut out = Vec::new();
+    for link in &links {
+        let (Some(target), Some(goal)) = (
+            goals.iter().find(|g| g.id == link.target_goal_id),
+            from.iter().find(|g| g.id == link.goal_id),
+        ) else {
+            return Err(corrupt(format!("link {} between missing goals", link.id)));
+        };
+        let plan = (plans.iter().find(|p| p.id == goal.plan_id)).ok_or_else(|| corrupt("link from a missing plan"))?;
+        let (order, council) = (councils.iter().enumerate())
+            .find(|(_, c)| c.id.uuid() == plan.council_id)
+            .ok_or_else(|| corrupt("link from a plan without council"))?;
+        let key = (order, plan.first_year, plan.name.clone(), goal.position, goal.id);
+        out.push((
+            key,
+            Incoming {
+                target: target.code.clone(),
+                kind: link.kind,
+                plan_id: PlanId::from_uuid(plan.id),
+                council_slug: council.slug.clone(),
+                council: council.name.clone(),
+                code: goal.code.clone(),
+                title: format!("{} {}", goal.number, goal.title).trim().to_owned(),
+            },
+        ));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out.into_iter().map(|(_, i)| i).collect())
 }
 
 /// What a manual verdict is about, by code.
@@ -443,11 +534,12 @@ pub async fn plan_snapshot(
         .iter()
         .flat_map(|c| c.departments.iter().map(|d| (d.id.uuid(), d.name.clone())))
         .collect();
+    let tables = Tables::load_plan(db, scope, &plan).await?;
+    let incoming = incoming(db, scope, &tables.rows.goals, &councils).await?;
     let council = councils
         .into_iter()
         .find(|c| c.id.uuid() == plan.council_id)
         .ok_or_else(|| corrupt(format!("plan {} has no council", plan.id)))?;
-    let tables = Tables::load_plan(db, scope, &plan).await?;
     let document = tables.plan_document(&plan, &council.slug, &level_keys, &department_names)?;
     let assignment_ids = assignments_in_order(tables.rows.assignments.iter())
         .into_iter()
@@ -462,6 +554,7 @@ pub async fn plan_snapshot(
         document,
         assignment_ids,
         manual,
+        incoming,
     }))
 }
 
@@ -480,6 +573,7 @@ pub fn level_of(l: &goal_level::Model) -> Result<doc::Level, ExchangeError> {
         carries: from_json(&l.carries)?,
         rule: optional_json(&l.rule)?,
         assignment_inputs: l.assignment_inputs,
+        grouping: l.grouping,
     })
 }
 

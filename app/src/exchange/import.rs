@@ -64,6 +64,7 @@ pub async fn write(
                     .id
             }
         };
+        councils::set_municipal(db, scope, id, council.municipal).await?;
         for (position, name) in departments.iter().enumerate() {
             councils::ensure_department(db, scope, id, name, position as i32).await?;
         }
@@ -71,6 +72,7 @@ pub async fn write(
     let councils_now = councils::list_with_departments(db, scope).await?;
 
     let mut summary = ImportSummary::default();
+    let mut goal_ids: Vec<HashMap<String, Uuid>> = Vec::with_capacity(doc.plans.len());
     for plan in &doc.plans {
         let council = councils_now.iter().find(|c| c.slug == plan.council).ok_or_else(|| {
             ExchangeError::invalid(
@@ -86,7 +88,7 @@ pub async fn write(
             .iter()
             .map(|d| (d.name.as_str(), d.id.uuid()))
             .collect();
-        write_plan(
+        let goals = write_plan(
             db,
             scope,
             plan,
@@ -97,8 +99,46 @@ pub async fn write(
             &mut summary,
         )
         .await?;
+        goal_ids.push(goals);
     }
+    rows::insert(db, scope, link_rows(scope, doc, &goal_ids)?).await?;
     Ok(summary)
+}
+
+/// Every goal's contributions as rows, each target found in the municipal plan the
+/// contributing plan's goals link into (validation has checked that it is there).
+fn link_rows(
+    scope: TenantScope,
+    doc: &TenantDocument,
+    goal_ids: &[HashMap<String, Uuid>],
+) -> Result<Vec<goal_link::Model>, ExchangeError> {
+    let mut links = Vec::new();
+    for (plan, ids) in doc.plans.iter().zip(goal_ids) {
+        let target = super::links::target_plan(doc, plan)
+            .and_then(|t| doc.plans.iter().position(|p| std::ptr::eq(p, t)))
+            .and_then(|at| goal_ids.get(at));
+        for goal in &plan.content.goals {
+            for (position, link) in goal.contributes_to.iter().enumerate() {
+                let missing = || {
+                    let message = Message::Unknown {
+                        what: Known::MunicipalGoal,
+                        value: link.goal.clone(),
+                    };
+                    ExchangeError::invalid("contributes_to", message)
+                };
+                let target_goal_id = *target.and_then(|t| t.get(&link.goal)).ok_or_else(missing)?;
+                links.push(goal_link::Model {
+                    tenant_id: scope.tenant_id(),
+                    id: Uuid::now_v7(),
+                    goal_id: *ids.get(&goal.code).ok_or_else(missing)?,
+                    target_goal_id,
+                    kind: link.kind,
+                    position: position as i32,
+                });
+            }
+        }
+    }
+    Ok(links)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -111,7 +151,7 @@ async fn write_plan(
     departments: &HashMap<&str, Uuid>,
     actor: &str,
     summary: &mut ImportSummary,
-) -> Result<(), ExchangeError> {
+) -> Result<HashMap<String, Uuid>, ExchangeError> {
     let plan_id = Uuid::now_v7();
     rows::insert(
         db,
@@ -128,6 +168,7 @@ async fn write_plan(
             sections: json_text(&plan.content.sections),
             revision: 1,
             created_at: chrono::Utc::now(),
+            kind: plan.kind.clone(),
         }],
     )
     .await?;
@@ -155,9 +196,10 @@ async fn write_plan(
     summary.values += content.values.len();
     summary.assignments += content.assignments.len();
     let manual = manual_verdict_rows(scope, plan_id, &plan.manual_verdicts, &content)?;
+    let goal_ids = content.goals.iter().map(|g| (g.code.clone(), g.id)).collect();
     content.insert(db, scope).await?;
     rows::insert(db, scope, manual).await?;
-    Ok(())
+    Ok(goal_ids)
 }
 
 /// The plan's manual verdicts as rows, their goals and indicators found by code among the
@@ -423,5 +465,6 @@ pub(crate) fn level_row(
         revision: 1,
         rule: level.rule.as_ref().map(json_text),
         assignment_inputs: level.assignment_inputs,
+        grouping: level.grouping,
     }
 }

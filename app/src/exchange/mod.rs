@@ -9,6 +9,7 @@ pub mod document;
 mod error;
 pub mod export;
 pub mod import;
+pub mod links;
 pub mod outcome_file;
 pub mod outcomes;
 pub mod seed;

@@ -32,6 +32,8 @@ pub const DEMO_FILES: &[(&str, &str)] = &[
     seed_file!("norrtalje/plans/socialnamnden-2024/goals.toml"),
     seed_file!("norrtalje/plans/socialnamnden-2024/assignments.toml"),
     seed_file!("sodertalje/tenant.toml"),
+    seed_file!("sodertalje/plans/mal-och-budget-2025/plan.toml"),
+    seed_file!("sodertalje/plans/mal-och-budget-2025/goals.toml"),
     seed_file!("sodertalje/plans/socialnamnden-2025/plan.toml"),
     seed_file!("sodertalje/plans/socialnamnden-2025/goals.toml"),
     seed_file!("sodertalje/plans/socialnamnden-2025/indicators.toml"),
@@ -58,6 +60,7 @@ struct TenantToml {
 struct PlanToml {
     council: String,
     name: String,
+    kind: Option<String>,
     first_year: i32,
     last_year: i32,
     decision: Option<Decision>,
@@ -295,6 +298,7 @@ impl PlanParts {
         Ok(doc::Plan {
             council: plan.council,
             name: plan.name,
+            kind: plan.kind,
             first_year: plan.first_year,
             last_year: plan.last_year,
             status,

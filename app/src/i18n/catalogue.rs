@@ -3,8 +3,8 @@
 
 use super::Locale;
 use crate::domain::{
-    AssignmentForecast, AssignmentKind, AssignmentStatus, Better, IndicatorKind, MarginUnit, MethodKind, PlanStatus,
-    Role,
+    AssignmentForecast, AssignmentKind, AssignmentStatus, Better, Contribution, IndicatorKind, MarginUnit, MethodKind,
+    PlanStatus, QuotaUnit, Role, RuleKind,
 };
 
 macro_rules! messages {
@@ -154,6 +154,9 @@ messages! {
     Where => "Var", "Where";
     Problem => "Problem", "Problem";
     EnterValues => "Ange utfall", "Enter outcomes";
+    SheetHelp => "Skriv i cellerna eller klistra in ett block från Excel. Varje ändrad cell sparas när du lämnar den; piltangenterna och Enter flyttar mellan raderna.", "Type in the cells or paste a block from Excel. Each changed cell is saved when you leave it; the arrow keys and Enter move between rows.";
+    SheetOfGoal => "Ange utfall för målet", "Enter the goal's outcomes";
+    LatestOutcome => "Senaste utfall", "Latest outcome";
     NewGoal => "Nytt mål", "New goal";
     EditGoal => "Redigera mål", "Edit goal";
     AddGoal => "Lägg till mål", "Add goal";
@@ -174,6 +177,51 @@ messages! {
     MarginUnitLabel => "Marginalen räknas i", "The margin is counted in";
     MarginPercent => "procent av målet", "percent of the target";
     MarginAbsolute => "i indikatorns enhet", "in the indicator's unit";
+    MethodBuiltIn => "Inbyggd standard (mot årets mål, gul inom 5 %)", "Built-in default (against the year's target, yellow within 5 %)";
+    TenantMethod => "Kommunens bedömningsmetod för indikatorer", "The municipality's assessment method for indicators";
+    TenantMethodHelp => "Gäller varje indikator som inte har en egen metod.", "Applies to every indicator without a method of its own.";
+    Rule => "Bedömningsregel", "Assessment rule";
+    RuleHelp => "Hur målets bedömning följer av dess indikatorers och undermåls bedömningar.", "How the goal's verdict follows from the verdicts of its indicators and sub-goals.";
+    RuleNow => "Gäller nu", "In force now";
+    RuleInherited => "Utan egen regel gäller", "Without a rule of its own";
+    RuleOfLevel => "Nivåns regel", "The level's rule";
+    RuleBuiltIn => "Inbyggd standard", "Built-in default";
+    RuleCountGreen => "Minst ett antal gröna", "At least a number green";
+    RuleWeighted => "Viktat medelvärde", "Weighted mean";
+    RuleManual => "Bara helhetsbedömning", "Overall verdict only";
+    RuleAll => "Kombinerad regel", "Combined rule";
+    GreenQuota => "Minst gröna", "At least green";
+    QuotaUnitLabel => "Räknat som", "Counted as";
+    QuotaCount => "antal", "a number";
+    QuotaShare => "procent av underlagen", "percent of the inputs";
+    RestAtLeast => "Övriga ska minst vara", "The others at least";
+    NoRequirement => "inget krav", "no requirement";
+    AtLeastYellow => "gula", "yellow";
+    AtLeastRed => "bedömda (röda)", "assessed (red)";
+    MustBeGreen => "Måste vara gröna", "Must be green";
+    GreenFrom => "Grönt från medelvärde, %", "Green from a mean of, %";
+    YellowFrom => "Gult från medelvärde, %", "Yellow from a mean of, %";
+    Weights => "Vikter (tomt = 1)", "Weights (empty = 1)";
+    PreviewRule => "Förhandsgranska", "Preview";
+    SaveRule => "Spara regeln", "Save the rule";
+    PreviewHeading => "Bedömningen med den nya regeln", "The verdicts under the new rule";
+    PreviewMonth => "Månad", "Month";
+    PreviewSubject => "Mål eller indikator", "Goal or indicator";
+    VerdictHeading => "Bedömning", "Verdict";
+    Contributions => "Nämndernas mål som bidrar", "The councils' goals contributing";
+    ContributionKind => "Bidrar", "Contributes";
+    ContributesDirectly => "direkt", "directly";
+    ContributesIndirectly => "indirekt (räknas inte)", "indirectly (not counted)";
+    ContributesTo => "Bidrar till kommunens mål", "Contributes to the municipality's goals";
+    ContributesToHelp => "Ett direkt bidrag räknas i bedömningen av kommunens mål; ett indirekt visas bredvid men räknas inte.", "A direct contribution counts in the municipality's goal's verdict; an indirect one is shown beside it but not counted.";
+    AddContribution => "Lägg till bidrag", "Add a contribution";
+    RemoveContribution => "Ta bort", "Remove";
+    SaveContributions => "Spara bidragen", "Save the contributions";
+    NoMunicipalPlan => "Det finns ingen plan för kommunens mål för de här åren.", "There is no plan of the municipality's goals for these years.";
+    Municipal => "Kommunens egna mål (kommunfullmäktige)", "The municipality's own goals (municipal assembly)";
+    PreviewNoOtherChanges => "Inga andra bedömningar ändras.", "No other verdict changes.";
+    VerdictBefore => "Nu", "Now";
+    VerdictAfter => "Med ändringen", "With the change";
     MoveUp => "Flytta upp", "Move up";
     MoveDown => "Flytta ner", "Move down";
     PlaceUnder => "Placera under", "Place under";
@@ -260,7 +308,13 @@ messages! {
     Numbering => "Numrering", "Numbering";
     NumberingSequence => "1, 2, 3", "1, 2, 3";
     NumberingNested => "1.1, 1.2 (under överordnat mål)", "1.1, 1.2 (under the parent)";
+    NumberingLetters => "A, B, C", "A, B, C";
+    NumberingNumberLetter => "1A, 1B (bokstav efter överordnat måls nummer)", "1A, 1B (a letter after the parent's number)";
     NumberingNone => "Ingen", "None";
+    Grouping => "Grupperar bara (t.ex. perspektiv): målen bedöms inte", "Groups only (e.g. perspectives): its goals are not assessed";
+    PlanKind => "Plantyp", "Type of plan";
+    PlanKindHelp => "Till exempel Verksamhetsplan, Uppdragsplan, Internbudget eller Mål och budget.", "For example Verksamhetsplan, Uppdragsplan, Internbudget or Mål och budget.";
+    GoalLevelChoice => "Nivå", "Level";
     LevelSections => "Textavsnitt (ett per rad)", "Text sections (one per line)";
     LevelCarries => "Mål på nivån kan ha", "Goals on the level can have";
     FollowUpOf => "Uppföljning av", "Follow-up of";
@@ -327,6 +381,29 @@ impl Msg {
             Some(MethodKind::Pace) => Msg::MethodPace,
             Some(MethodKind::Directional) => Msg::MethodDirectional,
             Some(MethodKind::Manual) => Msg::MethodManual,
+        }
+    }
+
+    pub fn for_rule(rule: RuleKind) -> Msg {
+        match rule {
+            RuleKind::CountGreen => Msg::RuleCountGreen,
+            RuleKind::Weighted => Msg::RuleWeighted,
+            RuleKind::Manual => Msg::RuleManual,
+            RuleKind::All => Msg::RuleAll,
+        }
+    }
+
+    pub fn for_contribution(kind: Contribution) -> Msg {
+        match kind {
+            Contribution::Direct => Msg::ContributesDirectly,
+            Contribution::Indirect => Msg::ContributesIndirectly,
+        }
+    }
+
+    pub fn for_quota_unit(unit: QuotaUnit) -> Msg {
+        match unit {
+            QuotaUnit::Count => Msg::QuotaCount,
+            QuotaUnit::Share => Msg::QuotaShare,
         }
     }
 

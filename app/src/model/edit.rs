@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Better, IndicatorId, IndicatorKind, MarginUnit, MethodKind, PlanId};
+use super::MethodForm;
+use crate::domain::{Better, IndicatorId, IndicatorKind, PlanId};
 
 /// An indicator's editable fields, as text where people type them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,11 +27,8 @@ pub struct IndicatorForm {
     /// One footnote per line.
     pub footnotes: String,
     pub targets: Vec<TargetInput>,
-    /// How it is assessed; `None` for the tenant's default.
-    pub method: Option<MethodKind>,
-    /// The method's margin as written (`5`, `0,5`); empty for none.
-    pub margin: String,
-    pub margin_unit: MarginUnit,
+    /// How it is assessed; kind `None` for the tenant's default.
+    pub method: MethodForm,
 }
 
 /// A new indicator: the council's own, higher is better, one value a year.
@@ -52,9 +50,7 @@ impl Default for IndicatorForm {
             baseline_label: String::new(),
             footnotes: String::new(),
             targets: Vec::new(),
-            method: None,
-            margin: String::new(),
-            margin_unit: MarginUnit::Percent,
+            method: MethodForm::default(),
         }
     }
 }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AssignmentView, ChartPoint, Colour, PlanSummary, VerdictKind};
+use crate::domain::{Contribution, PlanId};
 
 /// How many goals have each colour.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -93,11 +94,30 @@ pub struct GoalFollowUp {
     pub title: String,
     pub level: String,
     pub depth: usize,
+    /// False on a grouping level (perspectives): such a goal has no verdict.
+    #[serde(default)]
+    pub assessed: bool,
     pub verdict: Colour,
     pub previous: Colour,
     pub explanation: String,
     pub manual: Option<ManualVerdictView>,
     pub indicators: Vec<IndicatorFollowUp>,
+    /// The councils' goals contributing to it (a goal of the municipality's plan).
+    #[serde(default)]
+    pub contributions: Vec<ContributionFollowUp>,
+}
+
+/// A council's goal contributing to a goal of the municipality's plan, with its verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContributionFollowUp {
+    pub council: String,
+    pub plan_id: PlanId,
+    pub code: String,
+    /// Its number and title.
+    pub title: String,
+    pub kind: Contribution,
+    pub verdict: Colour,
+    pub explanation: String,
 }
 
 /// Uppdrag and initiativ by status (rows) and forecast (columns), as in the follow-up (003).

@@ -2,14 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::HistoryEntry;
+use super::{HistoryEntry, RuleEditor};
 
-use crate::domain::PlanId;
+use crate::domain::{Contribution, PlanId};
 
 /// A goal's editable text: its number as printed, title, and the texts of the sections its
 /// level has.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct GoalForm {
+    /// The level's key: which level a new goal goes on (of those below its parent).
+    #[serde(default)]
+    pub level: String,
     pub number: String,
     pub title: String,
     pub sections: Vec<SectionInput>,
@@ -43,12 +46,19 @@ pub struct GoalEditView {
     pub level: String,
     pub parent: Option<String>,
     pub parent_options: Vec<ParentOption>,
+    /// The levels a new goal may be on (empty for an existing goal).
+    pub level_options: Vec<LevelChoice>,
     /// Its place among its siblings (0-based) and how many there are.
     pub position: usize,
     pub siblings: usize,
     pub form: GoalForm,
     /// What hangs on the goal; it can be deleted only when nothing does.
     pub attached: Attached,
+    /// Its assessment rule (`None` for a goal not yet created).
+    pub rule: Option<RuleEditor>,
+    /// What it contributes to (`None` for a goal not yet created, or one of the
+    /// municipality's own plan).
+    pub links: Option<LinksEditor>,
     pub history: Vec<HistoryEntry>,
 }
 
@@ -75,4 +85,28 @@ pub struct GoalPlace {
     /// Among its siblings, 0-based, and how many there are.
     pub position: usize,
     pub siblings: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelChoice {
+    pub key: String,
+    pub name: String,
+}
+
+/// One contribution as the goal editor shows and sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkForm {
+    /// The municipality's goal's code.
+    pub goal: String,
+    pub kind: Contribution,
+}
+
+/// A council's goal's contributions to the municipality's goals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinksEditor {
+    pub links: Vec<LinkForm>,
+    /// The municipality's plan covering the goal's plan's first year, if there is one.
+    pub municipal_plan: Option<String>,
+    /// Its goals, in tree order: what a contribution may point to.
+    pub options: Vec<ParentOption>,
 }

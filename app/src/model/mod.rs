@@ -11,6 +11,7 @@ mod import;
 mod message;
 mod organisation;
 mod plan;
+mod rule;
 mod structure;
 mod values;
 
@@ -24,6 +25,7 @@ pub use import::*;
 pub use message::{CodeChars, Known, Location, Message, Named, PeriodKind, Place, Problem, Thing, echo};
 pub use organisation::*;
 pub use plan::*;
+pub use rule::*;
 pub use structure::*;
 pub use values::*;
 
@@ -67,6 +69,9 @@ pub struct Council {
     pub slug: String,
     pub name: String,
     pub departments: Vec<Department>,
+    /// Kommunfullmäktige: its plans hold the municipality's own goals.
+    #[serde(default)]
+    pub municipal: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -38,6 +38,10 @@ pub struct CouncilForm {
     pub departments: Vec<DepartmentForm>,
     /// Its plans (a council with plans cannot be removed).
     pub plans: u32,
+    /// Kommunfullmäktige: its plans hold the municipality's own goals. Fixed once the
+    /// council exists.
+    #[serde(default)]
+    pub municipal: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +59,9 @@ pub struct NewPlanForm {
     pub name: String,
     pub first_year: i32,
     pub last_year: i32,
+    /// Its type as the tenant names it; empty for none.
+    #[serde(default)]
+    pub kind: String,
 }
 
 /// A user an admin adds to the tenant, with a first password to hand over.

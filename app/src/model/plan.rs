@@ -20,6 +20,9 @@ pub struct PlanSummary {
     pub version: i32,
     /// Goes up with every decision on the plan (adopting, a new draft).
     pub revision: i32,
+    /// The plan's type as the tenant names it (Verksamhetsplan, Mål och budget, …).
+    #[serde(default)]
+    pub kind: Option<String>,
 }
 
 impl PlanSummary {
@@ -147,6 +150,9 @@ pub struct IndicatorRow {
     pub footnotes: Vec<String>,
     /// One cell per column of the table, already formatted; empty where there is nothing.
     pub cells: Vec<String>,
+    /// The latest outcome with its period, formatted; empty when there is none.
+    #[serde(default)]
+    pub latest: String,
     pub chart: Vec<ChartPoint>,
 }
 
@@ -191,6 +197,7 @@ mod tests {
             status: PlanStatus::Draft,
             version: 1,
             revision: 1,
+            kind: None,
         };
         assert_eq!(plan(2024, 2024).years(), "2024");
         assert_eq!(plan(2026, 2028).years(), "2026–2028");

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::HistoryEntry;
+use super::{HistoryEntry, MethodForm, RuleForm};
 
 use crate::domain::{Carry, LevelId, Numbering};
 
@@ -10,6 +10,9 @@ use crate::domain::{Carry, LevelId, Numbering};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelForm {
     pub id: Option<LevelId>,
+    /// Its key in the tenant document (shown, not saved; a new level's is made from its name).
+    #[serde(default)]
+    pub key: String,
     pub revision: i32,
     /// E.g. `Inriktningsmål`.
     pub name: String,
@@ -23,6 +26,15 @@ pub struct LevelForm {
     /// Whether its goals' uppdrag and initiativ count in the goals' verdicts.
     #[serde(default)]
     pub assignment_inputs: bool,
+    /// Its goals only group others (perspectives): not assessed.
+    #[serde(default)]
+    pub grouping: bool,
+    /// The rule of its goals that have none of their own.
+    #[serde(default)]
+    pub rule: RuleForm,
+    /// That rule in words, as stored (shown, not saved).
+    #[serde(default)]
+    pub rule_text: String,
 }
 
 /// A new level: nested numbering, no sections, carrying nothing.
@@ -30,6 +42,7 @@ impl Default for LevelForm {
     fn default() -> Self {
         Self {
             id: None,
+            key: String::new(),
             revision: 0,
             name: String::new(),
             plural: String::new(),
@@ -37,6 +50,9 @@ impl Default for LevelForm {
             sections: Vec::new(),
             carries: Vec::new(),
             assignment_inputs: false,
+            grouping: false,
+            rule: RuleForm::default(),
+            rule_text: String::new(),
         }
     }
 }
@@ -46,4 +62,17 @@ pub struct StructureView {
     /// Top level first.
     pub levels: Vec<LevelForm>,
     pub history: Vec<HistoryEntry>,
+    /// The municipality's method for indicators without one of their own.
+    pub method: MethodForm,
+    /// That method in words, as stored.
+    pub method_text: String,
+    /// The tenant's revision, which a change of the method is checked against.
+    pub tenant_revision: i32,
+}
+
+/// A saved method: the tenant's new revision and the method in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MethodSaved {
+    pub revision: i32,
+    pub text: String,
 }

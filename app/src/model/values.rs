@@ -58,3 +58,35 @@ pub struct ValueEdit {
 pub fn typed_form(stored: &str) -> String {
     stored.replace('.', ",")
 }
+
+/// Which indicators a plan's sheet holds: a goal's (with those of the goals under it), or a
+/// department's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SheetOf {
+    Goal(String),
+    Department(String),
+}
+
+/// One sheet for many indicators of a plan, one year at a time: per indicator, its target
+/// for the year beside a row per period with the total, women, men and forecast.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanSheet {
+    pub plan_id: PlanId,
+    pub plan_name: String,
+    /// The goal's number and title, or the department's name.
+    pub title: String,
+    pub year: i32,
+    /// The years the sheet can show: the plan's and any earlier with values.
+    pub years: Vec<i32>,
+    pub indicators: Vec<SheetIndicator>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetIndicator {
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    /// The target for the year as written (`≤ 24`, `Öka`); empty when none.
+    pub target: String,
+    pub rows: Vec<ValueRow>,
+}

@@ -15,7 +15,8 @@ use crate::components::chart::IndicatorChart;
 use crate::domain::PlanId;
 use crate::i18n::{Msg, t, use_locale};
 use crate::model::{
-    AppError, Colour, FollowUpFilter, FollowUpView, GoalFollowUp, IndicatorFollowUp, ManualVerdictView, VerdictKind,
+    AppError, Colour, ContributionFollowUp, FollowUpFilter, FollowUpView, GoalFollowUp, IndicatorFollowUp,
+    ManualVerdictView, VerdictKind,
 };
 
 #[component]
@@ -179,6 +180,9 @@ impl GoalContext {
 }
 
 fn goal_item(goal: GoalFollowUp, context: &GoalContext) -> AnyView {
+    if !goal.assessed {
+        return grouping_item(goal, context);
+    }
     let indicators = (!goal.indicators.is_empty()).then(|| {
         let items = (goal.indicators.into_iter())
             .map(|i| indicator_item(i, context))
@@ -186,6 +190,7 @@ fn goal_item(goal: GoalFollowUp, context: &GoalContext) -> AnyView {
         view! { <ul class="verdict-indicators">{items}</ul> }
     });
     let editor = context.editor(VerdictKind::Goal, &goal.code, goal.manual);
+    let contributions = (!goal.contributions.is_empty()).then(|| contributions_table(goal.contributions));
     view! {
         <li class=format!("verdict-item verdict-item--{}", goal.depth) data-code=goal.code.clone() data-verdict=goal.verdict.as_str()>
             <details>
@@ -200,10 +205,60 @@ fn goal_item(goal: GoalFollowUp, context: &GoalContext) -> AnyView {
                 <p class="explanation">{goal.explanation}</p>
                 {editor}
             </details>
+            {contributions}
             {indicators}
         </li>
     }
     .into_any()
+}
+
+/// A goal that only groups others (a perspective): its name and what it groups, no verdict.
+fn grouping_item(goal: GoalFollowUp, context: &GoalContext) -> AnyView {
+    let indicators = (goal.indicators.into_iter())
+        .map(|i| indicator_item(i, context))
+        .collect_view();
+    view! {
+        <li class=format!("verdict-item verdict-item--{} verdict-item--grouping", goal.depth) data-code=goal.code.clone()>
+            <p class="verdict-item__group">
+                <span class="verdict-item__level">{goal.level}</span>" "
+                <span class="verdict-item__name">{format!("{} {}", goal.number, goal.title)}</span>
+            </p>
+            <ul class="verdict-indicators">{indicators}</ul>
+        </li>
+    }
+    .into_any()
+}
+
+/// The councils' goals contributing to a goal of the municipality's plan, side by side.
+fn contributions_table(contributions: Vec<ContributionFollowUp>) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table class="table contributions">
+                <caption>{t(Msg::Contributions)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Msg::Council)}</th>
+                        <th scope="col">{t(Msg::Goal)}</th>
+                        <th scope="col">{t(Msg::ContributionKind)}</th>
+                        <th scope="col">{t(Msg::VerdictHeading)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {contributions.into_iter().map(|c| {
+                        let href = format!("/planer/{}/uppfoljning", c.plan_id);
+                        view! {
+                            <tr data-code=c.code.clone() data-verdict=c.verdict.as_str()>
+                                <td>{c.council}</td>
+                                <th scope="row"><a href=href>{c.title}</a></th>
+                                <td>{t(Msg::for_contribution(c.kind))}</td>
+                                <td title=c.explanation><ColourDot colour=c.verdict />" "{t(colour_msg(c.verdict))}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
 }
 
 fn indicator_item(indicator: IndicatorFollowUp, context: &GoalContext) -> AnyView {

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
+use super::goal_links::links_section;
+use super::goal_rule::rule_section;
 use super::indicator_edit::history_view;
 use super::{error_view, save_error};
 use crate::api::{create_goal, delete_goal, goal_for_edit, move_goal, new_goal, save_goal};
@@ -35,16 +37,16 @@ pub fn GoalEditPage() -> impl IntoView {
     editor_page(data)
 }
 
-/// `/planer/:id/nytt-mal?under=CODE`
+/// `/planer/:id/nytt-mal?under=CODE&niva=KEY`
 #[component]
 pub fn NewGoalPage() -> impl IntoView {
     let query = use_query_map();
     let plan = plan_id();
     let data = Resource::new(
-        move || (plan(), query.read().get("under")),
-        |(plan, parent)| async move {
+        move || (plan(), query.read().get("under"), query.read().get("niva")),
+        |(plan, parent, level)| async move {
             match plan {
-                Some(plan) => new_goal(plan, parent).await,
+                Some(plan) => new_goal(plan, parent, level).await,
                 None => Err(AppError::NotFound),
             }
         },
@@ -79,10 +81,13 @@ fn editor(data: GoalEditView) -> AnyView {
         level,
         parent,
         parent_options,
+        level_options,
         position,
         siblings,
         form,
         attached,
+        rule,
+        links,
         history,
     } = data;
     let creating = code.is_empty();
@@ -125,6 +130,7 @@ fn editor(data: GoalEditView) -> AnyView {
         <p class="breadcrumb"><a href=plan_url.clone()>{plan_name}</a></p>
         <h1>{t(title)}</h1>
         <p class="muted">{t(Msg::Level)}": "{level}{(!creating).then(|| view! { " · "{t(Msg::Code)}": "<code>{code.clone()}</code> })}</p>
+        {(level_options.len() > 1).then(|| level_choice(plan_id, parent.clone(), level_options, form))}
         {(!editable).then(|| view! { <p class="notice">{t(Msg::Frozen)}</p> })}
         <form class="form form--wide" on:submit=move |ev| {
             ev.prevent_default();
@@ -157,6 +163,8 @@ fn editor(data: GoalEditView) -> AnyView {
                 {move || if save.pending().get() { t(Msg::Saving)() } else { t(Msg::Save)() }}
             </button>
         </form>
+        {rule.map(|rule| rule_section(plan_id, code.clone(), revision, rule, editable))}
+        {links.map(|links| links_section(plan_id, code.clone(), revision, links, editable))}
         {(!creating && editable).then(|| {
             let mover = MoveProps { plan_id, code: code.clone(), revision, parent: parent.clone(), parent_options, position, siblings };
             view! {
@@ -165,6 +173,33 @@ fn editor(data: GoalEditView) -> AnyView {
             }
         })}
         {(!creating).then(|| history_view(history))}
+    }
+    .into_any()
+}
+
+/// On a new goal: the levels it may be on. Choosing one opens the form for that level
+/// (its sections, its numbering).
+fn level_choice(
+    plan_id: PlanId,
+    parent: Option<String>,
+    options: Vec<crate::model::LevelChoice>,
+    form: RwSignal<GoalForm>,
+) -> AnyView {
+    let navigate = use_navigate();
+    let current = form.with_untracked(|f| f.level.clone());
+    view! {
+        <label class="field field--narrow">
+            <span>{t(Msg::GoalLevelChoice)}</span>
+            <select on:change=move |ev| {
+                let under = parent.as_ref().map(|p| format!("under={p}&")).unwrap_or_default();
+                navigate(&format!("/planer/{plan_id}/nytt-mal?{under}niva={}", event_target_value(&ev)), Default::default());
+            }>
+                {options.into_iter().map(|o| {
+                    let selected = o.key == current;
+                    view! { <option value=o.key selected=selected>{o.name}</option> }
+                }).collect_view()}
+            </select>
+        </label>
     }
     .into_any()
 }

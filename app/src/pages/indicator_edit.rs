@@ -7,8 +7,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::error_view;
+use super::fields::{Lens, choices, method_fields, select_field, text_field};
 use crate::api::{indicator_for_edit, save_indicator};
-use crate::domain::{Better, IndicatorKind, MarginUnit, MethodKind};
+use crate::domain::{Better, IndicatorKind};
 use crate::i18n::{Msg, field_error, message, t};
 use crate::model::{AppError, HistoryEntry, IndicatorEditView, IndicatorForm};
 
@@ -27,29 +28,6 @@ pub fn IndicatorEditPage() -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-pub(super) type Getter = fn(&IndicatorForm) -> String;
-pub(super) type Setter = fn(&mut IndicatorForm, String);
-
-pub(super) fn text_field(
-    label: Msg,
-    form: RwSignal<IndicatorForm>,
-    get: Getter,
-    set: Setter,
-    disabled: bool,
-) -> impl IntoView {
-    view! {
-        <label class="field">
-            <span>{t(label)}</span>
-            <input type="text" disabled=disabled prop:value=move || form.with(get) on:input=move |ev| form.update(|f| set(f, event_target_value(&ev))) />
-        </label>
-    }
-}
-
-/// A select's options for the variants of a domain enum, `(name, label)` in the given order.
-pub(super) fn choices<E: Copy>(variants: &[E], name: fn(E) -> &'static str, label: fn(E) -> Msg) -> Vec<(String, Msg)> {
-    variants.iter().map(|&v| (name(v).to_owned(), label(v))).collect()
 }
 
 /// The periodicities as options: `engine::Periodicity` is not in the browser, so by name.
@@ -76,30 +54,6 @@ pub(super) fn set_kind(form: &mut IndicatorForm, name: String) {
 pub(super) fn set_direction(form: &mut IndicatorForm, name: String) {
     if let Some(direction) = Better::parse(&name) {
         form.direction = direction;
-    }
-}
-
-pub(super) fn select_field(
-    label: Msg,
-    form: RwSignal<IndicatorForm>,
-    get: Getter,
-    set: Setter,
-    options: Vec<(String, Msg)>,
-    disabled: bool,
-) -> impl IntoView {
-    view! {
-        <label class="field">
-            <span>{t(label)}</span>
-            <select disabled=disabled prop:value=move || form.with(get) on:change=move |ev| form.update(|f| set(f, event_target_value(&ev)))>
-                {options
-                    .into_iter()
-                    .map(|(value, text)| {
-                        let selected = form.with_untracked(get) == value;
-                        view! { <option value=value selected=selected>{t(text)}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </label>
     }
 }
 
@@ -203,7 +157,11 @@ fn editor(data: IndicatorEditView) -> impl IntoView {
                 <textarea rows="2" disabled=disabled prop:value=move || form.with(|f| f.footnotes.clone())
                     on:input=move |ev| form.update(|f| f.footnotes = event_target_value(&ev))></textarea>
             </label>
-            {method_fields(form, disabled)}
+            <fieldset class="method">
+                <legend>{t(Msg::Method)}</legend>
+                <p class="muted">{t(Msg::MethodHelp)}</p>
+                {method_fields(form, Lens { get: |f: &IndicatorForm| &f.method, get_mut: |f| &mut f.method }, Msg::MethodDefault, disabled)}
+            </fieldset>
             <fieldset class="targets">
                 <legend>{t(Msg::Targets)}</legend>
                 <p class="muted">{t(Msg::TargetHelp)}</p>
@@ -280,38 +238,5 @@ pub(super) fn history_view(history: Vec<HistoryEntry>) -> impl IntoView {
                     .collect_view()}
             </ol>
         </section>
-    }
-}
-
-/// The assessment method and its margin; the margin is hidden where it means nothing (the
-/// municipality's default, manual verdicts only).
-fn method_fields(form: RwSignal<IndicatorForm>, disabled: bool) -> impl IntoView {
-    let mut methods = vec![(String::new(), Msg::for_method(None))];
-    methods.extend(
-        MethodKind::ALL
-            .iter()
-            .map(|&m| (m.as_str().to_owned(), Msg::for_method(Some(m)))),
-    );
-    let set_method = |f: &mut IndicatorForm, v: String| f.method = MethodKind::parse(&v);
-    let set_unit = |f: &mut IndicatorForm, v: String| {
-        if let Some(unit) = MarginUnit::parse(&v) {
-            f.margin_unit = unit;
-        }
-    };
-    let no_margin = move || form.with(|f| matches!(f.method, None | Some(MethodKind::Manual)));
-    view! {
-        <fieldset class="method">
-            <legend>{t(Msg::Method)}</legend>
-            <p class="muted">{t(Msg::MethodHelp)}</p>
-            <div class="form-row">
-                {select_field(Msg::Method, form, |f| f.method.map(|m| m.as_str().to_owned()).unwrap_or_default(),
-                    set_method, methods, disabled)}
-                <div class="form-row" hidden=no_margin>
-                    {text_field(Msg::Margin, form, |f| f.margin.clone(), |f, v| f.margin = v, disabled)}
-                    {select_field(Msg::MarginUnitLabel, form, |f| f.margin_unit.as_str().to_owned(), set_unit,
-                        choices(&MarginUnit::ALL, MarginUnit::as_str, Msg::for_margin_unit), disabled)}
-                </div>
-            </div>
-        </fieldset>
     }
 }

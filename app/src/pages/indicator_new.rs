@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use super::indicator_edit::{choices, periodicity_choices, select_field, set_direction, set_kind, text_field};
+use super::fields::{choices, select_field, text_field};
+use super::indicator_edit::{periodicity_choices, set_direction, set_kind};
 use super::save_error;
 use crate::api::create_indicator;
 use crate::domain::{Better, IndicatorKind, PlanId};

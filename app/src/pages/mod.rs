@@ -1,9 +1,12 @@
 //! One module per screen.
 
 mod assignment_edit;
+mod fields;
 mod follow_up;
 mod follow_up_parts;
 mod goal_edit;
+mod goal_links;
+mod goal_rule;
 mod home;
 mod indicator_edit;
 mod indicator_new;
@@ -13,6 +16,7 @@ mod organisation;
 mod outcome_import;
 mod plan;
 mod plan_decisions;
+mod plan_sheet;
 mod platform;
 mod structure;
 mod users;
@@ -29,6 +33,7 @@ pub use not_found::NotFound;
 pub use organisation::OrganisationPage;
 pub use outcome_import::OutcomeImportPage;
 pub use plan::PlanPage;
+pub use plan_sheet::PlanSheetPage;
 pub use platform::PlatformPage;
 pub use structure::StructurePage;
 pub use users::UsersPage;

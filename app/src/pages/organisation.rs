@@ -159,6 +159,11 @@ fn council_card(council: CouncilForm, saved: Callback<OrganisationView>) -> AnyV
                         on:input=move |ev| form.update(|c| c.slug = event_target_value(&ev)) />
                 </label>
             </div>
+            <label class="check">
+                <input type="checkbox" disabled=!is_new prop:checked=move || form.read().municipal
+                    on:change=move |ev| form.update(|c| c.municipal = event_target_checked(&ev)) />
+                " "{t(Msg::Municipal)}
+            </label>
             <fieldset class="departments">
                 <legend>{t(Msg::Departments)}</legend>
                 {move || (0..departments.get()).map(|i| department_row(form, i)).collect_view()}
@@ -225,6 +230,7 @@ fn new_plan_form(councils: RwSignal<Vec<CouncilForm>>) -> AnyView {
                 ev.prevent_default();
                 create.dispatch(form.get_untracked());
             }>
+                <p id="plan-kind-help" class="muted">{t(Msg::PlanKindHelp)}</p>
                 <div class="form-row">
                     <label class="field">
                         <span>{t(Msg::Council)}</span>
@@ -239,6 +245,14 @@ fn new_plan_form(councils: RwSignal<Vec<CouncilForm>>) -> AnyView {
                         <span>{t(Msg::PlanName)}</span>
                         <input type="text" required on:input=move |ev| form.update(|p| p.name = event_target_value(&ev)) />
                     </label>
+                    <label class="field">
+                        <span>{t(Msg::PlanKind)}</span>
+                        <input type="text" list="plan-kinds" aria-describedby="plan-kind-help"
+                            on:input=move |ev| form.update(|p| p.kind = event_target_value(&ev)) />
+                    </label>
+                    <datalist id="plan-kinds">
+                        {["Verksamhetsplan", "Uppdragsplan", "Internbudget", "Mål och budget"].map(|k| view! { <option value=k></option> }).collect_view()}
+                    </datalist>
                     <label class="field field--narrow">
                         <span>{t(Msg::FirstYear)}</span>
                         <input type="number" required min="1900" max="2200" on:input=year(|p, y| p.first_year = y) />

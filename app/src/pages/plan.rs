@@ -112,7 +112,7 @@ fn plan_page(view_data: PlanView, reload: Callback<()>) -> AnyView {
         <p class="breadcrumb"><a href="/">{t(Msg::Home)}</a>" › "{plan.council_name.clone()}</p>
         <h1>{plan.name.clone()}</h1>
         <p class="plan-meta">
-            {plan.council_name}" · "{years}" · "
+            {plan.council_name}" · "{plan.kind.map(|k| format!("{k} · "))}{years}" · "
             <span class="badge" data-status=plan.status.as_str()>{t(status)}" ("{t(Msg::Version)}" "{plan.version}")"</span>
         </p>
         <p class="plan-links"><a href=format!("/planer/{plan_id}/uppfoljning")>{t(Msg::FollowUpHeading)}</a></p>
@@ -205,6 +205,11 @@ fn goal_view(goal: GoalView, rights: PlanRights, plan_id: PlanId) -> AnyView {
                     })}
                 </p>
             })}
+            {(rights.enter_values && goal.table.is_some()).then(|| view! {
+                <p class="editor-bar">
+                    <a href=format!("/planer/{plan_id}/utfall?mal={}", goal.code)>{t(Msg::SheetOfGoal)}</a>
+                </p>
+            })}
             {goal.sections.into_iter().map(text_section).collect_view()}
             {goal.table.map(|table| indicator_table(table, rights))}
             {(!goal.assignments.is_empty()).then(|| assignment_table(goal.assignments, rights, plan_id))}
@@ -246,6 +251,7 @@ fn indicator_table(table: IndicatorTable, rights: PlanRights) -> AnyView {
                     <tr>
                         <th scope="col">{t(Msg::Indicator)}</th>
                         {headers}
+                        <th scope="col" class="num">{t(Msg::LatestOutcome)}</th>
                         <th scope="col"><span class="visually-hidden">{t(Msg::ChartLegend)}</span></th>
                     </tr>
                 </thead>
@@ -277,6 +283,7 @@ fn indicator_row(row: IndicatorRow, rights: PlanRights) -> AnyView {
                 })}
             </th>
             {row.cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+            <td class="num latest">{row.latest}</td>
             <td><IndicatorChart points=row.chart label=label /></td>
         </tr>
     }

@@ -5,16 +5,20 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::fields::{Lens, method_fields, rule_fields};
+use super::goal_rule::preview_view;
 use super::indicator_edit::history_view;
 use super::{error_view, save_error};
-use crate::api::{goal_structure, save_goal_structure};
+use crate::api::{goal_structure, preview_tenant_method, save_goal_structure, save_tenant_method};
 use crate::domain::{Carry, Numbering};
 use crate::i18n::{Msg, t, text_now};
-use crate::model::{LevelForm, StructureView};
+use crate::model::{AppError, LevelForm, MethodForm, StructureView};
 
-const NUMBERINGS: [(Numbering, Msg); 3] = [
+const NUMBERINGS: [(Numbering, Msg); 5] = [
     (Numbering::Sequence, Msg::NumberingSequence),
     (Numbering::Nested, Msg::NumberingNested),
+    (Numbering::Letters, Msg::NumberingLetters),
+    (Numbering::NumberLetter, Msg::NumberingNumberLetter),
     (Numbering::None, Msg::NumberingNone),
 ];
 const CARRIES: [(Carry, Msg); 4] = [
@@ -43,6 +47,7 @@ pub fn StructurePage() -> impl IntoView {
 }
 
 fn editor(structure: StructureView) -> AnyView {
+    let method = method_card(structure.method, structure.method_text, structure.tenant_revision);
     let levels = RwSignal::new(structure.levels);
     let history = RwSignal::new(structure.history);
     let count = Memo::new(move |_| levels.read().len());
@@ -58,6 +63,7 @@ fn editor(structure: StructureView) -> AnyView {
     });
     let add = move |_| levels.update(|l| l.push(LevelForm::default()));
     view! {
+        {method}
         <p class="muted">{t(Msg::StructureIntro)}</p>
         <form class="form form--wide" on:submit=move |ev| {
             ev.prevent_default();
@@ -148,6 +154,16 @@ fn level_card(levels: RwSignal<Vec<LevelForm>>, i: usize) -> impl IntoView {
                     } />
                 " "{t(Msg::AssignmentInputs)}
             </label>
+            <label class="check">
+                <input type="checkbox"
+                    prop:checked=move || levels.with(|l| l.get(i).is_some_and(|l| l.grouping))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        levels.update(|l| if let Some(level) = l.get_mut(i) { level.grouping = on; });
+                    } />
+                " "{t(Msg::Grouping)}
+            </label>
+            {level_rule(levels, i)}
             <div class="actions">
                 <button type="button" disabled=move || i == 0 on:click=move |_| levels.update(|l| l.swap(i - 1, i))>
                     {t(Msg::MoveUp)}
@@ -164,4 +180,89 @@ fn level_card(levels: RwSignal<Vec<LevelForm>>, i: usize) -> impl IntoView {
             </div>
         </fieldset>
     }
+}
+
+/// A level's default rule, in words as stored and in its fields. The fields have their own
+/// signal, kept equal to the level's both ways (a level moved up or down brings its rule).
+fn level_rule(levels: RwSignal<Vec<LevelForm>>, i: usize) -> AnyView {
+    let of_level = move || levels.with(|l| l.get(i).map(|l| l.rule.clone()));
+    let rule = RwSignal::new(levels.with_untracked(|l| l.get(i).map(|l| l.rule.clone()).unwrap_or_default()));
+    Effect::new(move |_| {
+        if let Some(stored) = of_level()
+            && rule.with_untracked(|r| *r != stored)
+        {
+            rule.set(stored);
+        }
+    });
+    Effect::new(move |_| {
+        let edited = rule.get();
+        if levels.with_untracked(|l| l.get(i).is_some_and(|l| l.rule != edited)) {
+            levels.update(|l| {
+                if let Some(level) = l.get_mut(i) {
+                    level.rule = edited;
+                }
+            });
+        }
+    });
+    let text = move || levels.with(|l| l.get(i).map(|l| l.rule_text.clone()).unwrap_or_default());
+    view! {
+        <div class="level-rule">
+            <p class="muted"><strong>{t(Msg::RuleNow)}": "</strong>{text}</p>
+            {rule_fields(rule, Vec::new(), Msg::RuleBuiltIn, false)}
+        </div>
+    }
+    .into_any()
+}
+
+/// The municipality's method for indicators without their own: in words, its fields, a
+/// preview of the verdicts it would change, saved on its own.
+fn method_card(form: MethodForm, text: String, revision: i32) -> AnyView {
+    let form = RwSignal::new(form);
+    let text = RwSignal::new(text);
+    let revision = RwSignal::new(revision);
+    let preview = Action::new(move |form: &MethodForm| preview_tenant_method(form.clone()));
+    let save = Action::new(move |form: &MethodForm| {
+        let form = form.clone();
+        async move {
+            let saved = save_tenant_method(revision.get_untracked(), form).await?;
+            revision.set(saved.revision);
+            text.set(saved.text);
+            Ok::<_, AppError>(())
+        }
+    });
+    let lens = Lens {
+        get: |f: &MethodForm| f,
+        get_mut: |f: &mut MethodForm| f,
+    };
+    view! {
+        <section class="card" aria-labelledby="method-heading">
+            <h2 id="method-heading">{t(Msg::TenantMethod)}</h2>
+            <p class="muted">{t(Msg::TenantMethodHelp)}</p>
+            <p><strong>{t(Msg::RuleNow)}": "</strong><span data-testid="method-now">{text}</span></p>
+            <form class="form form--wide" on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(form.get_untracked());
+            }>
+                {method_fields(form, lens, Msg::MethodBuiltIn, false)}
+                <div class="button-row">
+                    <button type="button" disabled=move || preview.pending().get()
+                        on:click=move |_| { preview.dispatch(form.get_untracked()); }>
+                        {t(Msg::PreviewRule)}
+                    </button>
+                    <button type="submit" class="primary" disabled=move || save.pending().get()>{t(Msg::Save)}</button>
+                </div>
+                {move || match save.value().get() {
+                    Some(Ok(())) => Some(view! { <p class="notice" role="status">{t(Msg::Saved)}</p> }.into_any()),
+                    Some(Err(err)) => Some(save_error(&err, Msg::StructureConflict)),
+                    None => None,
+                }}
+            </form>
+            {move || match preview.value().get() {
+                Some(Ok(result)) => Some(preview_view(result).into_any()),
+                Some(Err(err)) => Some(save_error(&err, Msg::StructureConflict)),
+                None => None,
+            }}
+        </section>
+    }
+    .into_any()
 }

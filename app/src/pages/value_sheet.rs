@@ -74,7 +74,7 @@ fn edits(loaded: &[ValueRow], typed: &[TypedRow]) -> Vec<ValueEdit> {
     edits
 }
 
-fn column_name(kind: ValueKind, gender: Gender, locale: Locale) -> &'static str {
+pub(super) fn column_name(kind: ValueKind, gender: Gender, locale: Locale) -> &'static str {
     match (kind, gender) {
         (ValueKind::Forecast, _) => Msg::Forecast.text(locale),
         (ValueKind::Outcome, Gender::Women) => Msg::OutcomeWomen.text(locale),

@@ -138,7 +138,8 @@ mod tests {
         let names: Vec<&str> = documents.iter().map(|d| d.tenant.name.as_str()).collect();
         assert_eq!(names, ["Norrtälje kommun", "Södertälje kommun"]);
         assert!(
-            documents[1].councils[0]
+            (documents[1].councils.iter().find(|c| c.slug == "socialnamnden"))
+                .expect("Socialnämnden")
                 .departments
                 .iter()
                 .any(|d| d == "Första linjens stöd")

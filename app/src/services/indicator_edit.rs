@@ -6,19 +6,18 @@ use sea_orm::{DatabaseConnection, TransactionTrait};
 use uuid::Uuid;
 
 use super::context::TenantContext;
-use super::{ServiceError, history, validate};
+use super::{ServiceError, history, rules, validate};
 use crate::db::entities::{indicator, indicator_target};
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{councils, indicators, rows};
-use crate::domain::{Carry, CouncilId, DepartmentId, IndicatorId, MarginUnit, MethodKind, PlanId, PlanStatus};
+use crate::domain::{Carry, CouncilId, DepartmentId, IndicatorId, PlanId, PlanStatus};
 use crate::exchange::import::json_text;
 use crate::exchange::validate::{MAX_CODE, MAX_DECIMALS, MAX_UNIT, indicator_code_char};
 use crate::model::{
     CodeChars, IndicatorEditView, IndicatorForm, Known, Message, Named, Role, TargetInput, Thing, echo,
 };
-use engine::assess::{Margin, Method};
-use engine::{Periodicity, SwedishNumber, Target, parse_number};
-use rust_decimal::Decimal;
+use engine::assess::Method;
+use engine::{Periodicity, Target};
 
 const ENTITY: &str = "indicator";
 
@@ -91,10 +90,7 @@ fn form_of(
         })
         .collect();
     targets.sort_by_key(|t| t.year);
-    let (method, margin, margin_unit) = match method_fields(row.method.as_deref()) {
-        Some((kind, margin, unit)) => (Some(kind), margin, unit),
-        None => (None, String::new(), MarginUnit::Percent),
-    };
+    let method: Option<Method> = row.method.as_deref().and_then(|m| serde_json::from_str(m).ok());
     IndicatorForm {
         name: row.name.clone(),
         definition: row.definition.clone(),
@@ -117,49 +113,8 @@ fn form_of(
             .unwrap_or_default()
             .join("\n"),
         targets,
-        method,
-        margin,
-        margin_unit,
+        method: rules::method_form(method.as_ref()),
     }
-}
-
-/// A stored method as the form's kind, margin (as written) and unit.
-fn method_fields(stored: Option<&str>) -> Option<(MethodKind, String, MarginUnit)> {
-    let method: Method = serde_json::from_str(stored?).ok()?;
-    let kind = match method {
-        Method::Threshold { .. } => MethodKind::Threshold,
-        Method::Pace { .. } => MethodKind::Pace,
-        Method::Directional { .. } => MethodKind::Directional,
-        Method::Manual => return Some((MethodKind::Manual, String::new(), MarginUnit::Percent)),
-    };
-    let (value, unit) = match method.margin() {
-        Margin::Percent(value) => (value, MarginUnit::Percent),
-        Margin::Absolute(value) => (value, MarginUnit::Absolute),
-    };
-    Some((kind, SwedishNumber(value).to_string(), unit))
-}
-
-/// The form's method, checked: `None` for the tenant's default.
-fn checked_method(form: &IndicatorForm) -> Result<Option<Method>, ServiceError> {
-    let Some(kind) = form.method else { return Ok(None) };
-    let value = match form.margin.trim() {
-        "" => Decimal::ZERO,
-        written => parse_number(written).map_err(|e| ServiceError::invalid("margin", (&e).into()))?,
-    };
-    let margin = match form.margin_unit {
-        MarginUnit::Percent => Margin::Percent(value),
-        MarginUnit::Absolute => Margin::Absolute(value),
-    };
-    let method = match kind {
-        MethodKind::Threshold => Method::Threshold { margin },
-        MethodKind::Pace => Method::Pace { margin },
-        MethodKind::Directional => Method::Directional { margin },
-        MethodKind::Manual => Method::Manual,
-    };
-    method
-        .validate()
-        .map_err(|e| ServiceError::invalid("margin", (&e).into()))?;
-    Ok(Some(method))
 }
 
 fn optional(value: &str) -> Option<String> {
@@ -224,7 +179,7 @@ fn apply(
         .map(str::to_owned)
         .collect();
     let targets = parse_targets(&form.targets)?;
-    let method = checked_method(form)?;
+    let method = rules::checked_method(&form.method)?;
 
     let row = indicator::Model {
         name,

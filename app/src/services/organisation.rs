@@ -47,6 +47,7 @@ pub async fn load(db: &DatabaseConnection, ctx: &TenantContext) -> Result<Organi
         .await?
         .into_iter()
         .map(|c| CouncilForm {
+            municipal: c.municipal,
             id: Some(c.id),
             revision: revisions.get(&c.id.uuid()).copied().unwrap_or_default(),
             plans: plans.get(&c.id.uuid()).copied().unwrap_or_default(),
@@ -234,7 +235,9 @@ pub async fn save_council(
                 return Err(ServiceError::invalid("slug", message));
             }
             let position = i32::try_from(taken.len()).unwrap_or(i32::MAX);
-            (councils::insert(&txn, scope, &slug, name, position).await?.id, None)
+            let id = councils::insert(&txn, scope, &slug, name, position).await?.id;
+            councils::set_municipal(&txn, scope, id, form.municipal).await?;
+            (id, None)
         }
         Some(id) => {
             if !councils::lock_if_revision(&txn, scope, id, form.revision).await? {

@@ -117,6 +117,10 @@ pub async fn create_plan(
     ctx.require(Role::Admin)?;
     let scope = ctx.scope();
     let (council_id, name, first_year, last_year) = checked_new_plan(form)?;
+    let kind = match form.kind.trim() {
+        "" => None,
+        written => Some(validate::text("kind", written, 100)?.to_owned()),
+    };
     let txn = db.begin().await?;
     tenants::touch(&txn, scope).await?; // a write first: the transaction starts as a writer
     if !councils::all(&txn, scope).await?.iter().any(|c| c.id == council_id) {
@@ -134,10 +138,11 @@ pub async fn create_plan(
         sections: json_text(&Vec::<crate::exchange::document::Section>::new()),
         revision: 1,
         created_at: Utc::now(),
+        kind: kind.clone(),
     };
     let id = PlanId::from_uuid(plan.id);
     rows::insert(&txn, scope, vec![plan]).await?;
-    let new = serde_json::json!({ "name": name, "first_year": first_year, "last_year": last_year });
+    let new = serde_json::json!({ "name": name, "kind": kind, "first_year": first_year, "last_year": last_year });
     record(&txn, ctx, "create", id, new).await?;
     txn.commit().await?;
     Ok(id)
@@ -272,6 +277,7 @@ mod tests {
             name: name.into(),
             first_year: first,
             last_year: last,
+            kind: String::new(),
         };
         let ok = checked_new_plan(&form(true, " Verksamhetsplan 2027–2029 ", 2027, 2029)).unwrap();
         assert_eq!((ok.1.as_str(), ok.2, ok.3), ("Verksamhetsplan 2027–2029", 2027, 2029));

@@ -170,8 +170,19 @@ fn row(i: &Indicator, columns: &[Column]) -> IndicatorRow {
         definition: i.definition.clone(),
         footnotes: i.footnotes.clone(),
         cells,
+        latest: latest_outcome(i),
         chart: chart(i),
     }
+}
+
+/// The indicator's latest outcome in total with its period (`6,2 % (2025-10)`): the one
+/// whose period ends last (a month before the year it closes); empty when there is none.
+fn latest_outcome(i: &Indicator) -> String {
+    (i.values.iter())
+        .filter(|v| v.kind == ValueKind::Outcome && v.gender == crate::domain::Gender::Total)
+        .max_by_key(|v| (v.period.end_month(), std::cmp::Reverse(v.period.month_count())))
+        .map(|v| format!("{} ({})", formatted(v.value, i), v.period))
+        .unwrap_or_default()
 }
 
 /// A value with the indicator's decimals, and its unit where it is a percentage.

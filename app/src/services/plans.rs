@@ -61,6 +61,7 @@ pub(crate) fn summary(p: plan::Model, council_slug: &str, council_name: &str) ->
         status: p.status,
         version: p.version,
         revision: p.revision,
+        kind: p.kind,
     }
 }
 

@@ -10,8 +10,11 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
 
+use super::assessment::plan::default_rule;
 use super::context::TenantContext;
-use super::{ServiceError, history, validate};
+use super::{ServiceError, history, rules, tenant_method, validate};
+use engine::assess::{Language, Method, Rule};
+
 use crate::db::TenantScope;
 use crate::db::entities::goal_level;
 use crate::db::repo::audit;
@@ -95,6 +98,7 @@ fn checked(at: usize, form: &LevelForm) -> Result<doc::Level, ServiceError> {
         carries,
         rule: None,
         assignment_inputs: form.assignment_inputs,
+        grouping: form.grouping,
     })
 }
 
@@ -103,12 +107,29 @@ pub(crate) fn carries(level: &goal_level::Model) -> Result<Vec<Carry>, ServiceEr
     serde_json::from_str(&level.carries).map_err(|e| ServiceError::Corrupt(format!("level {} carries: {e}", level.key)))
 }
 
-fn form_of(row: &goal_level::Model) -> Result<LevelForm, ServiceError> {
+/// A level's rule in words; without one, the built-in default's.
+fn rule_text(rule: Option<&Rule>, language: Language) -> String {
+    match rule {
+        Some(rule) => rule.text(language),
+        None => format!(
+            "{}: {}",
+            language.pick("Inbyggd standard", "Built-in default"),
+            default_rule(false).text(language)
+        ),
+    }
+}
+
+fn form_of(row: &goal_level::Model, language: Language) -> Result<LevelForm, ServiceError> {
     let corrupt = |e: serde_json::Error| ServiceError::Corrupt(format!("level {}: {e}", row.key));
     let sections: Vec<String> = serde_json::from_str(&row.sections).map_err(corrupt)?;
     let carries: Vec<Carry> = serde_json::from_str(&row.carries).map_err(corrupt)?;
+    let rule: Option<Rule> = export::optional_json(&row.rule)?;
     Ok(LevelForm {
+        rule: rules::rule_form(rule.as_ref()),
+        rule_text: rule_text(rule.as_ref(), language),
         id: Some(LevelId::from_uuid(row.id)),
+        key: row.key.clone(),
+        grouping: row.grouping,
         revision: row.revision,
         name: row.name.clone(),
         plural: row.plural.clone(),
@@ -128,6 +149,8 @@ fn audit_text(level: &doc::Level, position: i32) -> String {
         "sections": level.sections.join("; "),
         "carries": level.carries.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
         "assignment_inputs": level.assignment_inputs,
+        "grouping": level.grouping,
+        "rule": level.rule.as_ref().map_or_else(|| "–".to_owned(), Rule::swedish),
     })
     .to_string()
 }
@@ -144,10 +167,20 @@ pub async fn load(db: &DatabaseConnection, ctx: &TenantContext) -> Result<Struct
     let scope = ctx.scope();
     let levels = sorted_levels(db, scope).await?;
     // Every level's changes, removed levels' too, newest first.
-    let entries = audit::for_entity_prefix(db, scope, ENTITY, "", HISTORY).await?;
+    let mut entries = audit::for_entity_prefix(db, scope, ENTITY, "", HISTORY).await?;
+    entries.extend(audit::for_entity(db, scope, tenant_method::ENTITY, &scope.tenant_id().to_string()).await?);
+    entries.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
+    let language = ctx.locale().language();
+    let tenant = tenants::find_by_id(db, scope.tenant_id())
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let method: Option<Method> = export::optional_json(&tenant.indicator_method)?;
     Ok(StructureView {
-        levels: levels.iter().map(form_of).collect::<Result<_, _>>()?,
+        levels: (levels.iter().map(|l| form_of(l, language))).collect::<Result<_, _>>()?,
         history: history::entries(entries),
+        method: rules::method_form(method.as_ref()),
+        method_text: tenant_method::text(method.as_ref(), language),
+        tenant_revision: tenant.revision,
     })
 }
 
@@ -175,12 +208,17 @@ pub async fn save(
     let mut new_levels = Vec::new();
     for (at, form) in forms.iter().enumerate() {
         let mut level = checked(at, form)?;
-        level.key = match form.id.and_then(|id| stored.iter().find(|l| l.id == id.uuid())) {
-            Some(row) => {
-                // The form has no rule: a level keeps the one it has.
-                level.rule = export::optional_json(&row.rule)?;
-                row.key.clone()
-            }
+        let row = form.id.and_then(|id| stored.iter().find(|l| l.id == id.uuid()));
+        let stored_rule: Option<Rule> = match row {
+            Some(row) => export::optional_json(&row.rule)?,
+            None => None,
+        };
+        level.rule = rules::checked_rule(&form.rule, stored_rule.as_ref()).map_err(|e| match e {
+            ServiceError::Invalid { field, message } => invalid(at, form, field, message),
+            other => other,
+        })?;
+        level.key = match row {
+            Some(row) => row.key.clone(),
             None => {
                 let key = validate::level_key_from_name(&level.name, &taken);
                 taken.insert(key.clone());
@@ -257,6 +295,40 @@ pub async fn save(
     }
     txn.commit().await?;
     load(db, ctx).await
+}
+
+/// A level's own rule, its revision, and the rule in words, by the level's key. Admins.
+pub async fn rule_of(
+    db: &DatabaseConnection,
+    ctx: &TenantContext,
+    key: &str,
+) -> Result<(Option<Rule>, i32, String), ServiceError> {
+    ctx.require(Role::Admin)?;
+    let levels = sorted_levels(db, ctx.scope()).await?;
+    let level = levels.iter().find(|l| l.key == key).ok_or(ServiceError::NotFound)?;
+    let rule: Option<Rule> = export::optional_json(&level.rule)?;
+    let words = rule_text(rule.as_ref(), ctx.locale().language());
+    Ok((rule, level.revision, words))
+}
+
+/// Sets one level's default rule (`None`: the built-in one) through the whole-list save, so
+/// it is checked and audited the same way. Admins.
+pub async fn set_rule(
+    db: &DatabaseConnection,
+    ctx: &TenantContext,
+    key: &str,
+    revision: i32,
+    rule: Option<&Rule>,
+) -> Result<StructureView, ServiceError> {
+    if let Some(Rule::All { .. }) = rule {
+        // The form cannot carry one, and the whole-list save would keep the stored rule.
+        return Err(ServiceError::invalid("rule", Message::CombinedRuleInDocument));
+    }
+    let mut levels = load(db, ctx).await?.levels;
+    let level = (levels.iter_mut().find(|l| l.key == key)).ok_or(ServiceError::NotFound)?;
+    level.revision = revision;
+    level.rule = rules::rule_form(rule);
+    save(db, ctx, &levels).await
 }
 
 fn stale(name: &str) -> ServiceError {

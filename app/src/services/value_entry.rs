@@ -64,28 +64,7 @@ pub async fn load(db: &DatabaseConnection, ctx: &TenantContext, code: &str) -> R
     periods.sort();
     periods.dedup();
 
-    let by_key: HashMap<(&str, ValueKind, Gender), &indicator_value::Model> = stored
-        .iter()
-        .map(|v| ((v.period.as_str(), v.kind, v.gender), v))
-        .collect();
-    let rows = periods
-        .into_iter()
-        .map(|period| {
-            let period = period.to_string();
-            let cell = |(kind, gender): (ValueKind, Gender)| by_key.get(&(period.as_str(), kind, gender)).copied();
-            ValueRow {
-                values: SHEET_COLUMNS
-                    .iter()
-                    .map(|c| cell(*c).map(|v| v.value.clone()))
-                    .collect(),
-                comments: SHEET_COLUMNS
-                    .iter()
-                    .map(|c| cell(*c).and_then(|v| v.comment.clone()))
-                    .collect(),
-                period,
-            }
-        })
-        .collect();
+    let rows = value_rows(periods, &stored);
     let prefix = format!("{}/", indicator.id);
     let history = audit::for_entity_prefix(db, scope, VALUE_ENTITY, &prefix, HISTORY_LENGTH)
         .await?
@@ -118,13 +97,39 @@ pub async fn load(db: &DatabaseConnection, ctx: &TenantContext, code: &str) -> R
     })
 }
 
+/// One row per period with the stored values and comments in [`SHEET_COLUMNS`] order.
+pub(super) fn value_rows(periods: Vec<Period>, stored: &[indicator_value::Model]) -> Vec<ValueRow> {
+    let by_key: HashMap<(&str, ValueKind, Gender), &indicator_value::Model> = stored
+        .iter()
+        .map(|v| ((v.period.as_str(), v.kind, v.gender), v))
+        .collect();
+    periods
+        .into_iter()
+        .map(|period| {
+            let period = period.to_string();
+            let cell = |(kind, gender): (ValueKind, Gender)| by_key.get(&(period.as_str(), kind, gender)).copied();
+            ValueRow {
+                values: SHEET_COLUMNS
+                    .iter()
+                    .map(|c| cell(*c).map(|v| v.value.clone()))
+                    .collect(),
+                comments: SHEET_COLUMNS
+                    .iter()
+                    .map(|c| cell(*c).and_then(|v| v.comment.clone()))
+                    .collect(),
+                period,
+            }
+        })
+        .collect()
+}
+
 /// An indicator's stored periodicity; a name the engine does not know is corrupt data.
 pub(super) fn stored_periodicity(indicator: &indicator::Model) -> Result<Periodicity, ServiceError> {
     (indicator.periodicity())
         .map_err(|e| ServiceError::Corrupt(format!("indicator {}: periodicity: {e}", indicator.code)))
 }
 
-fn periods_of_year(year: i32, periodicity: Periodicity) -> Vec<Period> {
+pub(super) fn periods_of_year(year: i32, periodicity: Periodicity) -> Vec<Period> {
     match periodicity {
         Periodicity::Year => Period::year_of(year).into_iter().collect(),
         _ => (1..=periodicity.per_year())
@@ -230,6 +235,38 @@ pub async fn save(
     code: &str,
     edits: Vec<ValueEdit>,
 ) -> Result<ValueSheet, ServiceError> {
+    write_edits(db, ctx, code, edits).await?;
+    load(db, ctx, code).await
+}
+
+/// Saves one cell of a plan's sheet (see [`save`]); returns its period's row as now stored.
+pub async fn save_cell(
+    db: &DatabaseConnection,
+    ctx: &TenantContext,
+    code: &str,
+    edit: ValueEdit,
+) -> Result<ValueRow, ServiceError> {
+    let period: Period = (edit.period.parse()).map_err(|_| {
+        ServiceError::invalid(
+            "period",
+            Message::NotAPeriod {
+                text: echo(&edit.period),
+            },
+        )
+    })?;
+    let indicator = write_edits(db, ctx, code, vec![edit]).await?;
+    let stored = rows::values_of(db, ctx.scope(), vec![indicator.id]).await?;
+    let own: Vec<_> = stored.into_iter().filter(|v| v.period == period.to_string()).collect();
+    Ok(value_rows(vec![period], &own).remove(0))
+}
+
+/// Checks and writes the edits, all or none; returns the indicator.
+async fn write_edits(
+    db: &DatabaseConnection,
+    ctx: &TenantContext,
+    code: &str,
+    edits: Vec<ValueEdit>,
+) -> Result<indicator::Model, ServiceError> {
     ctx.require(Role::Editor)?;
     let scope = ctx.scope();
     let indicator = indicators::find_by_code(db, scope, code)
@@ -264,7 +301,7 @@ pub async fn save(
         write(&txn, scope, indicator.id, change, ctx.actor()).await?;
     }
     txn.commit().await?;
-    load(db, ctx, code).await
+    Ok(indicator)
 }
 
 /// Writes one cell only if it still holds what the sheet showed (so a save racing another

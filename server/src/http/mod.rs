@@ -9,6 +9,7 @@ mod health;
 mod json;
 mod outcomes;
 mod plans;
+mod rules;
 mod tenants;
 
 use axum::Json;
@@ -29,7 +30,8 @@ use app::state::AppState;
         (name = "tenants", description = "A tenant's councils and users"),
         (name = "plans", description = "Plans, goals, indicators; the whole tenant's export"),
         (name = "outcomes", description = "Importing outcomes and forecasts"),
-        (name = "assessments", description = "Verdicts (traffic lights) and their explanations")
+        (name = "assessments", description = "Verdicts (traffic lights) and their explanations"),
+        (name = "rules", description = "How verdicts are reached: goals' and levels' rules, indicators' methods")
     )
 )]
 struct ApiDoc;
@@ -62,6 +64,11 @@ pub fn api_router() -> axum::Router<AppState> {
             assessments::give_manual_verdict,
             assessments::withdraw_manual_verdict
         ))
+        .routes(routes!(rules::goal_rule, rules::set_goal_rule))
+        .routes(routes!(rules::preview_goal_rule))
+        .routes(routes!(rules::level_rule, rules::set_level_rule))
+        .routes(routes!(rules::indicator_method, rules::set_indicator_method))
+        .routes(routes!(rules::indicator_own_method, rules::set_indicator_own_method))
         .merge(uploads)
         .split_for_parts();
     router.route(

@@ -15,7 +15,8 @@ use app::api::*;
 use app::domain::{Colour, Numbering, Role as UserRole, ValueKind};
 use app::model::{
     AssignmentForm, CouncilForm, DecisionForm, FollowUp, FollowUpFilter, GoalForm, IndicatorForm, LevelForm,
-    ManualVerdictForm, NewPlanForm, NewTenantForm, NewUserForm, TenantTextsForm, ValueEdit, VerdictKind,
+    ManualVerdictForm, MethodForm, NewPlanForm, NewTenantForm, NewUserForm, RuleForm, TenantTextsForm, ValueEdit,
+    VerdictKind,
 };
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
@@ -83,6 +84,8 @@ struct Ids {
     indicator_code: String,
     council: String,
     job: String,
+    /// The key of the tenant's first goal level.
+    level: String,
 }
 
 enum Body {
@@ -112,7 +115,7 @@ fn rest(method: &'static str, path: &'static str, body: fn(&Ids) -> Body, wants:
         target: Target::Rest { method, path },
         body,
         wants,
-        names_ids: path.contains("{plan}") || path.contains("{job}"),
+        names_ids: ["{plan}", "{job}", "{indicator}"].iter().any(|id| path.contains(id)),
         changes_session: path.starts_with("/api/v1/auth/"),
     }
 }
@@ -153,6 +156,19 @@ fn verdict_form(ids: &Ids) -> ManualVerdictForm {
         verdict: Colour::Green,
         motivation: String::new(),
         revision: None,
+    }
+}
+
+/// A cell that never held what it claims: an allowed caller gets a conflict.
+fn stale_edit() -> ValueEdit {
+    ValueEdit {
+        period: "2025".into(),
+        kind: ValueKind::Outcome,
+        gender: app::domain::Gender::Total,
+        expected: Some("nonsense".into()),
+        expected_comment: None,
+        text: "1".into(),
+        comment: None,
     }
 }
 
@@ -221,6 +237,56 @@ fn matrix() -> Vec<Row> {
             TENANT_EDIT,
         ),
         rest("GET", "/api/v1/tenants/{tenant}/assessments", none, TENANT_READ),
+        // Rules and methods; writes at revision -1, which nothing has.
+        rest(
+            "GET",
+            "/api/v1/tenants/{tenant}/plans/{plan}/goals/{goal}/rule",
+            none,
+            TENANT_READ,
+        ),
+        rest(
+            "PUT",
+            "/api/v1/tenants/{tenant}/plans/{plan}/goals/{goal}/rule",
+            |_| Body::Json(json!({"rule": null, "revision": -1})),
+            TENANT_ADMIN,
+        ),
+        rest(
+            "POST",
+            "/api/v1/tenants/{tenant}/plans/{plan}/goals/{goal}/rule-preview",
+            |_| Body::Json(json!({"rule": {"kind": "manual"}})),
+            TENANT_ADMIN,
+        ),
+        rest(
+            "GET",
+            "/api/v1/tenants/{tenant}/levels/{level}/rule",
+            none,
+            TENANT_ADMIN,
+        ),
+        rest(
+            "PUT",
+            "/api/v1/tenants/{tenant}/levels/{level}/rule",
+            |_| Body::Json(json!({"rule": {"kind": "manual"}, "revision": -1})),
+            TENANT_ADMIN,
+        ),
+        rest("GET", "/api/v1/tenants/{tenant}/indicator-method", none, TENANT_READ),
+        rest(
+            "PUT",
+            "/api/v1/tenants/{tenant}/indicator-method",
+            |_| Body::Json(json!({"method": {"kind": "manual"}, "revision": -1})),
+            TENANT_ADMIN,
+        ),
+        rest(
+            "GET",
+            "/api/v1/tenants/{tenant}/indicators/{indicator}/method",
+            none,
+            TENANT_READ,
+        ),
+        rest(
+            "PUT",
+            "/api/v1/tenants/{tenant}/indicators/{indicator}/method",
+            |_| Body::Json(json!({"method": {"kind": "manual"}, "revision": -1})),
+            TENANT_ADMIN,
+        ),
         rest("GET", "/api/v1/tenants/{tenant}/export", none, TENANT_ADMIN),
         rest(
             "POST",
@@ -301,14 +367,8 @@ fn matrix() -> Vec<Row> {
             "save_goal_structure",
             |_| {
                 let level = LevelForm {
-                    id: None,
-                    revision: 0,
-                    name: String::new(),
-                    plural: String::new(),
                     numbering: Numbering::None,
-                    sections: vec![],
-                    carries: vec![],
-                    assignment_inputs: false,
+                    ..LevelForm::default()
                 };
                 Body::Json(json!({"levels": [level]}))
             },
@@ -330,6 +390,38 @@ fn matrix() -> Vec<Row> {
             true,
         ),
         // Goals.
+        server_fn::<PreviewGoalRule>(
+            "preview_goal_rule",
+            |ids| Body::Json(json!({"plan_id": ids.plan, "code": ids.goal, "form": RuleForm::default()})),
+            TENANT_ADMIN,
+            true,
+        ),
+        server_fn::<SaveGoalRule>(
+            "save_goal_rule",
+            |ids| {
+                Body::Json(json!({"plan_id": ids.plan, "code": ids.goal, "revision": -1, "form": RuleForm::default()}))
+            },
+            TENANT_ADMIN,
+            true,
+        ),
+        server_fn::<SaveGoalLinks>(
+            "save_goal_links",
+            |ids| Body::Json(json!({"plan_id": ids.plan, "code": ids.goal, "revision": -1, "links": []})),
+            TENANT_ADMIN,
+            true,
+        ),
+        server_fn::<PreviewTenantMethod>(
+            "preview_tenant_method",
+            |_| Body::Json(json!({"form": MethodForm::default()})),
+            OWN_ADMIN,
+            false,
+        ),
+        server_fn::<SaveTenantMethod>(
+            "save_tenant_method",
+            |_| Body::Json(json!({"revision": -1, "form": MethodForm::default()})),
+            OWN_ADMIN,
+            false,
+        ),
         server_fn::<GoalForEdit>(
             "goal_for_edit",
             |ids| form(&[("plan_id", &ids.plan), ("code", &ids.goal)]),
@@ -396,18 +488,19 @@ fn matrix() -> Vec<Row> {
         ),
         server_fn::<SaveValues>(
             "save_values",
-            |ids| {
-                let edit = ValueEdit {
-                    period: "2025".into(),
-                    kind: ValueKind::Outcome,
-                    gender: app::domain::Gender::Total,
-                    expected: Some("nonsense".into()),
-                    expected_comment: None,
-                    text: "1".into(),
-                    comment: None,
-                };
-                Body::Json(json!({"code": ids.indicator_code, "edits": [edit]}))
-            },
+            |ids| Body::Json(json!({"code": ids.indicator_code, "edits": [stale_edit()]})),
+            TENANT_EDIT,
+            true,
+        ),
+        server_fn::<LoadPlanSheet>(
+            "load_plan_sheet",
+            |ids| Body::Json(json!({"plan_id": ids.plan, "of": {"Goal": ids.goal}, "year": null})),
+            TENANT_EDIT,
+            true,
+        ),
+        server_fn::<SaveValueCell>(
+            "save_value_cell",
+            |ids| Body::Json(json!({"code": ids.indicator_code, "edit": stale_edit()})),
             TENANT_EDIT,
             true,
         ),
@@ -494,7 +587,10 @@ fn rest_url(path: &str, method: &str, ids: &Ids) -> String {
     let filled = path
         .replace("{tenant}", &ids.tenant)
         .replace("{plan}", &ids.plan)
-        .replace("{job}", &ids.job);
+        .replace("{job}", &ids.job)
+        .replace("{goal}", &ids.goal)
+        .replace("{indicator}", &ids.indicator_code)
+        .replace("{level}", &ids.level);
     match (method, path) {
         ("GET", "/api/v1/tenants/{tenant}/assessments") => format!("{filled}?period=2025-10"),
         ("DELETE", p) if p.ends_with("/manual-verdicts") => {
@@ -545,6 +641,11 @@ async fn ids_of(app: &TestApp, client: &reqwest::Client, tenant: &str, avoid_cod
     let job: Value = job.json().await.expect("job");
     Ids {
         tenant: tenant.to_owned(),
+        level: text(
+            app,
+            &format!("SELECT key FROM goal_levels WHERE tenant_id = {t} ORDER BY position LIMIT 1"),
+        )
+        .await,
         goal: text(
             app,
             &format!("SELECT code FROM goals WHERE {in_plan} ORDER BY code LIMIT 1"),

@@ -2,7 +2,7 @@
 //! of a plan with its verdict and explanation, outcomes moving a nämndmål between colours,
 //! and the errors for a bad period, another tenant and an unknown council.
 
-use crate::common::{TestApp, error_code, no_progress};
+use crate::common::{TestApp, error_code, import_sodertalje_october, no_progress};
 use serde_json::Value;
 
 use app::services::outcomes::{FileFormat, import_for};
@@ -67,8 +67,18 @@ async fn sodertaljes_rules_are_seeded_as_004_states_them() {
 async fn every_goal_and_indicator_gets_a_verdict_that_outcomes_move() {
     let app = TestApp::spawn().await;
     let viewer = app.login_as("sodertalje", "viewer@sodertalje.example").await;
-    let before = verdicts(&viewer, &app, "period=2025-10").await;
+    let everything = verdicts(&viewer, &app, "period=2025-10").await;
     let doc = export_tenant(&app.db, "sodertalje").await.expect("export");
+    let lines: usize = (doc.plans.iter())
+        .map(|p| p.content.goals.len() + p.content.indicators.len())
+        .sum();
+    assert_eq!(everything.len(), lines, "every plan's goals and indicators");
+    // KF-mål 6 is the municipality's, assessed only by a helhetsbedömning.
+    let kf6 = (everything.iter())
+        .find(|l| l["council"] == "kommunfullmaktige" && l["code"] == "kf6")
+        .expect("KF-mål 6");
+    assert_eq!(kf6["verdict"], "grey", "a helhetsbedömning only");
+    let before = verdicts(&viewer, &app, "period=2025-10&council=socialnamnden").await;
     let content = &doc.plans[0].content;
     assert_eq!(before.len(), content.goals.len() + content.indicators.len());
     for l in &before {
@@ -82,25 +92,12 @@ async fn every_goal_and_indicator_gets_a_verdict_that_outcomes_move() {
     assert_eq!(
         line(&before, "goal", "kf6")["verdict"],
         "grey",
-        "a helhetsbedömning only"
+        "the nämnd's part of KF-mål 6 groups and is not assessed"
     );
 
     // October 2025: budget adherence within ± 0,5, two more on target, one short.
+    import_sodertalje_october(&app).await;
     let editor = app.context_as("sodertalje", "editor@sodertalje.example").await;
-    let csv = "indicator,period,value\n\
-               budgetfoljsamhet,2025-10,\"0,3\"\n\
-               avtalstrohet,2025-10,81\n\
-               e-ansokningar-ekonomiskt-bistand,2025-10,31\n\
-               omvandlingsgrad-sociala-kontrakt,2025-10,40\n";
-    import_for(
-        &app.db,
-        &editor,
-        csv.as_bytes().to_vec(),
-        FileFormat::Csv,
-        no_progress(),
-    )
-    .await
-    .expect("imported");
     let after = verdicts(&viewer, &app, "period=2025-10&council=socialnamnden").await;
     assert_eq!(line(&after, "indicator", "budgetfoljsamhet")["verdict"], "green");
     let five = line(&after, "goal", "5");
@@ -108,6 +105,17 @@ async fn every_goal_and_indicator_gets_a_verdict_that_outcomes_move() {
     let why = five["explanation"].as_str().unwrap();
     assert!(why.contains("Nämndens budgetföljsamhet"), "{why}");
     assert!(why.contains("3 av 5"), "{why}");
+    // The municipality's KF-mål 5 is judged from the nämndmål contributing to it.
+    let everything = verdicts(&viewer, &app, "period=2025-10").await;
+    let kf5 = (everything.iter())
+        .find(|l| l["council"] == "kommunfullmaktige" && l["code"] == "kf5")
+        .expect("KF-mål 5");
+    assert_eq!(kf5["verdict"], "green", "{}", kf5["explanation"]);
+    let why = kf5["explanation"].as_str().unwrap();
+    assert!(
+        why.contains("Rätt insats till rätt person i rätt tid till rätt kostnad (Socialnämnden)"),
+        "{why}"
+    );
 
     // Budget adherence off by more than the band: three others green cannot make it green.
     let csv =

@@ -9,7 +9,18 @@ use app::exchange::document::TenantDocument;
 use app::exchange::validate;
 use app::model::{GoalForm, SectionInput};
 use app::services::ServiceError;
-use app::services::goal_edit::{blank, create, delete, load, move_to, update};
+use app::services::goal_edit::{blank, create, delete, move_to, update};
+
+/// The goal editor, with a cache of its own.
+async fn load(
+    db: &sea_orm::DatabaseConnection,
+    ctx: &app::services::context::TenantContext,
+    plan: PlanId,
+    code: &str,
+) -> Result<app::model::GoalEditView, ServiceError> {
+    let cache = app::services::versioned_cache::VersionedCache::new(10);
+    app::services::goal_edit::load(db, &cache, ctx, plan, code).await
+}
 use app::services::tenant_document::export_tenant;
 
 const PLAN: &str = "Verksamhetsplan 2026–2028";
@@ -58,12 +69,12 @@ async fn a_new_goal_gets_its_levels_sections_and_the_next_number() {
     let (before, _) = tree(&app).await;
     let under_two = children(&before, "2").len();
 
-    let form = blank(&app.db, &admin, plan, Some("2")).await.expect("blank");
+    let form = blank(&app.db, &admin, plan, Some("2"), None).await.expect("blank");
     assert_eq!(form.level, "Inriktningsmål");
     assert_eq!(form.form.number, format!("2.{}", under_two + 1));
     let titles: Vec<&str> = form.form.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["Beskrivning", "Nämndens arbete inom inriktningsmålet"]);
-    let top = blank(&app.db, &admin, plan, None).await.expect("blank top");
+    let top = blank(&app.db, &admin, plan, None, None).await.expect("blank top");
     assert_eq!((top.level.as_str(), top.form.number.as_str()), ("Målområde", "8"));
 
     let mut new = form.form.clone();
@@ -169,14 +180,33 @@ async fn goals_move_between_parents_and_among_siblings_within_their_level() {
     let history = load(&app.db, &admin, plan, &under_one[1]).await.expect("load").history;
     assert_eq!(history[0].action, "move");
 
-    // An inriktningsmål cannot sit at the top, nor under another inriktningsmål.
+    // An inriktningsmål cannot sit under another inriktningsmål (a level not above its own);
+    // at the plan's top it may, as a plan's top goals may be on any level.
     let now = load(&app.db, &admin, plan, &under_one[1]).await.expect("load");
-    for parent in [None, Some(under_two[0].as_str())] {
-        let err = move_to(&app.db, &admin, plan, &under_one[1], now.revision, parent, 0)
-            .await
-            .expect_err("wrong level");
-        assert!(matches!(&err, ServiceError::Invalid { field: "parent", .. }), "{err}");
-    }
+    let err = move_to(
+        &app.db,
+        &admin,
+        plan,
+        &under_one[1],
+        now.revision,
+        Some(&under_two[0]),
+        0,
+    )
+    .await
+    .expect_err("wrong level");
+    assert!(matches!(&err, ServiceError::Invalid { field: "parent", .. }), "{err}");
+    assert!(
+        now.parent_options
+            .iter()
+            .all(|o| o.code.as_deref() != Some(under_two[0].as_str()))
+    );
+    assert_eq!(now.parent_options[0].code, None, "the top is offered");
+    move_to(&app.db, &admin, plan, &under_one[1], now.revision, None, 0)
+        .await
+        .expect("to the top");
+    let (top, _) = tree(&app).await;
+    assert_eq!(top[0].0, under_one[1], "first at the top");
+    assert_eq!(top[0].1, None);
 }
 
 #[tokio::test]
@@ -202,7 +232,7 @@ async fn only_goals_nothing_hangs_on_can_be_deleted() {
             .is_err()
     );
 
-    let mut form = blank(&app.db, &admin, plan, Some("1")).await.expect("blank").form;
+    let mut form = blank(&app.db, &admin, plan, Some("1"), None).await.expect("blank").form;
     form.title = "Tillfälligt".into();
     let code = create(&app.db, &admin, plan, Some("1"), form).await.expect("created");
     let fresh = load(&app.db, &admin, plan, &code).await.expect("load");
@@ -237,6 +267,7 @@ async fn forms_are_checked_against_the_level() {
     let admin = app.context_as("norrtalje", "admin@norrtalje.example").await;
     let plan = plan_id(&app).await;
     let blank_form = |title: &str, section: &str| GoalForm {
+        level: String::new(),
         number: "1.9".into(),
         title: title.into(),
         sections: vec![SectionInput {

@@ -77,15 +77,15 @@ async fn bad_fields_are_named_and_nothing_is_saved() {
     let cases: [(Change, &str); 7] = [
         (
             |f| {
-                f.method = Some(MethodKind::Threshold);
-                f.margin = "-5".into();
+                f.method.kind = Some(MethodKind::Threshold);
+                f.method.margin = "-5".into();
             },
             "margin: a margin cannot be negative",
         ),
         (
             |f| {
-                f.method = Some(MethodKind::Pace);
-                f.margin = "fem".into();
+                f.method.kind = Some(MethodKind::Pace);
+                f.method.margin = "fem".into();
             },
             "margin: \"fem\" is not a number",
         ),
@@ -214,7 +214,7 @@ async fn a_method_and_its_margin_are_saved_and_travel_in_the_tenant_document() {
     let app = TestApp::spawn().await;
     let admin = app.context_as("sodertalje", "admin@sodertalje.example").await;
     let view = load(&app.db, &admin, "avtalstrohet").await.expect("load");
-    assert_eq!(view.form.method, None, "the municipality's default");
+    assert_eq!(view.form.method.kind, None, "the municipality's default");
     let method_of = |doc: &app::exchange::document::TenantDocument| {
         (doc.plans[0].content.indicators.iter())
             .find(|i| i.code == "avtalstrohet")
@@ -223,13 +223,17 @@ async fn a_method_and_its_margin_are_saved_and_travel_in_the_tenant_document() {
     };
 
     let mut form = view.form.clone();
-    form.method = Some(MethodKind::Directional);
-    form.margin = "0,5".into();
-    form.margin_unit = MarginUnit::Absolute;
+    form.method.kind = Some(MethodKind::Directional);
+    form.method.margin = "0,5".into();
+    form.method.margin_unit = MarginUnit::Absolute;
     let revision = save(&app.db, &admin, view.id, view.revision, form).await.expect("save");
     let again = load(&app.db, &admin, "avtalstrohet").await.expect("load");
     assert_eq!(
-        (again.form.method, again.form.margin.as_str(), again.form.margin_unit),
+        (
+            again.form.method.kind,
+            again.form.method.margin.as_str(),
+            again.form.method.margin_unit
+        ),
         (Some(MethodKind::Directional), "0,5", MarginUnit::Absolute)
     );
     let doc = export_tenant(&app.db, "sodertalje").await.expect("export");
@@ -249,7 +253,7 @@ async fn a_method_and_its_margin_are_saved_and_travel_in_the_tenant_document() {
     );
 
     let mut form = again.form.clone();
-    form.method = None;
+    form.method = app::model::MethodForm::default();
     save(&app.db, &admin, view.id, revision, form)
         .await
         .expect("back to the default");

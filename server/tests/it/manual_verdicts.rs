@@ -30,7 +30,7 @@ async fn goal_line(client: &reqwest::Client, app: &TestApp, period: &str, code: 
 }
 
 fn verdict(body: Value) -> Value {
-    let mut form = json!({ "kind": "goal", "code": "kf6", "period": "2025-T2", "verdict": "red",
+    let mut form = json!({ "kind": "goal", "code": "5", "period": "2025-T2", "verdict": "red",
         "motivation": "Tryggheten har inte ökat enligt medborgarundersökningen", "revision": null });
     form.as_object_mut()
         .expect("object")
@@ -46,16 +46,16 @@ async fn a_helhetsbedomning_overrides_at_its_period_and_is_revision_checked() {
     let url = app.url(&format!("/api/v1/tenants/sodertalje/plans/{plan}/manual-verdicts"));
     let put = |body: Value| editor.put(&url).headers(json_headers()).json(&body).send();
 
-    assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "grey");
+    assert_eq!(goal_line(&editor, &app, "2025-08", "5").await["verdict"], "grey");
     let res = put(verdict(json!({}))).await.expect("put");
     assert_eq!(res.status(), 200);
     assert_eq!(res.json::<Value>().await.expect("json")["revision"], 1);
 
-    let august = goal_line(&editor, &app, "2025-08", "kf6").await;
+    let august = goal_line(&editor, &app, "2025-08", "5").await;
     assert_eq!(august["verdict"], "red", "tertial 2 ends in August");
     let why = august["explanation"].as_str().expect("text");
     assert!(why.contains("medborgarundersökningen"), "{why}");
-    assert_eq!(goal_line(&editor, &app, "2025-07", "kf6").await["verdict"], "grey");
+    assert_eq!(goal_line(&editor, &app, "2025-07", "5").await["verdict"], "grey");
 
     // A second new verdict for the same period, and a stale change, are conflicts.
     let res = put(verdict(json!({ "verdict": "green" }))).await.expect("put");
@@ -68,7 +68,7 @@ async fn a_helhetsbedomning_overrides_at_its_period_and_is_revision_checked() {
         .await
         .expect("put");
     assert_eq!(error_code(res, 409).await.0, "conflict");
-    assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "green");
+    assert_eq!(goal_line(&editor, &app, "2025-08", "5").await["verdict"], "green");
 
     // Bad input changes nothing.
     let res = put(verdict(json!({ "motivation": "  ", "revision": 2 })))
@@ -98,12 +98,12 @@ async fn a_helhetsbedomning_overrides_at_its_period_and_is_revision_checked() {
 
     let withdraw = |revision: i32| {
         editor
-            .delete(format!("{url}?kind=goal&code=kf6&period=2025-T2&revision={revision}"))
+            .delete(format!("{url}?kind=goal&code=5&period=2025-T2&revision={revision}"))
             .send()
     };
     assert_eq!(error_code(withdraw(1).await.expect("delete"), 409).await.0, "conflict");
     assert_eq!(withdraw(2).await.expect("delete").status(), 204);
-    assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "grey");
+    assert_eq!(goal_line(&editor, &app, "2025-08", "5").await["verdict"], "grey");
 }
 
 #[tokio::test]
@@ -132,7 +132,7 @@ async fn viewers_and_other_tenants_cannot_give_verdicts() {
             .expect("put");
         assert_eq!(res.status(), 404, "{tenant}: another tenant's plan is not found");
     }
-    assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "grey");
+    assert_eq!(goal_line(&editor, &app, "2025-08", "5").await["verdict"], "grey");
 }
 
 /// The tenant a REST path names is the one acted in: a platform admin signed in through
@@ -151,7 +151,7 @@ async fn a_platform_admin_acts_in_the_tenant_the_path_names() {
         .await
         .expect("put");
     assert_eq!(res.status(), 200);
-    assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "red");
+    assert_eq!(goal_line(&editor, &app, "2025-08", "5").await["verdict"], "red");
 }
 
 #[tokio::test]
@@ -176,7 +176,12 @@ async fn the_follow_up_counts_levels_filters_and_flags_what_a_verdict_changes() 
     );
     assert!(view.can_judge);
     let counted: u32 = view.levels.iter().map(|l| l.now.grey).sum();
-    assert_eq!(counted as usize, view.goals.len(), "no outcomes yet: every goal grey");
+    let assessed = view.goals.iter().filter(|g| g.assessed).count();
+    assert_eq!(counted as usize, assessed, "no outcomes yet: every assessed goal grey");
+    assert!(
+        assessed < view.goals.len(),
+        "the nämnd's parts of KF-mål group and are not counted"
+    );
     assert!(
         view.defaults[0].1.starts_with("takt mot årsmålet"),
         "{:?}",
@@ -185,7 +190,7 @@ async fn the_follow_up_counts_levels_filters_and_flags_what_a_verdict_changes() 
 
     let form = app::model::ManualVerdictForm {
         kind: app::model::VerdictKind::Goal,
-        code: "kf6".into(),
+        code: "5".into(),
         period: "2025-08".into(),
         verdict: Colour::Red,
         motivation: "Helhetsbedömning".into(),
@@ -198,8 +203,8 @@ async fn the_follow_up_counts_levels_filters_and_flags_what_a_verdict_changes() 
         .await
         .expect("view");
     let codes: Vec<&str> = red.goals.iter().map(|g| g.code.as_str()).collect();
-    assert!(codes.contains(&"kf6"), "{codes:?}");
-    let kf6 = red.goals.iter().find(|g| g.code == "kf6").expect("kf6");
+    assert!(codes.contains(&"5"), "{codes:?}");
+    let kf6 = red.goals.iter().find(|g| g.code == "5").expect("5");
     assert_eq!((kf6.verdict, kf6.previous), (Colour::Red, Colour::Grey));
     assert_eq!(kf6.manual.as_ref().map(|m| m.revision), Some(1));
     let kf_level = red
@@ -231,7 +236,7 @@ async fn manual_verdicts_travel_with_the_tenant_document() {
     let client = app.login_as("sodertalje", "editor@sodertalje.example").await;
     let plan: app::domain::PlanId = plan_id(&client, &app).await.parse().expect("uuid");
     for (kind, code, period) in [
-        (app::model::VerdictKind::Goal, "kf6", "2025-T2"),
+        (app::model::VerdictKind::Goal, "5", "2025-T2"),
         (app::model::VerdictKind::Indicator, "budgetfoljsamhet", "2025-10"),
     ] {
         let form = app::model::ManualVerdictForm {
@@ -258,7 +263,7 @@ async fn manual_verdicts_travel_with_the_tenant_document() {
     );
     assert_eq!(
         (given[1].goal.as_deref(), given[1].period.to_string().as_str()),
-        (Some("kf6"), "2025-T2")
+        (Some("5"), "2025-T2")
     );
 
     app::services::tenant_document::import_document(&app.db, first.clone(), Some("sodertalje-kopia"), "test")
@@ -276,4 +281,21 @@ async fn manual_verdicts_travel_with_the_tenant_document() {
         .await
         .expect_err("invalid");
     assert!(err.to_string().contains("\"99\" is not a goal of the plan"), "{err}");
+}
+
+/// A goal that only groups others (the nämnd's part of a KF-mål) has no verdict to override.
+#[tokio::test]
+async fn a_grouping_goal_takes_no_verdict() {
+    let app = TestApp::spawn().await;
+    let editor = app.login_as("sodertalje", "editor@sodertalje.example").await;
+    let plan = plan_id(&editor, &app).await;
+    let res = (editor.put(app.url(&format!("/api/v1/tenants/sodertalje/plans/{plan}/manual-verdicts"))))
+        .headers(json_headers())
+        .json(&verdict(json!({ "code": "kf6" })))
+        .send()
+        .await
+        .expect("put");
+    let (code, field) = error_field(res, 422).await;
+    assert_eq!((code.as_str(), field.as_str()), ("invalid_input", "code"));
+    assert_eq!(goal_line(&editor, &app, "2025-08", "kf6").await["verdict"], "grey");
 }

@@ -169,7 +169,8 @@ async fn a_document_with_problems_lists_them_all_and_writes_nothing() {
     let (code, message) = error_code(res, 422).await;
     assert_eq!(code, "invalid_input");
     assert!(
-        message.contains("dess plats i målträdet kräver nivån Effektmål"),
+        message
+            .contains("ligger på nivån Inriktningsmål, som inte ligger under överordnade målets nivå Inriktningsmål"),
         "{message}"
     );
     assert!(

@@ -173,10 +173,16 @@ async fn a_new_council_gets_a_slug_a_plan_and_can_go_while_it_has_none() {
         name: "Verksamhetsplan 2027–2029".into(),
         first_year: 2027,
         last_year: 2029,
+        kind: " Verksamhetsplan ".into(),
     };
     let id = create_plan(&app.db, &auth, &plan).await.expect("plan created");
     let plans = app::services::plans::list_for(&app.db, &auth).await.expect("plans");
     let created = plans.iter().find(|p| p.id == id).expect("listed");
+    assert_eq!(
+        created.kind.as_deref(),
+        Some("Verksamhetsplan"),
+        "the plan's type, trimmed"
+    );
     assert_eq!(
         (created.council_slug.as_str(), created.status.as_str(), created.version),
         ("vard-och-omsorgsnamnden", "draft", 1)
@@ -237,6 +243,7 @@ async fn plans_are_started_only_for_the_tenants_own_councils_with_sane_years() {
         name: "Verksamhetsplan".into(),
         first_year,
         last_year,
+        kind: String::new(),
     };
     assert!(matches!(
         create_plan(&app.db, &auth, &form(theirs, 2027, 2027)).await,

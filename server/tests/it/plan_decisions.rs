@@ -71,7 +71,15 @@ async fn adopting_freezes_the_version_and_a_new_draft_changes_a_copy() {
     );
 
     // Adopted: no more changes to the goals.
-    let goal = goal_edit::load(&app.db, &admin, plan, "1").await.expect("goal");
+    let goal = goal_edit::load(
+        &app.db,
+        &app::services::versioned_cache::VersionedCache::new(10),
+        &admin,
+        plan,
+        "1",
+    )
+    .await
+    .expect("goal");
     assert!(!goal.editable);
     let mut form = goal.form.clone();
     form.title = "Ändrad rubrik".into();

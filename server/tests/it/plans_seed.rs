@@ -181,13 +181,55 @@ async fn sodertalje_holds_the_2025_plan_with_its_restored_spelling() {
     let app = TestApp::spawn().await;
     let doc = export_tenant(&app.db, "sodertalje").await.expect("export");
     let levels: Vec<&str> = doc.levels.iter().map(|l| l.name.as_str()).collect();
-    assert_eq!(levels, ["Målområde", "KF-mål", "Nämndmål"]);
+    assert_eq!(levels, ["Målområde", "KF-mål", "Nämndens inriktning", "Nämndmål"]);
+    // The målområden and KF-mål are the municipality's, in Kommunfullmäktige's Mål och budget.
+    let kf = plan(&doc, "Mål och budget 2025");
+    let kommunfullmaktige = doc.councils.iter().find(|c| c.slug == kf.council).expect("council");
+    assert!(kommunfullmaktige.municipal);
+    assert_eq!(
+        (kf.kind.as_deref(), kf.first_year, kf.last_year),
+        (Some("Mål och budget"), 2025, 2027)
+    );
+    let in_kf = |key: &str| kf.content.goals.iter().filter(|g| g.level == key).count();
+    assert_eq!((in_kf("malomrade"), in_kf("kf_mal")), (3, 6));
+    let kf1 = kf.content.goals.iter().find(|g| g.code == "kf1").expect("KF-mål 1");
+    assert_eq!(
+        kf1.title,
+        "Södertälje kommuns invånare lever tryggt och har goda livsvillkor"
+    );
+    assert!(
+        kf1.sections[0]
+            .text
+            .starts_with("Goda livsvillkor är viktiga för den sociala hållbarheten")
+    );
     let p = plan(&doc, "Verksamhetsplan 2025");
     let by_level = |key: &str| p.content.goals.iter().filter(|g| g.level == key).count();
     assert_eq!(
-        (by_level("malomrade"), by_level("kf_mal"), by_level("namndmal")),
-        (3, 6, 6)
+        (by_level("malomrade"), by_level("kf_inriktning"), by_level("namndmal")),
+        (0, 6, 6)
     );
+    // Each nämndmål contributes directly to its KF-mål; the nämnd's texts on KF-mål stay here.
+    let contributions: Vec<(&str, &str)> = (p.content.goals.iter())
+        .flat_map(|g| g.contributes_to.iter().map(move |l| (g.code.as_str(), l.goal.as_str())))
+        .collect();
+    assert_eq!(
+        contributions,
+        [
+            ("1.1", "kf1"),
+            ("1.2", "kf1"),
+            ("2", "kf2"),
+            ("3", "kf3"),
+            ("4", "kf4"),
+            ("5", "kf5")
+        ]
+    );
+    let sn_kf6 = p
+        .content
+        .goals
+        .iter()
+        .find(|g| g.code == "kf6")
+        .expect("the nämnd's KF-mål 6");
+    assert_eq!(sn_kf6.sections[0].title, "Nämndens bidrag till målet");
     let numbers: Vec<&str> = p
         .content
         .goals

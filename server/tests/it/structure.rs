@@ -75,7 +75,7 @@ async fn levels_change_when_every_plan_still_fits() {
 
     // The new level is usable at once: a goal can go under an inriktningsmål.
     let plan = app::services::plans::list_for(&app.db, &auth).await.expect("plans")[0].id;
-    let under = app::services::goal_edit::blank(&app.db, &auth, plan, Some("1.1"))
+    let under = app::services::goal_edit::blank(&app.db, &auth, plan, Some("1.1"), None)
         .await
         .expect("blank");
     assert_eq!(
@@ -171,7 +171,10 @@ async fn levels_move_only_where_every_goal_still_fits_the_tree() {
 
     // Swapping målområde and inriktningsmål would put every goal in the wrong place.
     let swapped: Vec<LevelForm> = before.levels.iter().rev().cloned().collect();
-    rejected(save(&app.db, &auth, &swapped).await, "its place in the tree needs");
+    rejected(
+        save(&app.db, &auth, &swapped).await,
+        "which is not below its parent's level",
+    );
     assert_unchanged(&app, &auth, &before).await;
 
     // Two new levels below that no goal uses yet can be added and then reordered.
@@ -212,7 +215,7 @@ async fn a_level_counts_its_uppdrag_in_verdicts_only_where_it_carries_them() {
             assert_eq!(
                 problems[0].location,
                 Location::of(Place::LevelAt {
-                    nth: 3,
+                    nth: 4,
                     name: "Nämndmål".into()
                 })
                 .field("assignment_inputs")

@@ -10,6 +10,8 @@ pub struct Model {
     pub slug: String,
     pub name: String,
     pub sort_order: i32,
+    /// Kommunfullmäktige: its plans' goals are the municipality's.
+    pub municipal: bool,
     pub revision: i32,
 }
 

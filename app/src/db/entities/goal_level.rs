@@ -26,6 +26,8 @@ pub struct Model {
     pub rule: Option<String>,
     /// Whether the uppdrag and initiativ of the level's goals count in their verdicts.
     pub assignment_inputs: bool,
+    /// Its goals group others (perspectives) and are not assessed.
+    pub grouping: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

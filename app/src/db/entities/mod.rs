@@ -10,6 +10,7 @@ pub mod focus_area;
 pub mod focus_area_goal;
 pub mod goal;
 pub mod goal_level;
+pub mod goal_link;
 pub mod import_job;
 pub mod indicator;
 pub mod indicator_target;

@@ -21,6 +21,8 @@ pub struct Model {
     pub sections: String,
     pub revision: i32,
     pub created_at: DateTimeUtc,
+    /// The plan's type as the tenant names it (Verksamhetsplan, Uppdragsplan, …).
+    pub kind: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

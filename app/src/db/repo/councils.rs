@@ -40,6 +40,7 @@ pub async fn list_with_departments(
             id: CouncilId::from_uuid(c.id),
             slug: c.slug,
             name: c.name,
+            municipal: c.municipal,
         })
         .collect())
 }
@@ -80,9 +81,26 @@ pub async fn insert(
         name: Set(name.to_owned()),
         sort_order: Set(sort_order),
         revision: Set(0),
+        municipal: Set(false),
     }
     .insert(db)
     .await
+}
+
+/// Marks the council as the municipality's own body (kommunfullmäktige), or not.
+pub async fn set_municipal(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    id: Uuid,
+    municipal: bool,
+) -> Result<(), DbErr> {
+    council::Entity::update_many()
+        .filter(council::Column::TenantId.eq(scope.tenant_id()))
+        .filter(council::Column::Id.eq(id))
+        .col_expr(council::Column::Municipal, sea_orm::sea_query::Expr::value(municipal))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Adds the department unless the council already has one by that name.

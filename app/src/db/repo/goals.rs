@@ -4,7 +4,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::db::TenantScope;
-use crate::db::entities::{activity, assignment, focus_area_goal, goal, indicator};
+use crate::db::entities::{activity, assignment, focus_area_goal, goal, goal_link, indicator};
 use crate::domain::GoalId;
 use crate::model::Attached;
 
@@ -62,6 +62,54 @@ pub async fn update_text_if_revision(
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
+}
+
+/// Sets the goal's rule (JSON; `None`: its level's) if it is still at `revision`.
+pub async fn set_rule_if_revision(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    id: GoalId,
+    revision: i32,
+    rule: Option<String>,
+) -> Result<bool, DbErr> {
+    let result = goal::Entity::update_many()
+        .col_expr(goal::Column::Rule, Expr::value(rule))
+        .col_expr(goal::Column::Revision, Expr::value(revision + 1))
+        .filter(this_goal(scope, id, revision))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Takes the goal's next revision if it is still at `revision` (a change of what hangs on
+/// it, such as its contributions).
+pub async fn touch_if_revision(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    id: GoalId,
+    revision: i32,
+) -> Result<bool, DbErr> {
+    let result = goal::Entity::update_many()
+        .col_expr(goal::Column::Revision, Expr::value(revision + 1))
+        .filter(this_goal(scope, id, revision))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Replaces the goal's contributions with `links`.
+pub async fn replace_links(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    id: GoalId,
+    links: Vec<goal_link::Model>,
+) -> Result<(), DbErr> {
+    goal_link::Entity::delete_many()
+        .filter(goal_link::Column::TenantId.eq(scope.tenant_id()))
+        .filter(goal_link::Column::GoalId.eq(id))
+        .exec(db)
+        .await?;
+    super::rows::insert(db, scope, links).await
 }
 
 /// Sets the goal's parent if it is still at `revision`.

@@ -12,8 +12,9 @@ fn this_level(scope: TenantScope, id: LevelId, revision: i32) -> sea_orm::Condit
     super::at_revision((C::TenantId, C::Id, C::Revision), scope, id, revision)
 }
 
-/// Writes `row`'s position, names, numbering, sections, carries and whether its uppdrag
-/// count as inputs, if the stored level is still at `revision`; the revision goes up by one.
+/// Writes `row`'s position, names, numbering, sections, carries, whether its uppdrag count
+/// as inputs, whether it only groups, and its rule, if the stored level is still at
+/// `revision`; the revision goes up by one.
 pub async fn update_if_revision(
     db: &impl ConnectionTrait,
     scope: TenantScope,
@@ -29,6 +30,8 @@ pub async fn update_if_revision(
         .col_expr(C::Sections, Expr::value(row.sections.clone()))
         .col_expr(C::Carries, Expr::value(row.carries.clone()))
         .col_expr(C::AssignmentInputs, Expr::value(row.assignment_inputs))
+        .col_expr(C::Grouping, Expr::value(row.grouping))
+        .col_expr(C::Rule, Expr::value(row.rule.clone()))
         .col_expr(C::Revision, Expr::value(revision + 1))
         .filter(this_level(scope, LevelId::from_uuid(row.id), revision))
         .exec(db)

@@ -66,6 +66,7 @@ tenant_tables! {
     plan => plans,
     plan_version => plan_versions,
     goal => goals,
+    goal_link => goal_links,
     indicator => indicators,
     indicator_target => indicator_targets,
     indicator_value => indicator_values,
@@ -124,6 +125,9 @@ child_tables! {
     indicator_value.IndicatorId => values_of,
     assignment_comment.AssignmentId => comments_of,
     focus_area_goal.FocusAreaId => focus_links_of,
+    goal_link.GoalId => links_of,
+    goal_link.TargetGoalId => links_into,
+    goal.Id => goals_with_ids,
 }
 
 /// One plan of the tenant.

@@ -1,7 +1,10 @@
 //! Checks a [`TenantDocument`] completely before anything is written, and reports every
 //! problem with where it is: an import is all or nothing.
 
+mod links;
 mod rules;
+
+pub use rules::rule_keys;
 
 use std::collections::{HashMap, HashSet};
 
@@ -201,6 +204,7 @@ pub fn document(doc: &TenantDocument) -> Vec<Problem> {
         );
     }
     rules::check(&mut check, doc);
+    links::check(&mut check, doc);
     check.problems
 }
 
@@ -285,27 +289,19 @@ fn content<'a>(
             continue;
         };
         let level = &levels[level_index];
-        let expected_level = match &goal.parent {
-            None => 0,
-            Some(parent) => match goals.get(parent.as_str()) {
-                Some(parent_level) => parent_level + 1,
-                None => {
-                    check.fail(&here.field("parent"), Message::ParentNotBefore { parent: echo(parent) });
-                    level_index
+        // A top goal may be on any level; a sub-goal on any level below its parent's.
+        if let Some(parent) = &goal.parent {
+            match goals.get(parent.as_str()) {
+                Some(&parent_level) if parent_level >= level_index => {
+                    let message = Message::NotBelowParent {
+                        level: level.name.clone(),
+                        parent_level: levels[parent_level].name.clone(),
+                    };
+                    check.fail(&here.field("level"), message);
                 }
-            },
-        };
-        if level_index != expected_level {
-            let message = match levels.get(expected_level) {
-                Some(expected) => Message::WrongLevel {
-                    level: level.name.clone(),
-                    expected: expected.name.clone(),
-                },
-                None => Message::TooDeep {
-                    level: level.name.clone(),
-                },
-            };
-            check.fail(&here.field("level"), message);
+                Some(_) => {}
+                None => check.fail(&here.field("parent"), Message::ParentNotBefore { parent: echo(parent) }),
+            }
         }
         let mut seen = HashSet::new();
         for section in &goal.sections {

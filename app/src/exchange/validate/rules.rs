@@ -82,7 +82,7 @@ fn content(check: &mut Checker, at: &Location, content: &PlanContent) {
         }
         let own = inputs.get(goal.code.as_str()).unwrap_or(&none);
         let mut named = Vec::new();
-        keys(rule, &mut named);
+        rule_keys(rule, &mut named);
         for key in named.into_iter().filter(|k| !own.contains(k)) {
             let message = Message::NotAnInput {
                 key: echo(key),
@@ -133,11 +133,11 @@ fn manual_verdicts(check: &mut Checker, at: &Location, plan: &Plan) {
 }
 
 /// Every input key a rule names (mandatory inputs and weights), nested rules included.
-fn keys<'a>(rule: &'a Rule, out: &mut Vec<&'a str>) {
+pub fn rule_keys<'a>(rule: &'a Rule, out: &mut Vec<&'a str>) {
     match rule {
         Rule::CountGreen { mandatory, .. } => out.extend(mandatory.iter().map(String::as_str)),
         Rule::Weighted { weights, .. } => out.extend(weights.iter().map(|(key, _)| key.as_str())),
-        Rule::All { rules } => rules.iter().for_each(|r| keys(r, out)),
+        Rule::All { rules } => rules.iter().for_each(|r| rule_keys(r, out)),
         Rule::Manual => {}
     }
 }

@@ -110,8 +110,17 @@ fn each_inconsistency_is_reported_where_it_is() {
             "goal \"1.1\" › Parent goal: \"9\" is not a goal listed before it",
         ),
         (
-            |d| d.plans[0].content.goals[1].parent = None,
-            "goal \"1.1\" › level: is on the level Nämndmål, but its place in the tree needs Målområde",
+            |d| {
+                d.plans[0].content.goals[1].contributes_to = vec![crate::exchange::document::GoalLink {
+                    goal: "kf9".into(),
+                    kind: crate::domain::Contribution::Direct,
+                }]
+            },
+            "goal \"1.1\" › contributes_to: \"kf9\" is not a goal of the municipality's plan for these years",
+        ),
+        (
+            |d| d.plans[0].content.goals[1].level = "omrade".into(),
+            "goal \"1.1\" › level: is on the level Målområde, which is not below its parent's level Målområde",
         ),
         (
             |d| d.plans[0].content.goals[1].code = "1".into(),

@@ -62,6 +62,12 @@ pub(super) fn text(message: &Message) -> String {
         M::ThresholdsOutOfRange => {
             "green_from and yellow_from must lie between 0 and 1, yellow_from no higher than green_from".into()
         }
+        M::PercentOutOfRange { value } => format!("must lie between 0 and 100 %, not {value}"),
+        M::YellowAboveGreen => "the threshold for yellow must not lie above the one for green".into(),
+        M::NotAWholeNumber { text } => format!("\"{text}\" is not a whole number (0 or more)"),
+        M::CombinedRuleInDocument => {
+            "a combined rule (several rules that must all hold) is changed in the tenant document, not here".into()
+        }
         M::EmptyAll => "\"all\" needs at least one rule".into(),
         M::ManualInAll => {
             "a manual rule inside \"all\" would keep the goal unassessed; give a manual overall verdict instead".into()
@@ -85,10 +91,15 @@ pub(super) fn text(message: &Message) -> String {
         M::AssignmentInputsNeedCarry => {
             "uppdrag can count in the verdicts only on a level whose goals carry them".into()
         }
-        M::WrongLevel { level, expected } => {
-            format!("is on the level {level}, but its place in the tree needs {expected}")
+        M::NotBelowParent { level, parent_level } => {
+            format!("is on the level {level}, which is not below its parent's level {parent_level}")
         }
-        M::TooDeep { level } => format!("is on the level {level}, but its place in the tree is below the last level"),
+        M::GroupingNotAssessed { goal } => {
+            format!("{goal} only groups goals and is not assessed; give the verdict on the goals under it")
+        }
+        M::MunicipalGoalContributes => {
+            "the municipality's own goals do not contribute to other goals; the councils' goals do".into()
+        }
         M::LastLevel { goal } => format!("{goal} is on the last level; goals cannot be added under it"),
         M::CannotPlaceHere { level } => format!("a goal on the level {level} cannot be placed there"),
         M::NoLevels => "the goal structure needs at least one level".into(),
@@ -237,6 +248,7 @@ fn thing(what: Thing) -> &'static str {
         Thing::Level => "The level",
         Thing::Assignment => "The item",
         Thing::Texts => "The vision and values",
+        Thing::Method => "The municipality's assessment method",
         Thing::Council => "The council",
         Thing::Department => "The department",
         Thing::Goal => "The goal",
@@ -271,6 +283,7 @@ fn named(what: Named) -> &'static str {
 fn known(what: Known) -> &'static str {
     match what {
         Known::GoalInPlan => "a goal of the plan",
+        Known::MunicipalGoal => "a goal of the municipality's plan for these years",
         Known::GoalWithAssignments => "a goal of the plan that can have uppdrag",
         Known::IndicatorInPlan => "an indicator of the plan",
         Known::IndicatorCode => "an indicator code of this municipality",

@@ -67,6 +67,12 @@ pub(super) fn text(message: &Message) -> String {
             "green_from och yellow_from måste ligga mellan 0 och 1, och yellow_from får inte vara högre än green_from"
                 .into()
         }
+        M::PercentOutOfRange { value } => format!("måste ligga mellan 0 och 100 %, inte {value}"),
+        M::YellowAboveGreen => "gränsen för gult får inte ligga över gränsen för grönt".into(),
+        M::NotAWholeNumber { text } => format!("”{text}” är inget heltal (0 eller mer)"),
+        M::CombinedRuleInDocument => {
+            "en kombinerad regel (flera regler som alla ska uppfyllas) ändras i kommunens dokument, inte här".into()
+        }
         M::EmptyAll => "”all” måste innehålla minst en regel".into(),
         M::ManualInAll => {
             "en manuell regel inuti ”all” gör att målet aldrig blir bedömt; ge en manuell helhetsbedömning i stället"
@@ -91,10 +97,13 @@ pub(super) fn text(message: &Message) -> String {
         M::AssignmentInputsNeedCarry => {
             "uppdrag kan bara räknas in i bedömningen på en nivå där målen kan ha uppdrag".into()
         }
-        M::WrongLevel { level, expected } => {
-            format!("ligger på nivån {level}, men dess plats i målträdet kräver nivån {expected}")
+        M::NotBelowParent { level, parent_level } => {
+            format!("ligger på nivån {level}, som inte ligger under överordnade målets nivå {parent_level}")
         }
-        M::TooDeep { level } => format!("ligger på nivån {level}, men dess plats i målträdet är under den sista nivån"),
+        M::GroupingNotAssessed { goal } => {
+            format!("{goal} grupperar bara mål och bedöms inte; ge bedömningen på målen under det")
+        }
+        M::MunicipalGoalContributes => "kommunens egna mål bidrar inte till andra mål; det gör nämndernas mål".into(),
         M::LastLevel { goal } => format!("{goal} ligger på den sista nivån; det går inte att lägga mål under det"),
         M::CannotPlaceHere { level } => format!("ett mål på nivån {level} kan inte placeras där"),
         M::NoLevels => "målstrukturen måste ha minst en nivå".into(),
@@ -249,6 +258,7 @@ fn thing(what: Thing) -> &'static str {
         Thing::Level => "Nivån",
         Thing::Assignment => "Uppdraget",
         Thing::Texts => "Visionen och värdegrunden",
+        Thing::Method => "Kommunens bedömningsmetod",
         Thing::Council => "Nämnden",
         Thing::Department => "Avdelningen",
         Thing::Goal => "Målet",
@@ -283,6 +293,7 @@ fn named(what: Named) -> &'static str {
 fn known(what: Known) -> &'static str {
     match what {
         Known::GoalInPlan => "ett mål i planen",
+        Known::MunicipalGoal => "ett mål i kommunens plan för de här åren",
         Known::GoalWithAssignments => "ett mål i planen som kan ha uppdrag",
         Known::IndicatorInPlan => "en indikator i planen",
         Known::IndicatorCode => "någon av kommunens indikatorkoder",

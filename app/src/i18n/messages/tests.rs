@@ -74,6 +74,10 @@ fn samples() -> Vec<Message> {
             weight: text("-1"),
         },
         M::ThresholdsOutOfRange,
+        M::PercentOutOfRange { value: text("120") },
+        M::YellowAboveGreen,
+        M::NotAWholeNumber { text: t() },
+        M::CombinedRuleInDocument,
         M::EmptyAll,
         M::ManualInAll,
         M::NotAnInput {
@@ -97,11 +101,12 @@ fn samples() -> Vec<Message> {
             carry: Carry::Indicators,
         },
         M::AssignmentInputsNeedCarry,
-        M::WrongLevel {
+        M::NotBelowParent {
             level: t(),
-            expected: text("Mål"),
+            parent_level: text("Mål"),
         },
-        M::TooDeep { level: t() },
+        M::MunicipalGoalContributes,
+        M::GroupingNotAssessed { goal: t() },
         M::LastLevel { goal: t() },
         M::CannotPlaceHere { level: t() },
         M::NoLevels,
@@ -253,7 +258,11 @@ fn a_new_code_needs_a_sample() {
             M::NegativeWeight { .. } | M::ThresholdsOutOfRange | M::EmptyAll | M::ManualInAll => 0,
             M::NotAnInput { .. } | M::GoalOrIndicator | M::NotADepartment { .. } | M::NotASection { .. } => 0,
             M::ParentNotBefore { .. } | M::LevelDoesNotCarry { .. } | M::AssignmentInputsNeedCarry => 0,
-            M::WrongLevel { .. } | M::TooDeep { .. } | M::LastLevel { .. } | M::CannotPlaceHere { .. } => 0,
+            M::NotBelowParent { .. }
+            | M::MunicipalGoalContributes
+            | M::GroupingNotAssessed { .. }
+            | M::LastLevel { .. }
+            | M::CannotPlaceHere { .. } => 0,
             M::NoLevels | M::Stale { .. } | M::StaleAdded { .. } | M::StaleRemoved { .. } => 0,
             M::PlanAdopted { .. } | M::AlreadyDraft { .. } | M::TenantNotEmpty { .. } => 0,
             M::GoalHasDependents { .. } | M::DepartmentInUse { .. } | M::CouncilHasPlans { .. } => 0,
@@ -265,10 +274,12 @@ fn a_new_code_needs_a_sample() {
             M::ImportAbandoned | M::EarlierProblems | M::UnsupportedDocumentFormat { .. } => 0,
             M::AdoptedVersionsOrder | M::StatusVersionMismatch | M::Department { .. } | M::ForYear { .. } => 0,
             M::InSection { .. } => 0,
+            M::PercentOutOfRange { .. } | M::YellowAboveGreen | M::NotAWholeNumber { .. } => 0,
+            M::CombinedRuleInDocument => 0,
             M::UnreadableRequest { .. } | M::NotJson | M::BodyTooLarge { .. } | M::MissingQuery { .. } => 0,
         }
     }
-    const VARIANTS: usize = 86;
+    const VARIANTS: usize = 91;
     let samples = samples();
     assert_eq!(
         samples.iter().map(ordinal).count(),

@@ -154,6 +154,18 @@ pub enum Message {
         weight: String,
     },
     ThresholdsOutOfRange,
+    /// A percent (a rule's threshold, written in a form) outside 0–100.
+    PercentOutOfRange {
+        value: String,
+    },
+    /// A weighted rule whose yellow threshold lies above its green one.
+    YellowAboveGreen,
+    /// A count that must be a whole number of at least 0.
+    NotAWholeNumber {
+        text: String,
+    },
+    /// A combined rule ("all") is not edited in a form.
+    CombinedRuleInDocument,
     EmptyAll,
     ManualInAll,
     /// A rule names something that is not an input of its goal.
@@ -183,15 +195,17 @@ pub enum Message {
         carry: Carry,
     },
     AssignmentInputsNeedCarry,
-    /// A goal on `level` where its place in the tree needs `expected`.
-    WrongLevel {
+    /// A goal on `level`, which is not below its parent's level `parent_level`.
+    NotBelowParent {
         level: String,
-        expected: String,
+        parent_level: String,
     },
-    /// A goal below the last level.
-    TooDeep {
-        level: String,
+    /// A goal of a grouping level has no verdict, so none can be given.
+    GroupingNotAssessed {
+        goal: String,
     },
+    /// A goal of the municipality's own plan names goals it contributes to.
+    MunicipalGoalContributes,
     /// Goals cannot be added below a goal of the last level.
     LastLevel {
         goal: String,

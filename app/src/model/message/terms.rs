@@ -14,6 +14,8 @@ pub enum Thing {
     Level,
     Assignment,
     Texts,
+    /// The municipality's assessment method for indicators.
+    Method,
     Council,
     Department,
     Goal,
@@ -44,6 +46,8 @@ pub enum Named {
 #[serde(rename_all = "snake_case")]
 pub enum Known {
     GoalInPlan,
+    /// A goal of the municipality's plan covering the plan's years.
+    MunicipalGoal,
     GoalWithAssignments,
     IndicatorInPlan,
     IndicatorCode,

@@ -14,7 +14,7 @@ use crate::db::entities::manual_verdict;
 use crate::db::repo::manual_verdicts::{self, Subject};
 use crate::db::repo::{indicators, rows, tenants};
 use crate::domain::PlanId;
-use crate::model::{ManualVerdictForm, Message, Role, Thing, VerdictKind};
+use crate::model::{ManualVerdictForm, Message, Role, Thing, VerdictKind, echo};
 use crate::services::context::TenantContext;
 use crate::services::{ServiceError, history, validate};
 
@@ -49,9 +49,20 @@ async fn subject(
     code: &str,
 ) -> Result<Subject, ServiceError> {
     let found = match kind {
-        VerdictKind::Goal => (rows::goals_of_plan(db, scope, plan_id).await?.into_iter())
-            .find(|g| g.code == code)
-            .map(|g| Subject::Goal(g.id)),
+        VerdictKind::Goal => {
+            let goal = (rows::goals_of_plan(db, scope, plan_id).await?.into_iter()).find(|g| g.code == code);
+            let grouping = rows::goal_levels(db, scope)
+                .await?
+                .into_iter()
+                .any(|l| l.grouping && goal.as_ref().is_some_and(|g| g.level_id == l.id));
+            if grouping {
+                return Err(ServiceError::invalid(
+                    "code",
+                    Message::GroupingNotAssessed { goal: echo(code) },
+                ));
+            }
+            goal.map(|g| Subject::Goal(g.id))
+        }
         VerdictKind::Indicator => (indicators::find_by_code(db, scope, code).await?)
             .filter(|i| i.plan_id == plan_id.uuid())
             .map(|i| Subject::Indicator(i.id)),

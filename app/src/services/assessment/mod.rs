@@ -84,11 +84,54 @@ pub struct PlanInputs {
     pub manual: ManualVerdicts,
     /// The plan's uppdrag and initiativ ids, in the order of `plan.content.assignments`.
     pub assignment_ids: Vec<AssignmentId>,
+    /// Goals of councils' plans contributing to this plan's goals (a municipal plan's).
+    pub incoming: Vec<export::Incoming>,
+    /// The inputs of the plans those goals are in, read at the same version.
+    pub contributors: Vec<PlanInputs>,
 }
 
 impl PlanInputs {
+    /// Every goal's and indicator's verdict at `at` (see [`plan::assess`]); a goal of the
+    /// municipality's plan counts the verdicts of the goals contributing to it directly.
     pub fn assess(&self, at: Period, language: Language) -> Vec<Assessment> {
-        plan::assess(&self.levels, self.method, &self.plan, &self.manual, at, language)
+        let contributed = self.contributions(at, language);
+        plan::assess(
+            &self.levels,
+            self.method,
+            &self.plan,
+            &self.manual,
+            &contributed,
+            at,
+            language,
+        )
+    }
+
+    /// The verdict at `at` of every goal contributing to one of this plan's goals.
+    pub fn contributions(&self, at: Period, language: Language) -> Vec<plan::Contributed> {
+        let verdicts: Vec<(PlanId, Vec<Assessment>)> = (self.contributors.iter())
+            .map(|c| (c.summary.id, c.assess(at, language)))
+            .collect();
+        (self.incoming.iter())
+            .map(|link| {
+                let verdict = (verdicts.iter().find(|(id, _)| *id == link.plan_id))
+                    .and_then(|(_, all)| all.iter().find(|a| a.kind == VerdictKind::Goal && a.code == link.code));
+                plan::Contributed {
+                    link: link.clone(),
+                    verdict: verdict.map_or(Colour::Grey, |a| a.verdict),
+                    explanation: verdict.map(|a| a.explanation.clone()).unwrap_or_default(),
+                }
+            })
+            .collect()
+    }
+
+    /// The same inputs with `method` as the tenant's method, in the contributing plans too.
+    pub fn with_method(&self, method: Option<Method>) -> PlanInputs {
+        let mut edited = self.clone();
+        edited.method = method;
+        for contributor in &mut edited.contributors {
+            contributor.method = method;
+        }
+        edited
     }
 }
 
@@ -128,6 +171,22 @@ async fn read_inputs(
     scope: TenantScope,
     plan_id: PlanId,
 ) -> Result<PlanInputs, ServiceError> {
+    let mut inputs = read_own_inputs(db, scope, plan_id).await?;
+    let mut plans: Vec<PlanId> = inputs.incoming.iter().map(|i| i.plan_id).collect();
+    plans.sort();
+    plans.dedup();
+    for plan in plans {
+        // Only councils' goals contribute, and nothing contributes to them: one step deep.
+        inputs.contributors.push(read_own_inputs(db, scope, plan).await?);
+    }
+    Ok(inputs)
+}
+
+async fn read_own_inputs(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    plan_id: PlanId,
+) -> Result<PlanInputs, ServiceError> {
     let snapshot = export::plan_snapshot(db, scope, plan_id)
         .await?
         .ok_or(ServiceError::NotFound)?;
@@ -146,6 +205,8 @@ async fn read_inputs(
         plan: snapshot.document,
         manual,
         assignment_ids: snapshot.assignment_ids,
+        incoming: snapshot.incoming,
+        contributors: Vec::new(),
     })
 }
 

@@ -12,8 +12,31 @@ use engine::assess::{
 use engine::{Period, Target, parse_number};
 use rust_decimal::Decimal;
 
+use crate::domain::Contribution;
 use crate::exchange::document::{self as doc, Gender, ValueKind};
-use crate::model::{Assessment, ManualVerdictView, VerdictKind};
+use crate::exchange::export::Incoming;
+use crate::model::{Assessment, Colour, ManualVerdictView, VerdictKind};
+
+/// A council's goal contributing to a goal of this (the municipality's) plan, with its
+/// verdict at the month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contributed {
+    pub link: Incoming,
+    pub verdict: Colour,
+    pub explanation: String,
+}
+
+impl Contributed {
+    /// How a rule names it: the council's slug and the goal's code (`socialnamnden/1.1`).
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.link.council_slug, self.link.code)
+    }
+
+    /// As an explanation lists it: the goal and its council.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.link.title, self.link.council)
+    }
+}
 
 /// A manual verdict as the engine takes it, and as the follow-up page shows it.
 #[derive(Debug, Clone)]
@@ -143,12 +166,16 @@ fn better(direction: doc::Better) -> Better {
 
 /// Every goal's and indicator's verdict in the plan's current content at `at`, goals first
 /// in plan order, then indicators in plan order. A manual verdict that applies at `at`
-/// overrides the computed one. Explanations are written in `language`.
+/// overrides the computed one. A goal's inputs are its indicators, its child goals (but
+/// those of grouping levels), where its level says so its uppdrag, and the goals
+/// `contributed` directly to it; a goal of a grouping level is not assessed. Explanations
+/// are written in `language`.
 pub fn assess(
     levels: &[doc::Level],
     tenant_method: Option<Method>,
     plan: &doc::Plan,
     manual: &ManualVerdicts,
+    contributed: &[Contributed],
     at: Period,
     language: Language,
 ) -> Vec<Assessment> {
@@ -205,9 +232,27 @@ pub fn assess(
     let counting_assignments: Vec<&str> = (levels.iter().filter(|l| l.assignment_inputs))
         .map(|l| l.key.as_str())
         .collect();
+    let grouping: Vec<&str> = (levels.iter().filter(|l| l.grouping)).map(|l| l.key.as_str()).collect();
+    let direct: Vec<(&str, String, String, Verdict)> = (contributed.iter())
+        .filter(|c| c.link.kind == Contribution::Direct)
+        .map(|c| (c.link.target.as_str(), c.key(), c.label(), c.verdict.into()))
+        .collect();
     let mut goal_lines: Vec<Assessment> = Vec::with_capacity(content.goals.len());
     let mut children: HashMap<&str, Vec<(&str, &str, Verdict)>> = HashMap::new();
     for goal in content.goals.iter().rev() {
+        if grouping.contains(&goal.level.as_str()) {
+            let explanation = language.pick("Grupperar mål och bedöms inte.", "Groups goals and is not assessed.");
+            let name = format!("{} {}", goal.number, goal.title).trim().to_owned();
+            goal_lines.push(line(
+                VerdictKind::Goal,
+                &goal.code,
+                name,
+                Verdict::Grey,
+                explanation.to_owned(),
+            ));
+            children.remove(goal.code.as_str());
+            continue;
+        }
         let mut inputs = by_goal.remove(goal.code.as_str()).unwrap_or_default();
         if counting_assignments.contains(&goal.level.as_str()) {
             let own = content
@@ -224,6 +269,9 @@ pub fn assess(
             .rev()
         {
             inputs.push(GoalInput::new(code, title, InputKind::ChildGoal, verdict));
+        }
+        for (_, key, label, verdict) in direct.iter().filter(|(target, ..)| *target == goal.code) {
+            inputs.push(GoalInput::new(key, label, InputKind::ChildGoal, *verdict));
         }
         let fallback;
         let rule = match goal

@@ -10,8 +10,8 @@ use rust_decimal::prelude::ToPrimitive;
 
 use crate::exchange::document::{self as doc, AssignmentForecast, AssignmentStatus, Gender, ValueKind};
 use crate::model::{
-    AssignmentFollowUp, AssignmentOverview, ChartPoint, Colour, ColourCounts, FollowUpFilter, FollowUpView,
-    GoalFollowUp, IndicatorFollowUp, LevelTally, VerdictKind,
+    AssignmentFollowUp, AssignmentOverview, ChartPoint, Colour, ColourCounts, ContributionFollowUp, FollowUpFilter,
+    FollowUpView, GoalFollowUp, IndicatorFollowUp, LevelTally, VerdictKind,
 };
 use crate::services::assessment::PlanInputs;
 use crate::services::assessment::plan::{default_method, default_rule};
@@ -83,6 +83,20 @@ pub fn follow_up(
         .map(|l| (l.key.as_str(), l.name.as_str()))
         .collect();
     let mut depths: HashMap<&str, usize> = HashMap::new();
+    let contributed = inputs.contributions(at, language);
+    let contributions = |code: &str| -> Vec<ContributionFollowUp> {
+        (contributed.iter().filter(|c| c.link.target == code))
+            .map(|c| ContributionFollowUp {
+                council: c.link.council.clone(),
+                plan_id: c.link.plan_id,
+                code: c.link.code.clone(),
+                title: c.link.title.clone(),
+                kind: c.link.kind,
+                verdict: c.verdict,
+                explanation: c.explanation.clone(),
+            })
+            .collect()
+    };
     let mut goals: Vec<GoalFollowUp> = Vec::with_capacity(goal_count);
     for (i, goal) in content.goals.iter().enumerate() {
         let depth = (goal.parent.as_deref()).map_or(0, |p| depths.get(p).map_or(0, |d| d + 1));
@@ -97,11 +111,13 @@ pub fn follow_up(
                 .unwrap_or(&goal.level)
                 .to_owned(),
             depth,
+            assessed: !inputs.levels.iter().any(|l| l.grouping && l.key == goal.level),
             verdict: now[i].verdict,
             previous: then[i].verdict,
             explanation: now[i].explanation.clone(),
             manual: (inputs.manual.at(VerdictKind::Goal, &goal.code, at)).map(|g| g.view.clone()),
             indicators: by_goal.remove(goal.code.as_str()).unwrap_or_default(),
+            contributions: contributions(&goal.code),
         });
     }
 
@@ -113,7 +129,7 @@ pub fn follow_up(
         let mut shown = vec![false; goals.len()];
         for (i, goal) in goals.iter().enumerate().rev() {
             let own_department = department.is_none() || goal.indicators.iter().any(|x| in_department(&x.department));
-            let own = own_department && colour.is_none_or(|c| goal.verdict == c);
+            let own = own_department && colour.is_none_or(|c| goal.assessed && goal.verdict == c);
             let through_indicator = (department.is_some() || colour.is_some())
                 && (goal.indicators.iter())
                     .any(|x| in_department(&x.department) && colour.is_none_or(|c| x.verdict == c));
@@ -168,7 +184,7 @@ pub fn follow_up(
 /// Goals by colour per level (in the tenant's level order), now and the month before.
 fn tallies(inputs: &PlanInputs, goals: &[GoalFollowUp], shown: &[bool]) -> Vec<LevelTally> {
     let content = &inputs.plan.content;
-    (inputs.levels.iter())
+    (inputs.levels.iter().filter(|l| !l.grouping))
         .filter_map(|level| {
             let mut tally = LevelTally {
                 level: level.plural.clone(),
@@ -196,6 +212,9 @@ fn defaults(inputs: &PlanInputs, language: Language) -> Vec<(String, String)> {
     let mut lines = vec![(language.pick("Indikatorer", "Indicators").to_owned(), method)];
     for level in &inputs.levels {
         let rule = match &level.rule {
+            _ if level.grouping => language
+                .pick("grupperar mål, bedöms inte", "groups goals, not assessed")
+                .to_owned(),
             Some(rule) => rule.text(language),
             None => format!(
                 "{}; {} {} ({standard})",

@@ -30,13 +30,10 @@ pub async fn view(
 ) -> Result<FollowUpView, ServiceError> {
     let inputs = assessment::cached_inputs(db, cache, ctx.scope(), plan_id).await?;
     let inputs = &inputs.1;
-    let data = data_months(&inputs.plan);
+    let data = data_span(inputs);
     let at = match filter.month.as_deref().filter(|m| !m.trim().is_empty()) {
         Some(month) => assessment::month(month)?,
-        None => match latest_until(data, today) {
-            Some(month) => month,
-            None => default_month(today, inputs.summary.first_year, inputs.summary.last_year)?,
-        },
+        None => opening_month(inputs, today)?,
     };
     let language = ctx.locale().language();
     let mut view = follow_up(inputs, at, filter, today, ctx.role() >= Role::Editor, language);
@@ -46,6 +43,24 @@ pub async fn view(
         view.last_month = view.last_month.max(last.to_string());
     }
     Ok(view)
+}
+
+/// The month a plan's follow-up opens on: the latest that has values, or else this month
+/// within the plan's years.
+pub fn opening_month(inputs: &assessment::PlanInputs, today: NaiveDate) -> Result<engine::Period, ServiceError> {
+    match latest_until(data_span(inputs), today) {
+        Some(month) => Ok(month),
+        None => default_month(today, inputs.summary.first_year, inputs.summary.last_year),
+    }
+}
+
+/// The first and last month with values of the plan or of the plans contributing to its
+/// goals (the municipality's plan is followed up on its councils' values).
+fn data_span(inputs: &assessment::PlanInputs) -> Option<(engine::Period, engine::Period)> {
+    let spans = std::iter::once(&inputs.plan)
+        .chain(inputs.contributors.iter().map(|c| &c.plan))
+        .filter_map(data_months);
+    spans.reduce(|(first, last), (f, l)| (first.min(f), last.max(l)))
 }
 
 /// The first and last month that the plan's indicators have values (outcomes or forecasts)

@@ -32,6 +32,7 @@ pub(super) fn form_of(goal: &goal::Model, level: &goal_level::Model) -> Result<G
         })
         .collect();
     Ok(GoalForm {
+        level: level.key.clone(),
         number: goal.number.clone(),
         title: goal.title.clone(),
         sections,
@@ -91,6 +92,7 @@ pub(super) fn checked(form: GoalForm, level: &goal_level::Model) -> Result<GoalF
         });
     }
     Ok(GoalForm {
+        level: level.key.clone(),
         number,
         title,
         sections,
@@ -110,16 +112,57 @@ pub(super) fn stored_sections(form: &GoalForm) -> String {
     json_text(&sections)
 }
 
-/// The number a new goal gets by its level's numbering: the next in sequence, or the
-/// parent's number, a point and the next.
+/// The number a new goal gets by its level's numbering (see [`Numbering`]).
 pub(super) fn suggested_number(level: &goal_level::Model, parent: Option<&goal::Model>, siblings: usize) -> String {
-    let next = siblings + 1;
-    match level.numbering {
-        Numbering::Sequence => next.to_string(),
-        Numbering::Nested => match parent {
-            Some(p) if !p.number.is_empty() => format!("{}.{next}", p.number),
-            _ => next.to_string(),
-        },
+    numbered(level.numbering, parent.map(|p| p.number.as_str()), siblings + 1)
+}
+
+/// The `nth` (from 1) goal's number under a parent numbered `parent`: 3; 1.3; C; 1C.
+fn numbered(numbering: Numbering, parent: Option<&str>, nth: usize) -> String {
+    let parent = parent.filter(|p| !p.is_empty());
+    match numbering {
+        Numbering::Sequence => nth.to_string(),
+        Numbering::Nested => parent.map_or_else(|| nth.to_string(), |p| format!("{p}.{nth}")),
+        Numbering::Letters => letters(nth),
+        Numbering::NumberLetter => format!("{}{}", parent.unwrap_or_default(), letters(nth)),
         Numbering::None => String::new(),
+    }
+}
+
+/// A, B, …, Z, AA, AB, … as columns in a spreadsheet.
+fn letters(mut nth: usize) -> String {
+    let mut out = Vec::new();
+    while nth > 0 {
+        let rest = (nth - 1) % 26;
+        out.push(char::from(b'A' + rest as u8));
+        nth = (nth - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_numbering_numbers_the_next_goal() {
+        for (numbering, parent, nth, expected) in [
+            (Numbering::Sequence, Some("2"), 3, "3"),
+            (Numbering::Nested, Some("1"), 2, "1.2"),
+            (Numbering::Nested, None, 2, "2"),
+            (Numbering::Letters, Some("1"), 3, "C"),
+            (Numbering::NumberLetter, Some("1"), 1, "1A"),
+            (Numbering::NumberLetter, Some("2"), 28, "2AB"),
+            (Numbering::NumberLetter, Some(""), 2, "B"),
+            (Numbering::Letters, None, 26, "Z"),
+            (Numbering::Letters, None, 27, "AA"),
+            (Numbering::None, Some("1"), 4, ""),
+        ] {
+            assert_eq!(
+                numbered(numbering, parent, nth),
+                expected,
+                "{numbering:?} {parent:?} {nth}"
+            );
+        }
     }
 }

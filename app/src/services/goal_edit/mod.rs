@@ -4,6 +4,8 @@
 //! (a stale save is a conflict) and written to the audit log, which is the goal's history.
 
 mod form;
+pub mod links;
+pub mod rule;
 mod tree;
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
@@ -11,6 +13,7 @@ use uuid::Uuid;
 
 use self::form::{audit_text, checked, form_of, section_titles, stored_sections, suggested_number};
 use self::tree::{Tree, new_code, parent_options};
+use super::assessment::{self, InputsCache};
 use super::context::TenantContext;
 use super::{ServiceError, history, plan_decisions};
 use crate::db::TenantScope;
@@ -18,13 +21,14 @@ use crate::db::entities::goal;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::{goals, rows, tenants};
 use crate::domain::{GoalId, PlanId};
-use crate::model::{Attached, GoalEditView, GoalForm, GoalPlace, Message, Role, SectionInput, Thing};
+use crate::model::{Attached, GoalEditView, GoalForm, GoalPlace, LevelChoice, Message, Role, SectionInput, Thing};
 
 const ENTITY: &str = "goal";
 
 /// The editor for an existing goal. Admins; another tenant's plan is not found.
 pub async fn load(
     db: &DatabaseConnection,
+    cache: &InputsCache,
     ctx: &TenantContext,
     plan_id: PlanId,
     code: &str,
@@ -37,6 +41,7 @@ pub async fn load(
     let level = &tree.levels[level_index];
     let siblings = tree.siblings(goal.parent_id);
     let position = siblings.iter().position(|g| g.id == goal.id).unwrap_or_default();
+    let inputs = assessment::cached_inputs(db, cache, scope, plan_id).await?;
     Ok(GoalEditView {
         plan_id,
         plan_name: tree.plan.name.clone(),
@@ -48,11 +53,14 @@ pub async fn load(
             .parent_id
             .and_then(|id| tree.goals.iter().find(|g| g.id == id))
             .map(|p| p.code.clone()),
-        parent_options: parent_options(&tree, level_index),
+        parent_options: parent_options(&tree, level_index, Some(goal.id)),
+        level_options: Vec::new(),
         position,
         siblings: siblings.len(),
         form: form_of(goal, level)?,
         attached: goals::attached(db, scope, GoalId::from_uuid(goal.id)).await?,
+        rule: Some(rule::editor(&inputs.1, code, ctx.locale().language())?),
+        links: links::editor(db, scope, &tree, goal).await?,
         history: history::entries(audit::for_entity(db, scope, ENTITY, &goal.id.to_string()).await?),
     })
 }
@@ -64,14 +72,22 @@ pub async fn blank(
     ctx: &TenantContext,
     plan_id: PlanId,
     parent: Option<&str>,
+    level: Option<&str>,
 ) -> Result<GoalEditView, ServiceError> {
     ctx.require(Role::Admin)?;
     let tree = Tree::load(db, ctx.scope(), plan_id).await?;
     let parent = tree.parent_of(parent)?;
-    let level = tree.child_level(parent)?;
+    let level = tree.child_level(parent, level)?;
     let level_index = tree.levels.iter().position(|l| l.id == level.id).unwrap_or_default();
     let siblings = tree.siblings(parent.map(|p| p.id)).len();
+    let level_options = (tree.child_levels(parent)?.iter())
+        .map(|l| LevelChoice {
+            key: l.key.clone(),
+            name: l.name.clone(),
+        })
+        .collect();
     Ok(GoalEditView {
+        level_options,
         plan_id,
         plan_name: tree.plan.name.clone(),
         editable: tree.is_draft(),
@@ -79,10 +95,11 @@ pub async fn blank(
         revision: 0,
         level: level.name.clone(),
         parent: parent.map(|p| p.code.clone()),
-        parent_options: parent_options(&tree, level_index),
+        parent_options: parent_options(&tree, level_index, None),
         position: siblings,
         siblings,
         form: GoalForm {
+            level: level.key.clone(),
             number: suggested_number(level, parent, siblings),
             title: String::new(),
             sections: section_titles(level)?
@@ -94,6 +111,8 @@ pub async fn blank(
                 .collect(),
         },
         attached: Attached::default(),
+        rule: None,
+        links: None,
         history: Vec::new(),
     })
 }
@@ -142,7 +161,7 @@ pub async fn create(
 ) -> Result<String, ServiceError> {
     let (txn, tree, scope) = open_draft(db, ctx, plan_id).await?;
     let parent = tree.parent_of(parent)?;
-    let level = tree.child_level(parent)?;
+    let level = tree.child_level(parent, Some(&form.level))?;
     let form = checked(form, level)?;
     let code = new_code(&tree, &form.number);
     let row = goal::Model {
@@ -225,7 +244,7 @@ pub async fn move_to(
     let (txn, tree, scope) = open_draft(db, ctx, plan_id).await?;
     let goal = tree.goal(code)?;
     let new_parent = tree.parent_of(parent)?;
-    if tree.child_level(new_parent)?.id != goal.level_id {
+    if !tree.child_levels(new_parent)?.iter().any(|l| l.id == goal.level_id) {
         let level = tree.levels[tree.level_index(goal)?].name.clone();
         return Err(ServiceError::invalid("parent", Message::CannotPlaceHere { level }));
     }

@@ -42,19 +42,43 @@ impl Tree {
             .ok_or_else(|| ServiceError::Corrupt(format!("goal {} on an unknown level", goal.code)))
     }
 
-    /// The level a child of `parent` (or a top goal) is on.
-    pub fn child_level(&self, parent: Option<&goal::Model>) -> Result<&goal_level::Model, ServiceError> {
+    /// The levels a child of `parent` may be on: any below the parent's (a top goal: any),
+    /// the next one first.
+    pub fn child_levels(&self, parent: Option<&goal::Model>) -> Result<&[goal_level::Model], ServiceError> {
         let index = match parent {
             None => 0,
             Some(p) => self.level_index(p)? + 1,
         };
-        self.levels.get(index).ok_or_else(|| {
-            let message = match parent {
-                Some(p) => Message::LastLevel { goal: p.code.clone() },
-                None => Message::NoLevels,
-            };
-            ServiceError::invalid("parent", message)
-        })
+        match self.levels.get(index..) {
+            Some(levels) if !levels.is_empty() => Ok(levels),
+            _ => {
+                let message = match parent {
+                    Some(p) => Message::LastLevel { goal: p.code.clone() },
+                    None => Message::NoLevels,
+                };
+                Err(ServiceError::invalid("parent", message))
+            }
+        }
+    }
+
+    /// The level a new child of `parent` goes on: `key` if it is one it may be on, else the
+    /// next level.
+    pub fn child_level(
+        &self,
+        parent: Option<&goal::Model>,
+        key: Option<&str>,
+    ) -> Result<&goal_level::Model, ServiceError> {
+        let levels = self.child_levels(parent)?;
+        match key.filter(|k| !k.is_empty()) {
+            None => Ok(&levels[0]),
+            Some(key) => levels.iter().find(|l| l.key == key).ok_or_else(|| {
+                let message = Message::Unknown {
+                    what: Known::Level,
+                    value: echo(key),
+                };
+                ServiceError::invalid("level", message)
+            }),
+        }
     }
 
     pub fn parent_of(&self, code: Option<&str>) -> Result<Option<&goal::Model>, ServiceError> {
@@ -99,22 +123,26 @@ pub(super) fn new_code(tree: &Tree, number: &str) -> String {
         .expect("a free code")
 }
 
-pub(super) fn parent_options(tree: &Tree, level_index: usize) -> Vec<ParentOption> {
-    if level_index == 0 {
-        return vec![ParentOption {
-            code: None,
-            label: tree.plan.name.clone(),
-        }];
+/// Where a goal on the level at `level_index` may be placed: at the plan's top, or under any
+/// goal on a level above it (but `except` and what is under it).
+pub(super) fn parent_options(tree: &Tree, level_index: usize, except: Option<Uuid>) -> Vec<ParentOption> {
+    let above: Vec<Uuid> = tree.levels.iter().take(level_index).map(|l| l.id).collect();
+    let mut under_except: HashSet<Uuid> = except.into_iter().collect();
+    for g in goals_in_tree_order(tree.goals.iter().collect()) {
+        if g.parent_id.is_some_and(|p| under_except.contains(&p)) {
+            under_except.insert(g.id);
+        }
     }
-    let Some(parent_level) = tree.levels.get(level_index - 1) else {
-        return Vec::new();
+    let top = ParentOption {
+        code: None,
+        label: tree.plan.name.clone(),
     };
-    goals_in_tree_order(tree.goals.iter().collect())
+    let goals = goals_in_tree_order(tree.goals.iter().collect())
         .into_iter()
-        .filter(|g| g.level_id == parent_level.id)
+        .filter(|g| above.contains(&g.level_id) && !under_except.contains(&g.id))
         .map(|g| ParentOption {
             code: Some(g.code.clone()),
             label: format!("{} {}", g.number, g.title).trim().to_owned(),
-        })
-        .collect()
+        });
+    std::iter::once(top).chain(goals).collect()
 }

@@ -26,6 +26,21 @@ pub async fn within<T>(step: &str, fut: impl Future<Output = T>) -> T {
 }
 
 /// Progress of an outcome import, not watched.
+/// Södertälje's October 2025 outcomes of nämndmål 5's indicators, imported by its editor:
+/// budget adherence within ± 0,5, two more on target, one short (004's rule: green).
+pub async fn import_sodertalje_october(app: &TestApp) {
+    let editor = app.context_as("sodertalje", "editor@sodertalje.example").await;
+    let csv = "indicator,period,value\n\
+               budgetfoljsamhet,2025-10,\"0,3\"\n\
+               avtalstrohet,2025-10,81\n\
+               e-ansokningar-ekonomiskt-bistand,2025-10,31\n\
+               omvandlingsgrad-sociala-kontrakt,2025-10,40\n";
+    let format = app::services::outcomes::FileFormat::Csv;
+    app::services::outcomes::import_for(&app.db, &editor, csv.as_bytes().to_vec(), format, no_progress())
+        .await
+        .expect("imported");
+}
+
 pub fn no_progress() -> app::services::outcomes::Progress {
     std::sync::Arc::new(|_, _, _| {})
 }

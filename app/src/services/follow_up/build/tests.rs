@@ -72,12 +72,15 @@ fn inputs(manual: ManualVerdicts) -> PlanInputs {
             status: crate::domain::PlanStatus::Draft,
             version: 1,
             revision: 1,
+            kind: None,
         },
         levels,
         method: None,
         plan,
         manual,
         assignment_ids: vec![],
+        incoming: vec![],
+        contributors: vec![],
     }
 }
 
