@@ -128,7 +128,17 @@ pub async fn preview(
 ) -> Result<RulePreview, ServiceError> {
     ctx.require(Role::Admin)?;
     let current = assessment::cached_inputs(db, cache, ctx.scope(), plan_id).await?;
-    let current = &current.1;
+    preview_of(&current.1, ctx, code, rule, today)
+}
+
+/// The preview of `rule` for goal `code` of the plan read as `current`.
+fn preview_of(
+    current: &PlanInputs,
+    ctx: &TenantContext,
+    code: &str,
+    rule: Option<Rule>,
+    today: NaiveDate,
+) -> Result<RulePreview, ServiceError> {
     let rule = checked(current, code, rule)?;
     let mut edited = current.clone();
     for goal in edited.plan.content.goals.iter_mut().filter(|g| g.code == code) {
@@ -159,7 +169,7 @@ pub async fn preview_form(
     ctx.require(Role::Admin)?;
     let current = assessment::cached_inputs(db, cache, ctx.scope(), plan_id).await?;
     let rule = from_form(&current.1, code, form)?;
-    preview(db, cache, ctx, plan_id, code, rule, today).await
+    preview_of(&current.1, ctx, code, rule, today)
 }
 
 /// Sets the goal's rule (`None`: its level's) if nobody changed the goal since `revision`;
