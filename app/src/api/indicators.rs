@@ -2,7 +2,10 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 
 use crate::domain::{IndicatorId, PlanId};
-use crate::model::{AppError, IndicatorEditView, IndicatorForm, PlanSheet, SheetOf, ValueEdit, ValueRow, ValueSheet};
+use crate::model::{
+    AppError, IndicatorEditView, IndicatorForm, MethodForm, PlanSheet, RulePreview, SheetOf, ValueEdit, ValueRow,
+    ValueSheet,
+};
 
 /// An indicator's edit page (admins), by its code.
 #[server]
@@ -19,6 +22,23 @@ pub async fn save_indicator(id: IndicatorId, revision: i32, form: IndicatorForm)
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::indicator_edit::save(
         &state.db, &ctx, id, revision, form,
+    ))
+    .await
+}
+
+/// What the form's method for indicator `code` would change in today's verdicts (admins).
+#[server(input = Json)]
+pub async fn preview_indicator_method(code: String, form: MethodForm) -> Result<RulePreview, AppError> {
+    let state = super::context::state()?;
+    let ctx = super::context::tenant().await?;
+    let today = chrono::Utc::now().date_naive();
+    super::context::reply(crate::services::indicator_method::preview_form(
+        &state.db,
+        &state.plan_inputs,
+        &ctx,
+        &code,
+        &form,
+        today,
     ))
     .await
 }

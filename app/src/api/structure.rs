@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
-use crate::model::{AppError, LevelForm, MethodForm, MethodSaved, RulePreview, StructureView};
+use crate::model::{AppError, LevelForm, MethodForm, MethodSaved, RuleForm, RulePreview, StructureView};
 
 /// The tenant's goal levels with their history (admins).
 #[server]
@@ -42,6 +42,24 @@ pub async fn save_tenant_method(revision: i32, form: MethodForm) -> Result<Metho
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::tenant_method::save_form(
         &state.db, &ctx, revision, &form,
+    ))
+    .await
+}
+
+/// What the form's default rule for level `key` would change in every plan's verdicts
+/// (admins).
+#[server(input = Json)]
+pub async fn preview_level_rule(key: String, form: RuleForm) -> Result<RulePreview, AppError> {
+    let state = super::context::state()?;
+    let ctx = super::context::tenant().await?;
+    let today = chrono::Utc::now().date_naive();
+    super::context::reply(crate::services::structure::preview_rule_form(
+        &state.db,
+        &state.plan_inputs,
+        &ctx,
+        &key,
+        &form,
+        today,
     ))
     .await
 }

@@ -220,6 +220,7 @@ messages! {
     NoMunicipalPlan => "Det finns ingen plan för kommunens mål för de här åren.", "There is no plan of the municipality's goals for these years.";
     Municipal => "Kommunens egna mål (kommunfullmäktige)", "The municipality's own goals (municipal assembly)";
     PreviewNoOtherChanges => "Inga andra bedömningar ändras.", "No other verdict changes.";
+    PreviewNoChanges => "Ingen bedömning ändras.", "No verdict changes.";
     VerdictBefore => "Nu", "Now";
     VerdictAfter => "Med ändringen", "With the change";
     MoveUp => "Flytta upp", "Move up";

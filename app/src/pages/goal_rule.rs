@@ -13,9 +13,14 @@ use crate::i18n::{Msg, t};
 use crate::model::{RuleEditor, RuleForm, RulePreview};
 
 /// What an edited rule or method would change: the one edited first, then every other
-/// verdict that changes, each with its explanation under the new rule.
-pub(super) fn preview_view(preview: RulePreview) -> AnyView {
-    let others = preview.changes.len() > 1;
+/// verdict that changes, each with its explanation under the new rule. With `lead`, the
+/// first row is the goal or indicator edited, listed whether it changes or not.
+pub(super) fn preview_view(preview: RulePreview, lead: bool) -> AnyView {
+    let none = match (preview.changes.len(), lead) {
+        (0, false) => Some(Msg::PreviewNoChanges),
+        (0 | 1, true) => Some(Msg::PreviewNoOtherChanges),
+        _ => None,
+    };
     view! {
         <div class="rule-preview" role="status">
             <h3>{t(Msg::PreviewHeading)}" ("{t(Msg::PreviewMonth)}" "{preview.month}")"</h3>
@@ -39,7 +44,7 @@ pub(super) fn preview_view(preview: RulePreview) -> AnyView {
                     </tbody>
                 </table>
             </div>
-            {(!others).then(|| view! { <p class="muted">{t(Msg::PreviewNoOtherChanges)}</p> })}
+            {none.map(|msg| view! { <p class="muted">{t(msg)}</p> })}
         </div>
     }
     .into_any()
@@ -77,7 +82,7 @@ pub(super) fn rule_section(
         None => None,
     };
     let previewed = move || match preview.value().get() {
-        Some(Ok(result)) => Some(preview_view(result).into_any()),
+        Some(Ok(result)) => Some(preview_view(result, true).into_any()),
         Some(Err(err)) => Some(save_error(&err, Msg::GoalConflict)),
         None => None,
     };

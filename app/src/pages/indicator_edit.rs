@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::error_view;
 use super::fields::{Lens, choices, method_fields, select_field, text_field};
-use crate::api::{indicator_for_edit, save_indicator};
+use super::goal_rule::preview_view;
+use super::{error_view, save_error};
+use crate::api::{indicator_for_edit, preview_indicator_method, save_indicator};
 use crate::domain::{Better, IndicatorKind};
-use crate::i18n::{Msg, field_error, message, t};
-use crate::model::{AppError, HistoryEntry, IndicatorEditView, IndicatorForm};
+use crate::i18n::{Msg, t};
+use crate::model::{HistoryEntry, IndicatorEditView, IndicatorForm, MethodForm};
 
 #[component]
 pub fn IndicatorEditPage() -> impl IntoView {
@@ -77,6 +78,10 @@ fn editor(data: IndicatorEditView) -> impl IntoView {
         let form = form.clone();
         async move { save_indicator(id, revision.get_untracked(), form).await }
     });
+    let preview = {
+        let code = code.clone();
+        Action::new(move |method: &MethodForm| preview_indicator_method(code.clone(), method.clone()))
+    };
     Effect::new(move |_| {
         if let Some(Ok(new_revision)) = save.value().get() {
             revision.set(new_revision);
@@ -84,21 +89,7 @@ fn editor(data: IndicatorEditView) -> impl IntoView {
     });
     let message = move || match save.value().get() {
         Some(Ok(_)) => Some(view! { <p class="notice" role="status">{t(Msg::Saved)}</p> }.into_any()),
-        Some(Err(AppError::Conflict(detail))) => Some(
-            view! {
-                <div class="notice notice--error" role="alert">
-                    <p>{t(Msg::SaveConflict)}</p>
-                    <small>{message(detail)}</small>
-                </div>
-            }
-            .into_any(),
-        ),
-        Some(Err(AppError::Invalid { field, message })) => {
-            Some(view! { <p class="notice notice--error" role="alert">{field_error(field, message)}</p> }.into_any())
-        }
-        Some(Err(_)) => {
-            Some(view! { <p class="notice notice--error" role="alert">{t(Msg::SomethingWentWrong)}</p> }.into_any())
-        }
+        Some(Err(err)) => Some(save_error(&err, Msg::SaveConflict)),
         None => None,
     };
     view! {
@@ -161,6 +152,17 @@ fn editor(data: IndicatorEditView) -> impl IntoView {
                 <legend>{t(Msg::Method)}</legend>
                 <p class="muted">{t(Msg::MethodHelp)}</p>
                 {method_fields(form, Lens { get: |f: &IndicatorForm| &f.method, get_mut: |f| &mut f.method }, Msg::MethodDefault, disabled)}
+                <p>
+                    <button type="button" disabled=move || disabled || preview.pending().get()
+                        on:click=move |_| { preview.dispatch(form.with_untracked(|f| f.method.clone())); }>
+                        {t(Msg::PreviewRule)}
+                    </button>
+                </p>
+                {move || match preview.value().get() {
+                    Some(Ok(result)) => Some(preview_view(result, true).into_any()),
+                    Some(Err(err)) => Some(save_error(&err, Msg::SaveConflict)),
+                    None => None,
+                }}
             </fieldset>
             <fieldset class="targets">
                 <legend>{t(Msg::Targets)}</legend>

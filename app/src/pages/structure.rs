@@ -9,10 +9,10 @@ use super::fields::{Lens, method_fields, rule_fields};
 use super::goal_rule::preview_view;
 use super::indicator_edit::history_view;
 use super::{error_view, save_error};
-use crate::api::{goal_structure, preview_tenant_method, save_goal_structure, save_tenant_method};
+use crate::api::{goal_structure, preview_level_rule, preview_tenant_method, save_goal_structure, save_tenant_method};
 use crate::domain::{Carry, Numbering};
 use crate::i18n::{Msg, t, text_now};
-use crate::model::{AppError, LevelForm, MethodForm, StructureView};
+use crate::model::{AppError, LevelForm, MethodForm, RuleForm, StructureView};
 
 const NUMBERINGS: [(Numbering, Msg); 5] = [
     (Numbering::Sequence, Msg::NumberingSequence),
@@ -205,10 +205,24 @@ fn level_rule(levels: RwSignal<Vec<LevelForm>>, i: usize) -> AnyView {
         }
     });
     let text = move || levels.with(|l| l.get(i).map(|l| l.rule_text.clone()).unwrap_or_default());
+    // A level not yet saved has no key and no goals: nothing to preview.
+    let key = move || levels.with(|l| l.get(i).map(|l| l.key.clone()).unwrap_or_default());
+    let preview = Action::new(move |(key, form): &(String, RuleForm)| preview_level_rule(key.clone(), form.clone()));
     view! {
         <div class="level-rule">
             <p class="muted"><strong>{t(Msg::RuleNow)}": "</strong>{text}</p>
             {rule_fields(rule, Vec::new(), Msg::RuleBuiltIn, false)}
+            <p hidden=move || key().is_empty()>
+                <button type="button" disabled=move || preview.pending().get()
+                    on:click=move |_| { preview.dispatch((key(), rule.get_untracked())); }>
+                    {t(Msg::PreviewRule)}
+                </button>
+            </p>
+            {move || match preview.value().get() {
+                Some(Ok(result)) => Some(preview_view(result, false).into_any()),
+                Some(Err(err)) => Some(save_error(&err, Msg::StructureConflict)),
+                None => None,
+            }}
         </div>
     }
     .into_any()
@@ -258,7 +272,7 @@ fn method_card(form: MethodForm, text: String, revision: i32) -> AnyView {
                 }}
             </form>
             {move || match preview.value().get() {
-                Some(Ok(result)) => Some(preview_view(result).into_any()),
+                Some(Ok(result)) => Some(preview_view(result, false).into_any()),
                 Some(Err(err)) => Some(save_error(&err, Msg::StructureConflict)),
                 None => None,
             }}

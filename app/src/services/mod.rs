@@ -27,6 +27,7 @@ pub mod tenants;
 pub mod users;
 pub mod validate;
 pub mod value_entry;
+pub mod verdict_preview;
 pub mod versioned_cache;
 
 pub use error::ServiceError;

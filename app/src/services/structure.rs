@@ -10,9 +10,12 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
 
+use chrono::NaiveDate;
+
 use super::assessment::plan::default_rule;
+use super::assessment::{InputsCache, PlanInputs};
 use super::context::TenantContext;
-use super::{ServiceError, history, rules, tenant_method, validate};
+use super::{ServiceError, history, rules, tenant_method, validate, verdict_preview};
 use engine::assess::{Language, Method, Rule};
 
 use crate::db::TenantScope;
@@ -23,7 +26,9 @@ use crate::domain::LevelId;
 use crate::exchange::document::{self as doc, Carry};
 use crate::exchange::import::level_row;
 use crate::exchange::{self, export};
-use crate::model::{LevelForm, Location, Message, Place, Problem, Role, StructureView, Thing, echo};
+use crate::model::{
+    LevelForm, Location, Message, Place, Problem, Role, RuleForm, RulePreview, StructureView, Thing, echo,
+};
 
 const ENTITY: &str = "goal_level";
 const MAX_NAME: usize = 100;
@@ -329,6 +334,52 @@ pub async fn set_rule(
     level.revision = revision;
     level.rule = rules::rule_form(rule);
     save(db, ctx, &levels).await
+}
+
+/// Every verdict that `rule` as level `key`'s default would change, in each plan with goals
+/// on the level (see [`verdict_preview`]). Admins.
+pub async fn preview_rule(
+    db: &DatabaseConnection,
+    cache: &InputsCache,
+    ctx: &TenantContext,
+    key: &str,
+    rule: Option<Rule>,
+    today: NaiveDate,
+) -> Result<RulePreview, ServiceError> {
+    ctx.require(Role::Admin)?;
+    if !sorted_levels(db, ctx.scope()).await?.iter().any(|l| l.key == key) {
+        return Err(ServiceError::NotFound);
+    }
+    if let Some(rule) = &rule {
+        rule.validate()
+            .map_err(|e| ServiceError::invalid("rule", (&e).into()))?;
+    }
+    let on_level = |inputs: &PlanInputs| inputs.plan.content.goals.iter().any(|g| g.level == key);
+    verdict_preview::across_plans(db, cache, ctx, today, None, |inputs| {
+        let reached = on_level(inputs) || inputs.contributors.iter().any(on_level);
+        reached.then(|| {
+            inputs.edited(|plan| {
+                for level in plan.levels.iter_mut().filter(|l| l.key == key) {
+                    level.rule = rule.clone();
+                }
+            })
+        })
+    })
+    .await
+}
+
+/// Preview of a level's rule as the structure page's form holds it (see [`preview_rule`]).
+pub async fn preview_rule_form(
+    db: &DatabaseConnection,
+    cache: &InputsCache,
+    ctx: &TenantContext,
+    key: &str,
+    form: &RuleForm,
+    today: NaiveDate,
+) -> Result<RulePreview, ServiceError> {
+    let (stored, _, _) = rule_of(db, ctx, key).await?;
+    let rule = rules::checked_rule(form, stored.as_ref())?;
+    preview_rule(db, cache, ctx, key, rule, today).await
 }
 
 fn stale(name: &str) -> ServiceError {

@@ -7,11 +7,10 @@ use engine::assess::{Language, Method};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde_json::json;
 
-use super::assessment::{self, InputsCache, plan::default_method};
+use super::assessment::{InputsCache, plan::default_method};
 use super::context::TenantContext;
-use super::{ServiceError, follow_up, history, rules};
-use crate::db::repo::{rows, tenants};
-use crate::domain::PlanId;
+use super::{ServiceError, history, rules, verdict_preview};
+use crate::db::repo::tenants;
 use crate::exchange::import::json_text;
 use crate::model::{MethodForm, MethodSaved, Role, RulePreview, Thing};
 
@@ -43,7 +42,7 @@ pub async fn current(
 }
 
 /// Every verdict of the tenant's plans that `method` would change, each plan at the month
-/// its follow-up opens on (the months listed in the preview). Admins.
+/// its follow-up opens on. Admins.
 pub async fn preview(
     db: &DatabaseConnection,
     cache: &InputsCache,
@@ -52,28 +51,19 @@ pub async fn preview(
     today: NaiveDate,
 ) -> Result<RulePreview, ServiceError> {
     ctx.require(Role::Admin)?;
-    let scope = ctx.scope();
-    let language = ctx.locale().language();
-    let mut months: Vec<String> = Vec::new();
-    let mut changes = Vec::new();
-    for plan in rows::plans(db, scope).await? {
-        let versioned = assessment::cached_inputs(db, cache, scope, PlanId::from_uuid(plan.id)).await?;
-        let inputs = &versioned.1;
-        let at = follow_up::opening_month(inputs, today)?;
-        let edited = inputs.with_method(method);
-        changes.extend(rules::changes(
-            &inputs.assess(at, language),
-            &edited.assess(at, language),
-            None,
-        ));
-        if !months.contains(&at.to_string()) {
-            months.push(at.to_string());
-        }
-    }
-    Ok(RulePreview {
-        month: months.join(", "),
-        changes,
+    checked(method.as_ref())?;
+    verdict_preview::across_plans(db, cache, ctx, today, None, |inputs| {
+        Some(inputs.edited(|plan| plan.method = method))
     })
+    .await
+}
+
+/// Fails on a method the engine would refuse (a negative margin, say).
+pub(super) fn checked(method: Option<&Method>) -> Result<(), ServiceError> {
+    match method.map(|m| m.validate()) {
+        Some(Err(e)) => Err(ServiceError::invalid("method", (&e).into())),
+        _ => Ok(()),
+    }
 }
 
 /// Sets the method (`None`: the built-in default) if the tenant is still at `revision`.
@@ -85,11 +75,7 @@ pub async fn save(
 ) -> Result<MethodSaved, ServiceError> {
     ctx.require(Role::Admin)?;
     let scope = ctx.scope();
-    if let Some(method) = &method {
-        method
-            .validate()
-            .map_err(|e| ServiceError::invalid("method", (&e).into()))?;
-    }
+    checked(method.as_ref())?;
     let txn = db.begin().await?;
     if !tenants::lock_texts(&txn, scope, revision).await? {
         return Err(ServiceError::stale(Thing::Method, None));

@@ -67,8 +67,11 @@ pub fn api_router() -> axum::Router<AppState> {
         .routes(routes!(rules::goal_rule, rules::set_goal_rule))
         .routes(routes!(rules::preview_goal_rule))
         .routes(routes!(rules::level_rule, rules::set_level_rule))
+        .routes(routes!(rules::preview_level_rule))
         .routes(routes!(rules::indicator_method, rules::set_indicator_method))
+        .routes(routes!(rules::preview_indicator_method))
         .routes(routes!(rules::indicator_own_method, rules::set_indicator_own_method))
+        .routes(routes!(rules::preview_indicator_own_method))
         .merge(uploads)
         .split_for_parts();
     router.route(

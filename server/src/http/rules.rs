@@ -1,7 +1,8 @@
 //! How verdicts are reached: a goal's `rule`, a level's `rule`, an indicator's `method` and
 //! the municipality's `indicator_method`, read and changed with the names and JSON shapes
 //! of the tenant document (`docs/EXPORT_FORMAT.md`), each write checked against the
-//! revision last read and audited; and a preview of a goal rule's verdicts before saving.
+//! revision last read and audited; and for each, a preview of today's verdicts under the
+//! change before it is saved.
 
 use app::domain::PlanId;
 use axum::Json;
@@ -24,7 +25,7 @@ pub struct RuleState {
     /// The goal's or level's own rule, as in the tenant document (`{"kind": "count_green",
     /// "green": {"kind": "count", "value": 3}, "mandatory": ["budgetfoljsamhet"]}`); `null`
     /// when it follows its level's (a goal) or the built-in default (a level).
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<Object>, example = json!({"kind": "count_green", "green": {"kind": "count", "value": 3}, "mandatory": ["budgetfoljsamhet"]}))]
     pub rule: Option<Rule>,
     /// Send it back with a change.
     pub revision: i32,
@@ -36,7 +37,7 @@ pub struct RuleState {
 #[serde(deny_unknown_fields)]
 pub struct RuleChange {
     /// The new rule as in the tenant document; `null` to follow the level's or the default.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<Object>, example = json!({"kind": "count_green", "green": {"kind": "count", "value": 3}, "mandatory": ["budgetfoljsamhet"]}))]
     pub rule: Option<Rule>,
     /// The revision as last read.
     pub revision: i32,
@@ -45,7 +46,7 @@ pub struct RuleChange {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleToPreview {
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<Object>, example = json!({"kind": "count_green", "green": {"kind": "count", "value": 3}, "mandatory": ["budgetfoljsamhet"]}))]
     pub rule: Option<Rule>,
 }
 
@@ -53,7 +54,7 @@ pub struct RuleToPreview {
 pub struct MethodState {
     /// The method as in the tenant document (`{"kind": "directional", "margin": {"kind":
     /// "percent", "value": "0"}}`); `null` for the default.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<Object>, example = json!({"kind": "pace", "margin": {"kind": "percent", "value": "5"}}))]
     pub method: Option<Method>,
     pub revision: i32,
     pub in_force: String,
@@ -62,9 +63,16 @@ pub struct MethodState {
 #[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MethodChange {
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<Object>, example = json!({"kind": "pace", "margin": {"kind": "percent", "value": "5"}}))]
     pub method: Option<Method>,
     pub revision: i32,
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MethodToPreview {
+    #[schema(value_type = Option<Object>, example = json!({"kind": "pace", "margin": {"kind": "percent", "value": "5"}}))]
+    pub method: Option<Method>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -202,6 +210,31 @@ pub async fn set_level_rule(
     Ok(Json(Revision { revision }))
 }
 
+/// The verdicts at the month each plan's follow-up opens on if the level had `rule` as its
+/// default: every verdict that would change, in every plan with goals on the level.
+/// Nothing is saved. Admins.
+#[utoipa::path(post, path = "/api/v1/tenants/{tenant}/levels/{level}/rule-preview", tag = "rules",
+    request_body = RuleToPreview,
+    params(("tenant" = String, Path, description = "Tenant slug"), ("level" = String, Path, description = "The level's key")),
+    responses(
+        (status = 200, body = RulePreview),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 404, description = "No such level in this tenant", body = ErrorBody),
+        (status = 422, description = "Not a rule", body = ErrorBody),
+    ))]
+pub async fn preview_level_rule(
+    State(state): State<AppState>,
+    InTenant(ctx): InTenant,
+    Path((_, level)): Path<(String, String)>,
+    ApiJson(body): ApiJson<RuleToPreview>,
+) -> Result<Json<RulePreview>, ApiError> {
+    let today = Utc::now().date_naive();
+    let preview =
+        services::structure::preview_rule(&state.db, &state.plan_inputs, &ctx, &level, body.rule, today).await?;
+    Ok(Json(preview))
+}
+
 /// The municipality's method for indicators without one of their own. Any role.
 #[utoipa::path(get, path = "/api/v1/tenants/{tenant}/indicator-method", tag = "rules",
     params(("tenant" = String, Path, description = "Tenant slug")),
@@ -242,6 +275,27 @@ pub async fn set_indicator_method(
     Ok(Json(Revision {
         revision: saved.revision,
     }))
+}
+
+/// Every verdict of every plan, each at the month its follow-up opens on, that `method` as
+/// the municipality's would change. Nothing is saved. Admins.
+#[utoipa::path(post, path = "/api/v1/tenants/{tenant}/indicator-method-preview", tag = "rules",
+    request_body = MethodToPreview,
+    params(("tenant" = String, Path, description = "Tenant slug")),
+    responses(
+        (status = 200, body = RulePreview),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 422, description = "Not a method", body = ErrorBody),
+    ))]
+pub async fn preview_indicator_method(
+    State(state): State<AppState>,
+    InTenant(ctx): InTenant,
+    ApiJson(body): ApiJson<MethodToPreview>,
+) -> Result<Json<RulePreview>, ApiError> {
+    let today = Utc::now().date_naive();
+    let preview = services::tenant_method::preview(&state.db, &state.plan_inputs, &ctx, body.method, today).await?;
+    Ok(Json(preview))
 }
 
 /// An indicator's own method, by its code. Any role.
@@ -287,4 +341,30 @@ pub async fn set_indicator_own_method(
     let revision =
         services::indicator_method::set(&state.db, &ctx, &indicator, body.revision, body.method.as_ref()).await?;
     Ok(Json(Revision { revision }))
+}
+
+/// The verdicts if the indicator had `method` (`null`: the municipality's): the indicator
+/// first, then every other verdict that would change, in its plan and in the municipality's
+/// plan its goal contributes to. Nothing is saved. Admins.
+#[utoipa::path(post, path = "/api/v1/tenants/{tenant}/indicators/{indicator}/method-preview", tag = "rules",
+    request_body = MethodToPreview,
+    params(("tenant" = String, Path, description = "Tenant slug"), ("indicator" = String, Path, description = "The indicator's code")),
+    responses(
+        (status = 200, body = RulePreview),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 403, description = "Not an admin", body = ErrorBody),
+        (status = 404, description = "No such indicator in this tenant", body = ErrorBody),
+        (status = 422, description = "Not a method", body = ErrorBody),
+    ))]
+pub async fn preview_indicator_own_method(
+    State(state): State<AppState>,
+    InTenant(ctx): InTenant,
+    Path((_, indicator)): Path<(String, String)>,
+    ApiJson(body): ApiJson<MethodToPreview>,
+) -> Result<Json<RulePreview>, ApiError> {
+    let today = Utc::now().date_naive();
+    let preview =
+        services::indicator_method::preview(&state.db, &state.plan_inputs, &ctx, &indicator, body.method, today)
+            .await?;
+    Ok(Json(preview))
 }

@@ -268,7 +268,19 @@ fn matrix() -> Vec<Row> {
             |_| Body::Json(json!({"rule": {"kind": "manual"}, "revision": -1})),
             TENANT_ADMIN,
         ),
+        rest(
+            "POST",
+            "/api/v1/tenants/{tenant}/levels/{level}/rule-preview",
+            |_| Body::Json(json!({"rule": {"kind": "manual"}})),
+            TENANT_ADMIN,
+        ),
         rest("GET", "/api/v1/tenants/{tenant}/indicator-method", none, TENANT_READ),
+        rest(
+            "POST",
+            "/api/v1/tenants/{tenant}/indicator-method-preview",
+            |_| Body::Json(json!({"method": {"kind": "manual"}})),
+            TENANT_ADMIN,
+        ),
         rest(
             "PUT",
             "/api/v1/tenants/{tenant}/indicator-method",
@@ -285,6 +297,12 @@ fn matrix() -> Vec<Row> {
             "PUT",
             "/api/v1/tenants/{tenant}/indicators/{indicator}/method",
             |_| Body::Json(json!({"method": {"kind": "manual"}, "revision": -1})),
+            TENANT_ADMIN,
+        ),
+        rest(
+            "POST",
+            "/api/v1/tenants/{tenant}/indicators/{indicator}/method-preview",
+            |_| Body::Json(json!({"method": {"kind": "manual"}})),
             TENANT_ADMIN,
         ),
         rest("GET", "/api/v1/tenants/{tenant}/export", none, TENANT_ADMIN),
@@ -416,6 +434,14 @@ fn matrix() -> Vec<Row> {
             OWN_ADMIN,
             false,
         ),
+        // A level's key names a level of the caller's own tenant (both demo tenants have
+        // "malomrade"): nothing of another tenant is reached.
+        server_fn::<PreviewLevelRule>(
+            "preview_level_rule",
+            |ids| Body::Json(json!({"key": ids.level, "form": RuleForm::default()})),
+            OWN_ADMIN,
+            false,
+        ),
         server_fn::<SaveTenantMethod>(
             "save_tenant_method",
             |_| Body::Json(json!({"revision": -1, "form": MethodForm::default()})),
@@ -461,6 +487,12 @@ fn matrix() -> Vec<Row> {
         server_fn::<IndicatorForEdit>(
             "indicator_for_edit",
             |ids| form(&[("code", &ids.indicator_code)]),
+            TENANT_ADMIN,
+            true,
+        ),
+        server_fn::<PreviewIndicatorMethod>(
+            "preview_indicator_method",
+            |ids| Body::Json(json!({"code": ids.indicator_code, "form": MethodForm::default()})),
             TENANT_ADMIN,
             true,
         ),

@@ -23,6 +23,7 @@ mod plan_decisions;
 mod plan_sheet;
 mod plans_api;
 mod plans_seed;
+mod rule_previews;
 mod rules;
 mod services;
 mod structure;

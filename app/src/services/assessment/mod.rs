@@ -124,14 +124,19 @@ impl PlanInputs {
             .collect()
     }
 
-    /// The same inputs with `method` as the tenant's method, in the contributing plans too.
-    pub fn with_method(&self, method: Option<Method>) -> PlanInputs {
+    /// The same inputs with `edit` applied to this plan's and each contributing plan's.
+    pub fn edited(&self, edit: impl Fn(&mut PlanInputs)) -> PlanInputs {
         let mut edited = self.clone();
-        edited.method = method;
+        edit(&mut edited);
         for contributor in &mut edited.contributors {
-            contributor.method = method;
+            edit(contributor);
         }
         edited
+    }
+
+    /// Whether these inputs hold plan `id`'s, as this plan's or a contributing plan's.
+    pub fn reads(&self, id: PlanId) -> bool {
+        self.summary.id == id || self.contributors.iter().any(|c| c.summary.id == id)
     }
 }
 
