@@ -2,10 +2,11 @@
 //!
 //! This crate holds the value types the plans are made of (periods, Swedish-written numbers,
 //! targets) and the engines built on them: [`assess`] gives indicators and goals their traffic
-//! lights with explanations in Swedish (the budget engine is to come). Everything here is
-//! deterministic and unit-tested on its own.
+//! lights with explanations in Swedish; [`economy`] checks, measures and forecasts a council's
+//! budget and outcome. Everything here is deterministic and unit-tested on its own.
 
 pub mod assess;
+pub mod economy;
 pub mod number;
 pub mod period;
 pub mod target;
