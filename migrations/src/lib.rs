@@ -18,6 +18,7 @@ mod m20261125_000009_manual_verdicts;
 mod m20261125_000010_level_assignment_inputs;
 mod m20261201_000011_import_jobs;
 mod m20261202_000012_shared_goals;
+mod m20261203_000013_economy;
 mod tenant_owned;
 
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000010_level_assignment_inputs::Migration),
             Box::new(m20261201_000011_import_jobs::Migration),
             Box::new(m20261202_000012_shared_goals::Migration),
+            Box::new(m20261203_000013_economy::Migration),
         ]
     }
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 
 use crate::domain::{CouncilId, PlanId};
-use crate::model::{AppError, CouncilForm, NewPlanForm, OrganisationView, TenantTextsForm};
+use crate::model::{AppError, CouncilForm, EconomyView, NewPlanForm, OrganisationView, TenantTextsForm};
 
 /// The tenant's texts, councils and departments, with their history (admins).
 #[server]
@@ -45,4 +45,17 @@ pub async fn create_plan(plan: NewPlanForm) -> Result<PlanId, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::plan_decisions::create_plan(&state.db, &ctx, &plan)).await
+}
+
+/// A council's economy (any role of the tenant), by the council's slug.
+#[server]
+pub async fn council_economy(council: String) -> Result<EconomyView, AppError> {
+    let state = super::context::state()?;
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::economy::council_economy(
+        &state.db,
+        ctx.scope(),
+        &council,
+    ))
+    .await
 }

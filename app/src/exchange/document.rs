@@ -5,7 +5,9 @@
 //! Everything is referenced by code or name, never by database id, so a document can be
 //! loaded into another database or under another slug.
 
+use chrono::NaiveDate;
 use engine::assess::{Method, Rule, Verdict};
+use engine::economy::{Measure, MoneyUnit, Table};
 use engine::{Period, Periodicity, Target};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -19,8 +21,9 @@ pub const FORMAT: &str = "malbild-tenant";
 /// 2 added how verdicts are reached (`indicator_method`, `rule`, `method`), 3 a plan's
 /// `manual_verdicts` and a level's `assignment_inputs`, 4 municipal councils, goals'
 /// `contributes_to`, grouping levels, a plan's `kind` and the numberings `letters` and
-/// `number_letter`; an older document is a newer one without them, and is read as such.
-pub const FORMAT_VERSION: u32 = 4;
+/// `number_letter`, 5 councils' `economies` and the tenant's `money_unit`; an older document
+/// is a newer one without them, and is read as such.
+pub const FORMAT_VERSION: u32 = 5;
 pub const OLDEST_READABLE_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -32,6 +35,9 @@ pub struct TenantDocument {
     pub levels: Vec<Level>,
     pub councils: Vec<Council>,
     pub plans: Vec<Plan>,
+    /// Each council's economy: its published tables and action plans.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub economies: Vec<Economy>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -49,6 +55,10 @@ pub struct TenantInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub indicator_method: Option<Method>,
+    /// The unit money is shown in (`tkr` unless set; `mnkr`, `kr`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub money_unit: Option<MoneyUnit>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -338,4 +348,56 @@ pub struct Activity {
     pub department: Option<String>,
     #[serde(default)]
     pub text: String,
+}
+
+/// A council's economy as published: tables (engine::economy::Table: `key`, `kind`, `title`,
+/// `source`, `unit`, `columns`, `rows`) and action plans.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Economy {
+    /// The council's slug.
+    pub council: String,
+    #[serde(default)]
+    #[schema(value_type = Vec<Object>)]
+    pub tables: Vec<Table>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action_plans: Vec<ActionPlan>,
+}
+
+/// An action plan for an economy in balance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionPlan {
+    pub key: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<NaiveDate>,
+    /// The unit of its amounts.
+    #[schema(value_type = String)]
+    pub unit: MoneyUnit,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Figures the plan states for itself (its cost per year, the net effect it aims at).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<PlanFigure>,
+    /// What it is followed up by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_figures: Vec<String>,
+    /// engine::economy::Measure: `number`, `name`, `responsible`, `gross_effect`, `cost`,
+    /// `net_effect`, `full_effect`, `expected` (`year`, `value`), `realised` (`period`,
+    /// `value`), `status`.
+    #[serde(default)]
+    #[schema(value_type = Vec<Object>)]
+    pub measures: Vec<Measure>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFigure {
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    pub value: Decimal,
 }

@@ -16,11 +16,11 @@ use crate::db::entities::*;
 use crate::db::repo::{councils, rows, tenants};
 use crate::domain::{AssignmentId, PlanId};
 
-fn corrupt(what: impl std::fmt::Display) -> ExchangeError {
+pub(crate) fn corrupt(what: impl std::fmt::Display) -> ExchangeError {
     ExchangeError::Corrupt(what.to_string())
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ExchangeError> {
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ExchangeError> {
     serde_json::from_str(text).map_err(|e| corrupt(format!("stored JSON {text:.40}: {e}")))
 }
 
@@ -62,6 +62,8 @@ pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Tenan
         plans.push(tables.plan_document(p, &council.slug, &level_keys, &department_names)?);
     }
 
+    let council_keys: Vec<(Uuid, String)> = council_list.iter().map(|c| (c.id.uuid(), c.slug.clone())).collect();
+    let economies = super::economy::read(db, scope, &council_keys).await?;
     Ok(TenantDocument {
         format: doc::FORMAT.to_owned(),
         format_version: doc::FORMAT_VERSION,
@@ -72,6 +74,9 @@ pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Tenan
             vision: tenant.vision,
             values: tenant.values,
             indicator_method: optional_json(&tenant.indicator_method)?,
+            money_unit: (tenant.money_unit.as_deref())
+                .map(|u| engine::economy::MoneyUnit::parse(u).ok_or_else(|| corrupt(format!("money unit {u}"))))
+                .transpose()?,
         },
         levels,
         councils: council_list
@@ -84,6 +89,7 @@ pub async fn read(db: &impl ConnectionTrait, scope: TenantScope) -> Result<Tenan
             })
             .collect(),
         plans,
+        economies,
     })
 }
 

@@ -43,6 +43,7 @@ pub async fn write(
     };
     tenants::set_texts(db, scope, texts).await?;
     tenants::set_indicator_method(db, scope, t.indicator_method.as_ref().map(json_text)).await?;
+    tenants::set_money_unit(db, scope, t.money_unit.map(|u| u.as_str().to_owned())).await?;
 
     let mut level_ids = HashMap::new();
     let mut level_rows = Vec::new();
@@ -70,6 +71,8 @@ pub async fn write(
         }
     }
     let councils_now = councils::list_with_departments(db, scope).await?;
+    let council_ids: HashMap<String, Uuid> = councils_now.iter().map(|c| (c.slug.clone(), c.id.uuid())).collect();
+    super::economy::write(db, scope, &doc.economies, &council_ids).await?;
 
     let mut summary = ImportSummary::default();
     let mut goal_ids: Vec<HashMap<String, Uuid>> = Vec::with_capacity(doc.plans.len());

@@ -6,6 +6,7 @@
 //! Who may import or export what is decided in `services::tenant_document`.
 
 pub mod document;
+pub mod economy;
 mod error;
 pub mod export;
 pub mod import;

@@ -348,6 +348,42 @@ messages! {
     OutcomeToDate => "Utfall (hittills i år för summerade mått)", "Outcome (year to date when summed)";
     AssignmentInputs => "Uppdragens och initiativens status och prognos räknas in i målens bedömning", "The uppdrag's and initiativ's status and forecast count in the goals' verdicts";
     ValuesConflict => "Någon annan har ändrat några av värdena efter att du öppnade sidan, så inget sparades. Det du skrivit finns kvar; ladda om sidan för att se de andra ändringarna och gör sedan dina igen.", "Someone else changed some of the values after you opened the page, so nothing was saved. What you typed is still here; reload the page to see the other changes, then make yours again.";
+    Economy => "Ekonomi", "Economy";
+    EconomyOf => "Ekonomi –", "Economy –";
+    NoEconomy => "Nämnden har ingen ekonomi i Målbild ännu.", "The council has no economy in Målbild yet.";
+    AmountsIn => "Belopp i", "Amounts in";
+    AmountsNote => "som de publicerats; kostnader är negativa där dokumenten skriver dem så.", "as published; costs are negative where the documents print them so.";
+    PublishedIn => "Publicerad i", "Published in";
+    ChecksHeading => "Kontroll av siffrorna", "Checking the figures";
+    ChecksOk => "Alla summor och skillnader stämmer (en enhets avrundning godtas).", "Every sum and difference agrees (rounding by one unit is tolerated).";
+    ChecksIntro => "Siffrorna visas som de publicerats, och rättas aldrig. De här stämmer inte med siffrorna de följer av (en enhets avrundning godtas):", "The figures are shown as published and never corrected. These do not agree with the figures they follow from (rounding by one unit is tolerated):";
+    Printed => "tryckt står", "printed is";
+    CheckSumOfParts => "summan av raderna ger", "the rows add up to";
+    CheckIncomeAndCosts => "intäkter plus kostnader ger", "income plus costs gives";
+    CheckColumnDifference => "skillnaden mellan kolumnerna ger", "the difference of the columns gives";
+    CheckNetChange => "förändringen av nettot ger", "the change in net gives";
+    CheckNetChangePercent => "förändringen av nettot i procent ger", "the change in net in percent gives";
+    CheckAverage => "snittet av månaderna ger", "the months average";
+    CheckSplitAgainstNet => "nettot ger", "the net gives";
+    CheckChangesAgainstNet => "förändringen av nettot ger", "the change in net gives";
+    CheckIn => "i", "in";
+    SumOfItems => "Summan av posterna", "The sum of the items";
+    DoesNotAddUp => "stämmer inte", "does not add up";
+    MonthlyChart => "per månad, utfall (heldragen) mot budget (streckad)", "by month, outcome (solid) against budget (dashed)";
+    ActionPlans => "Åtgärdsplaner", "Action plans";
+    DecidedOn => "Beslutad", "Decided";
+    MeasureHeading => "Åtgärd", "Measure";
+    Responsible => "Ansvarig", "Responsible";
+    GrossEffect => "Bruttoeffekt", "Gross effect";
+    ImplementationCost => "Kostnad för genomförande", "Cost of implementation";
+    NetEffect => "Nettoeffekt", "Net effect";
+    FullEffect => "Full effekt", "Full effect";
+    ExpectedEffect => "Förväntad effekt", "Expected effect";
+    RealisedEffect => "Realiserad effekt", "Realised effect";
+    Through => "t.o.m.", "through";
+    NetEffectComputed => "brutto minus kostnad ger", "gross less cost gives";
+    FollowedUpBy => "Följs upp genom", "Followed up by";
+    PlanFigures => "Planens siffror", "The plan's figures";
 }
 
 /// The words of the typed domain as people read them.

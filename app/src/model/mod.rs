@@ -3,6 +3,7 @@
 
 mod assessment;
 mod assignment_edit;
+mod economy;
 mod edit;
 mod error;
 mod follow_up;
@@ -17,6 +18,7 @@ mod values;
 
 pub use assessment::*;
 pub use assignment_edit::*;
+pub use economy::*;
 pub use edit::*;
 pub use error::AppError;
 pub use follow_up::*;

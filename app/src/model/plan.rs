@@ -158,6 +158,7 @@ pub struct IndicatorRow {
 
 /// One period on an indicator's chart. `f64` only for drawing; values stay decimal elsewhere.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ChartPoint {
     pub label: String,
     pub outcome: Option<f64>,

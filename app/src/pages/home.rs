@@ -64,6 +64,7 @@ fn council_card(council: Council, plans: Vec<PlanSummary>) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            <p><a href=format!("/ekonomi/{}", council.slug)>{t(Msg::Economy)}</a></p>
             <h4>{t(Msg::Departments)}</h4>
             {no_departments.then(|| view! { <p class="muted">{t(Msg::NoDepartments)}</p> })}
             <ul class="departments">

@@ -1,6 +1,7 @@
 //! One module per screen.
 
 mod assignment_edit;
+mod economy;
 mod fields;
 mod follow_up;
 mod follow_up_parts;
@@ -23,6 +24,7 @@ mod users;
 mod value_sheet;
 
 pub use assignment_edit::{AssignmentPage, NewAssignmentPage};
+pub use economy::EconomyPage;
 pub use follow_up::FollowUpPage;
 pub use goal_edit::{GoalEditPage, NewGoalPage};
 pub use home::HomePage;

@@ -6,6 +6,7 @@ pub mod assignment_edit;
 pub mod auth;
 pub mod context;
 pub mod demo;
+pub mod economy;
 mod error;
 pub mod follow_up;
 pub mod goal_edit;

@@ -1,13 +1,14 @@
 //! The budget engine: a council's economy as its documents publish it — tables of income,
 //! costs and net per activity or department, budget changes, investments, volumes and unit
 //! prices, monthly series and placements — and what is computed from them: deviations,
-//! changes, budget adherence, forecasts, volume × price scenarios, and the consistency
-//! checks that report every published figure that does not add up.
+//! changes, budget adherence, forecasts, volume × price scenarios, action plans' effects,
+//! and the consistency checks that report every published figure that does not add up.
 //!
 //! Figures stay as published: a table holds its values in its own unit (`tkr`, `mnkr`, `kr`)
 //! with the precision printed, and nothing here corrects them. Money is [`Decimal`]
 //! throughout; [`Table::in_kr`] gives a value's exact amount in kronor.
 
+mod action;
 mod check;
 mod forecast;
 mod measure;
@@ -15,6 +16,7 @@ mod scenario;
 #[cfg(test)]
 mod tests;
 
+pub use action::{ActionSummary, Measure, MonthAmount, YearAmount, action_summary};
 pub use check::{Check, Finding, check_tables};
 pub use forecast::{Forecast, ForecastMethod, MonthlyProfile, forecasts, monthly_budget};
 pub use measure::{budget_adherence, change, change_percent, deviation, forecast_deviation};

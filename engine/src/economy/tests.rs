@@ -5,6 +5,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::*;
+use crate::Period;
 use crate::number::parse_number;
 
 fn d(text: &str) -> Decimal {
@@ -706,4 +707,58 @@ proptest! {
         let given = MonthlyProfile::Given([Decimal::from(month); 12]);
         prop_assert_eq!(monthly_budget(Decimal::ZERO, &given, 12), Some(Decimal::from(month * 12)));
     }
+}
+
+fn measure(number: u32, name: &str, effects: [&str; 3], expected: &str, realised: &str) -> Measure {
+    let amount = |t: &str| (!t.is_empty()).then(|| d(t));
+    Measure {
+        number,
+        name: name.into(),
+        responsible: String::new(),
+        gross_effect: amount(effects[0]),
+        cost: amount(effects[1]),
+        net_effect: amount(effects[2]),
+        full_effect: String::new(),
+        expected: vec![YearAmount {
+            year: 2024,
+            value: d(expected),
+        }],
+        realised: vec![MonthAmount {
+            period: "2024-07".parse().expect("period"),
+            value: d(realised),
+        }],
+        status: String::new(),
+    }
+}
+
+/// 002/003: inhyrda socionomer 13 500 − 4 480 = 9 020 tkr net; expected this year 560 and
+/// 4 200, the 4 760 tkr 003 sums; nothing realised by July.
+#[test]
+fn an_action_plan_sums_its_measures_and_checks_each_net_effect() {
+    let mut measures = vec![
+        measure(
+            1,
+            "Minskade kostnader för inhyrda medarbetare",
+            ["13 500", "4 480", "9 020"],
+            "560",
+            "0",
+        ),
+        measure(2, "Generellt sparbeting på avdelningarna", ["", "", ""], "4 200", "0"),
+    ];
+    let july: Period = "2024-07".parse().expect("period");
+    let summary = action_summary(&measures, july).expect("summary");
+    assert_eq!(
+        (summary.expected, summary.realised, summary.net_effect),
+        (d("4 760"), d("0"), d("9 020"))
+    );
+    assert_eq!(summary.net_mismatches, []);
+    assert_eq!(
+        measures[1].realised_through("2024-06".parse().expect("period")),
+        None,
+        "not booked before July"
+    );
+
+    measures[0].net_effect = Some(d("9 200"));
+    let summary = action_summary(&measures, july).expect("summary");
+    assert_eq!(summary.net_mismatches, [(1, d("9 020"), d("9 200"))]);
 }

@@ -43,6 +43,22 @@ pub async fn assess(config: &Config, tenant: &str, council: Option<&str>, period
     Ok(())
 }
 
+/// Prints a council's economy for a year as JSON.
+pub async fn budget(config: &Config, tenant: &str, council: &str, year: i32, month: Option<u8>) -> anyhow::Result<()> {
+    let db = connect(config).await?;
+    let scope = app::services::tenants::operator_scope(&db, tenant)
+        .await
+        .with_context(|| format!("no tenant \"{tenant}\""))?;
+    let economy = app::services::economy::council_year(&db, scope, council, year, month)
+        .await
+        .map_err(explain)
+        .with_context(|| format!("reading {council}'s economy for {year}"))?;
+    let mut json = serde_json::to_string_pretty(&economy)?;
+    json.push('\n');
+    std::io::stdout().lock().write_all(json.as_bytes())?;
+    Ok(())
+}
+
 /// Loads a tenant document into a new or empty tenant, all or nothing.
 pub async fn import(config: &Config, file: &Path, as_slug: Option<&str>) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;

@@ -70,6 +70,22 @@ pub enum Command {
         #[arg(long)]
         period: String,
     },
+    /// Print a council's economy for a year as JSON: net budget, outcome, forecast,
+    /// deviation and budget adherence, changes, investments, the year's tables, the action
+    /// plans and the consistency report, amounts in the tenant's unit (stated as `unit`).
+    Budget {
+        /// The tenant's slug.
+        #[arg(long)]
+        tenant: String,
+        /// The council's slug.
+        #[arg(long)]
+        council: String,
+        #[arg(long)]
+        year: i32,
+        /// Only periods and months up to this month (1–12).
+        #[arg(long)]
+        month: Option<u8>,
+    },
     /// Load a tenant document into a new or empty tenant (all or nothing).
     Import {
         /// The JSON file written by `malbild export`.
@@ -115,6 +131,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             council,
             period,
         } => exchange::assess(&config, &tenant, council.as_deref(), &period).await,
+        Command::Budget {
+            tenant,
+            council,
+            year,
+            month,
+        } => exchange::budget(&config, &tenant, &council, year, month).await,
     }
 }
 

@@ -4,6 +4,7 @@
 mod assessments;
 mod auth;
 mod context;
+mod economy;
 pub mod error;
 mod health;
 mod json;
@@ -31,7 +32,8 @@ use app::state::AppState;
         (name = "plans", description = "Plans, goals, indicators; the whole tenant's export"),
         (name = "outcomes", description = "Importing outcomes and forecasts"),
         (name = "assessments", description = "Verdicts (traffic lights) and their explanations"),
-        (name = "rules", description = "How verdicts are reached: goals' and levels' rules, indicators' methods")
+        (name = "rules", description = "How verdicts are reached: goals' and levels' rules, indicators' methods"),
+        (name = "economy", description = "Councils' economies: budget, outcome, forecast, checks, action plans")
     )
 )]
 struct ApiDoc;
@@ -72,6 +74,8 @@ pub fn api_router() -> axum::Router<AppState> {
         .routes(routes!(rules::preview_indicator_method))
         .routes(routes!(rules::indicator_own_method, rules::set_indicator_own_method))
         .routes(routes!(rules::preview_indicator_own_method))
+        .routes(routes!(economy::council_economy))
+        .routes(routes!(economy::council_year))
         .merge(uploads)
         .split_for_parts();
     router.route(

@@ -196,6 +196,18 @@ fn matrix() -> Vec<Row> {
         rest("GET", "/api/v1/me", none, SIGNED_IN),
         rest("POST", "/api/v1/tenants", |_| Body::Json(json!({})), PLATFORM),
         rest("GET", "/api/v1/tenants/{tenant}/councils", none, TENANT_READ),
+        rest(
+            "GET",
+            "/api/v1/tenants/{tenant}/councils/{council}/economy",
+            none,
+            TENANT_READ,
+        ),
+        rest(
+            "GET",
+            "/api/v1/tenants/{tenant}/councils/{council}/economy/{year}",
+            none,
+            TENANT_READ,
+        ),
         rest("GET", "/api/v1/tenants/{tenant}/users", none, TENANT_ADMIN),
         rest(
             "POST",
@@ -436,6 +448,13 @@ fn matrix() -> Vec<Row> {
         ),
         // A level's key names a level of the caller's own tenant (both demo tenants have
         // "malomrade"): nothing of another tenant is reached.
+        // Both demo tenants have a "socialnamnden": a slug names the caller's own council.
+        server_fn::<CouncilEconomy>(
+            "council_economy",
+            |_| form(&[("council", "socialnamnden")]),
+            OWN_READ,
+            false,
+        ),
         server_fn::<PreviewLevelRule>(
             "preview_level_rule",
             |ids| Body::Json(json!({"key": ids.level, "form": RuleForm::default()})),
@@ -622,7 +641,10 @@ fn rest_url(path: &str, method: &str, ids: &Ids) -> String {
         .replace("{job}", &ids.job)
         .replace("{goal}", &ids.goal)
         .replace("{indicator}", &ids.indicator_code)
-        .replace("{level}", &ids.level);
+        .replace("{level}", &ids.level)
+        // A council by its slug; both demo tenants have this one.
+        .replace("{council}", "socialnamnden")
+        .replace("{year}", "2024");
     match (method, path) {
         ("GET", "/api/v1/tenants/{tenant}/assessments") => format!("{filled}?period=2025-10"),
         ("DELETE", p) if p.ends_with("/manual-verdicts") => {

@@ -240,3 +240,64 @@ fn assess_prints_each_goal_and_indicator_with_its_verdict_as_json() {
         text(&bad.stderr)
     );
 }
+
+#[test]
+fn budget_prints_a_councils_year_as_json_with_its_unit() {
+    let cli = Cli::new();
+    assert!(cli.run(&["seed", "--demo"], "", &[]).status.success());
+    let args = [
+        "budget",
+        "--tenant",
+        "norrtalje",
+        "--council",
+        "socialnamnden",
+        "--year",
+        "2024",
+    ];
+    let out = cli.run(&args, "", &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let year: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON object");
+    assert_eq!(
+        (year["unit"].as_str(), year["year"].as_i64()),
+        (Some("tkr"), Some(2024))
+    );
+    // 003's full-year budget against the outcome the split by verksamhet prints (001).
+    assert_eq!(year["summary"]["budget"]["value"], "-342880");
+    assert_eq!(year["summary"]["outcome"]["value"], "-357046");
+    assert_eq!(year["summary"]["adherence_percent"], "-4.13");
+    let checks = year["economy"]["findings"].as_array().expect("findings");
+    assert!(
+        checks
+            .iter()
+            .any(|f| f["check"] == "income_and_costs" && f["found"] == "-415390"),
+        "the misprinted net of 2024 is reported: {checks:?}"
+    );
+
+    let bad = cli.run(
+        &["budget", "--tenant", "norrtalje", "--council", "nope", "--year", "2024"],
+        "",
+        &[],
+    );
+    assert!(!bad.status.success());
+    let month = cli.run(
+        &[
+            "budget",
+            "--tenant",
+            "norrtalje",
+            "--council",
+            "socialnamnden",
+            "--year",
+            "2024",
+            "--month",
+            "13",
+        ],
+        "",
+        &[],
+    );
+    assert!(!month.status.success());
+    assert!(
+        text(&month.stderr).contains("is not a month"),
+        "{}",
+        text(&month.stderr)
+    );
+}

@@ -10,6 +10,7 @@ mod auth_api;
 mod bad_input;
 mod cli;
 mod distribution;
+mod economy;
 mod goal_edit;
 mod hostile;
 mod indicator_edit;

@@ -306,6 +306,10 @@ async fn export_import_export_is_identical() {
     let app = TestApp::spawn().await;
     for slug in ["norrtalje", "sodertalje"] {
         let first = export_tenant(&app.db, slug).await.expect("export");
+        assert!(
+            !first.economies.is_empty(),
+            "{slug}'s economy travels with the document"
+        );
         let copy = format!("{slug}-kopia");
         let summary = import_document(&app.db, first.clone(), Some(&copy), "test")
             .await

@@ -1,11 +1,13 @@
 //! sea-orm entities: the shape of the tables, no logic. See `migrations/` for the schema.
 
+pub mod action_plan;
 pub mod activity;
 pub mod assignment;
 pub mod assignment_comment;
 pub mod audit_log;
 pub mod council;
 pub mod department;
+pub mod economy_table;
 pub mod focus_area;
 pub mod focus_area_goal;
 pub mod goal;

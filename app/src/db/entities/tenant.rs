@@ -22,6 +22,8 @@ pub struct Model {
     /// The default assessment method of indicators (JSON `engine::assess::Method`).
     #[sea_orm(column_type = "Text", nullable)]
     pub indicator_method: Option<String>,
+    /// The unit money is shown in (`engine::economy::MoneyUnit`); `None`: tkr.
+    pub money_unit: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -76,6 +76,8 @@ tenant_tables! {
     focus_area_goal => focus_area_goals,
     activity => activities,
     manual_verdict => manual_verdicts,
+    economy_table => economy_tables,
+    action_plan => action_plans,
 }
 
 macro_rules! plan_tables {

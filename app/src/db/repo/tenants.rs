@@ -33,6 +33,7 @@ pub async fn insert(db: &impl ConnectionTrait, slug: &str, name: &str) -> Result
         data_version: Set(0),
         revision: Set(0),
         indicator_method: Set(None),
+        money_unit: Set(None),
     }
     .insert(db)
     .await
@@ -70,6 +71,19 @@ pub async fn set_indicator_method(
     tenant::Entity::update_many()
         .filter(tenant::Column::Id.eq(scope.tenant_id()))
         .col_expr(tenant::Column::IndicatorMethod, Expr::value(method))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_money_unit(
+    db: &impl ConnectionTrait,
+    scope: crate::db::TenantScope,
+    unit: Option<String>,
+) -> Result<(), DbErr> {
+    tenant::Entity::update_many()
+        .filter(tenant::Column::Id.eq(scope.tenant_id()))
+        .col_expr(tenant::Column::MoneyUnit, Expr::value(unit))
         .exec(db)
         .await?;
     Ok(())

@@ -1,6 +1,7 @@
 //! Checks a [`TenantDocument`] completely before anything is written, and reports every
 //! problem with where it is: an import is all or nothing.
 
+mod economy;
 mod links;
 mod rules;
 
@@ -205,6 +206,7 @@ pub fn document(doc: &TenantDocument) -> Vec<Problem> {
     }
     rules::check(&mut check, doc);
     links::check(&mut check, doc);
+    economy::check(&mut check, doc);
     check.problems
 }
 

@@ -229,3 +229,62 @@ fn manual_verdicts_name_one_subject_of_the_plan_once_per_period_with_a_motivatio
         assert!(problem.contains(want), "{problem} should contain {want}");
     }
 }
+
+fn with_economy() -> TenantDocument {
+    let mut doc = base();
+    doc.economies = serde_json::from_value(serde_json::json!([{
+        "council": "socialnamnden",
+        "tables": [{
+            "key": "drift", "kind": "operating", "title": "Driftbudget, tkr", "unit": "tkr",
+            "columns": [{ "label": "Utfall 2024", "figure": "outcome", "year": 2024 },
+                        { "label": "Avvikelse", "figure": "deviation", "of": [0, 1] }],
+            "rows": [{ "label": "Netto", "role": "net", "values": ["-415390", null] }]
+        }],
+        "action_plans": [{ "key": "balans", "title": "Åtgärdsplan", "unit": "tkr",
+                           "measures": [{ "number": 1, "name": "Minskade kostnader" }] }]
+    }]))
+    .expect("economies");
+    doc
+}
+
+/// Figures that do not add up are no problem for import (the checks report them); a table
+/// that is not well formed, a council that does not exist, a repeated key are.
+#[test]
+fn an_economy_is_checked_for_shape_not_for_its_sums() {
+    assert_eq!(document(&with_economy()), []);
+    type Change = fn(&mut TenantDocument);
+    let cases: &[(Change, &str)] = &[
+        (
+            |d| d.economies[0].council = "kf".into(),
+            "council \"kf\": \"kf\" is not a council of the municipality",
+        ),
+        (
+            |d| d.economies[0].tables[0].rows[0].values.push(None),
+            "row \"Netto\": the row has 3 values but the table has 2 columns",
+        ),
+        (
+            |d| d.economies[0].tables[0].columns[1].of = Some([0, 5]),
+            "column \"Avvikelse\": the table has no column 5",
+        ),
+        (
+            |d| {
+                let again = d.economies[0].tables[0].clone();
+                d.economies[0].tables.push(again)
+            },
+            "table \"drift\": \"drift\" appears twice",
+        ),
+        (
+            |d| {
+                let again = d.economies[0].action_plans[0].measures[0].clone();
+                d.economies[0].action_plans[0].measures.push(again)
+            },
+            "measure 1: \"1\" appears twice",
+        ),
+    ];
+    for (change, expected) in cases {
+        let mut doc = with_economy();
+        change(&mut doc);
+        let found: Vec<String> = document(&doc).iter().map(ToString::to_string).collect();
+        assert!(found.iter().any(|p| p.contains(expected)), "{expected}: {found:#?}");
+    }
+}

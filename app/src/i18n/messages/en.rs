@@ -34,6 +34,8 @@ pub(super) fn text(message: &Message) -> String {
             "\"{text}\" is not a period; write a year (2025), a half-year (2025-H1), a tertial (2025-T2) or a month (2025-10)"
         ),
         M::NotAMonth { text } => format!("\"{text}\" is not a month; write it YYYY-MM, e.g. 2025-10"),
+        M::RowLength { found, columns } => format!("the row has {found} values but the table has {columns} columns"),
+        M::NoSuchColumn { index } => format!("the table has no column {index} (columns count from 0)"),
         M::NoSuchPeriod { text } => {
             format!("\"{text}\" does not exist: a year has two half-years, three tertials and twelve months")
         }
@@ -238,6 +240,11 @@ pub(super) fn place(place: &Place) -> String {
         Place::Comment { date } => format!("comment {date}"),
         Place::Period { period } => period.clone(),
         Place::Value { period, kind, gender } => format!("{period} {} ({})", value_kind(*kind), gender_name(*gender)),
+        Place::Table { key } => format!("table \"{key}\""),
+        Place::TableRow { label } => format!("row \"{label}\""),
+        Place::TableColumn { label } => format!("column \"{label}\""),
+        Place::ActionPlan { key } => format!("action plan \"{key}\""),
+        Place::Measure { number } => format!("measure {number}"),
         Place::Nth { nth } => format!("no. {nth}"),
     }
 }

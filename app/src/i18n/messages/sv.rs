@@ -38,6 +38,8 @@ pub(super) fn text(message: &Message) -> String {
             "”{text}” är ingen period; skriv ett år (2025), ett halvår (2025-H1), ett tertial (2025-T2) eller en månad (2025-10)"
         ),
         M::NotAMonth { text } => format!("”{text}” är ingen månad; skriv den ÅÅÅÅ-MM, till exempel 2025-10"),
+        M::RowLength { found, columns } => format!("raden har {found} värden men tabellen har {columns} kolumner"),
+        M::NoSuchColumn { index } => format!("tabellen har ingen kolumn {index} (kolumnerna räknas från 0)"),
         M::NoSuchPeriod { text } => {
             format!("”{text}” finns inte: ett år har två halvår, tre tertial och tolv månader")
         }
@@ -248,6 +250,11 @@ pub(super) fn place(place: &Place) -> String {
         Place::Comment { date } => format!("kommentar {date}"),
         Place::Period { period } => period.clone(),
         Place::Value { period, kind, gender } => format!("{period} {} ({})", value_kind(*kind), gender_name(*gender)),
+        Place::Table { key } => format!("tabell ”{key}”"),
+        Place::TableRow { label } => format!("raden ”{label}”"),
+        Place::TableColumn { label } => format!("kolumnen ”{label}”"),
+        Place::ActionPlan { key } => format!("åtgärdsplan ”{key}”"),
+        Place::Measure { number } => format!("åtgärd {number}"),
         Place::Nth { nth } => format!("nr {nth}"),
     }
 }

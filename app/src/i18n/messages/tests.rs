@@ -53,6 +53,8 @@ fn samples() -> Vec<Message> {
         M::PlanTooLong { max: 10, years: 12 },
         M::NotAPeriod { text: t() },
         M::NotAMonth { text: t() },
+        M::RowLength { found: 5, columns: 6 },
+        M::NoSuchColumn { index: 9 },
         M::NoSuchPeriod { text: t() },
         M::PeriodMismatch {
             period: PeriodKind::Month,
@@ -252,6 +254,7 @@ fn a_new_code_needs_a_sample() {
             M::Duplicate { .. } | M::AlreadyExists { .. } | M::Unknown { .. } | M::NotADate { .. } => 0,
             M::DateInFuture { .. } | M::NotAYear { .. } | M::OutsideYears { .. } | M::YearsReversed { .. } => 0,
             M::PlanTooLong { .. } | M::NotAPeriod { .. } | M::NotAMonth { .. } | M::NoSuchPeriod { .. } => 0,
+            M::RowLength { .. } | M::NoSuchColumn { .. } => 0,
             M::PeriodMismatch { .. } | M::NotANumber { .. } | M::MixedSeparators { .. } => 0,
             M::NumberTooLarge { .. } | M::NotATarget { .. } | M::TargetNumber { .. } => 0,
             M::NegativeTolerance { .. } | M::NegativeMargin | M::ShareOutOfRange { .. } => 0,
@@ -279,7 +282,7 @@ fn a_new_code_needs_a_sample() {
             M::UnreadableRequest { .. } | M::NotJson | M::BodyTooLarge { .. } | M::MissingQuery { .. } => 0,
         }
     }
-    const VARIANTS: usize = 91;
+    const VARIANTS: usize = 93;
     let samples = samples();
     assert_eq!(
         samples.iter().map(ordinal).count(),

@@ -72,6 +72,25 @@ pub enum Place {
         kind: ValueKind,
         gender: Gender,
     },
+    /// A council's economy table, by its key.
+    Table {
+        key: String,
+    },
+    /// A row of a table, by its label.
+    TableRow {
+        label: String,
+    },
+    /// A column of a table, by its label.
+    TableColumn {
+        label: String,
+    },
+    ActionPlan {
+        key: String,
+    },
+    /// An action plan's measure, by its number.
+    Measure {
+        number: u32,
+    },
     /// The `nth` (from 1) of a list, such as a plan's manual verdicts.
     Nth {
         nth: usize,

@@ -114,6 +114,15 @@ pub enum Message {
     NotAMonth {
         text: String,
     },
+    /// A table's row with another number of values than the table has columns.
+    RowLength {
+        found: usize,
+        columns: usize,
+    },
+    /// A column referring to a column (by its 0-based index) the table does not have.
+    NoSuchColumn {
+        index: usize,
+    },
     /// A half-year, tertial or month that a year does not have (`2025-T4`).
     NoSuchPeriod {
         text: String,

@@ -16,7 +16,7 @@ use crate::model::{Location, Message, Place, echo};
 
 macro_rules! seed_file {
     ($path:literal) => {
-        ($path, include_str!(concat!("../../../seeds/demo/", $path)))
+        ($path, include_str!(concat!("../../../../seeds/demo/", $path)))
     };
 }
 
@@ -38,6 +38,8 @@ pub const DEMO_FILES: &[(&str, &str)] = &[
     seed_file!("sodertalje/plans/socialnamnden-2025/goals.toml"),
     seed_file!("sodertalje/plans/socialnamnden-2025/indicators.toml"),
     seed_file!("sodertalje/plans/socialnamnden-2025/focus_areas.toml"),
+    seed_file!("norrtalje/economy/socialnamnden.toml"),
+    seed_file!("sodertalje/economy/socialnamnden.toml"),
 ];
 
 #[derive(Deserialize)]
@@ -49,6 +51,7 @@ struct TenantToml {
     vision: Option<String>,
     values: Option<String>,
     indicator_method: Option<engine::assess::Method>,
+    money_unit: Option<engine::economy::MoneyUnit>,
     #[serde(default)]
     levels: Vec<Level>,
     #[serde(default)]
@@ -135,25 +138,28 @@ struct ActivitiesToml {
     activities: Vec<doc::Activity>,
 }
 
-/// Reads seed files (`<tenant>/tenant.toml`, `<tenant>/plans/<dir>/<part>.toml`) into one
-/// document per tenant, in the order the tenants first appear. Every problem is reported,
-/// each with its file.
-pub fn read(files: &[(&str, &str)]) -> Result<Vec<TenantDocument>, Vec<Problem>> {
-    let mut problems = Vec::new();
-    let mut tenants: Vec<(String, Option<TenantDocument>, BTreeMap<String, PlanParts>)> = Vec::new();
-    for (path, text) in files {
-        let parts: Vec<&str> = path.split('/').collect();
-        let entry_index = match tenants.iter().position(|(dir, ..)| dir == parts[0]) {
-            Some(i) => i,
-            None => {
-                tenants.push((parts[0].to_owned(), None, BTreeMap::new()));
-                tenants.len() - 1
+/// One tenant's seed files as read so far.
+#[derive(Default)]
+struct TenantParts {
+    dir: String,
+    document: Option<TenantDocument>,
+    plans: BTreeMap<String, PlanParts>,
+    economies: Vec<doc::Economy>,
+}
+
+impl TenantParts {
+    /// Reads one file of the tenant; problems inside a file that parsed go to `problems`.
+    fn add(&mut self, path: &str, parts: &[&str], text: &str, problems: &mut Vec<Problem>) -> Result<(), Problem> {
+        match parts {
+            [_, "tenant.toml"] => parse::<TenantToml>(path, text).map(|t| self.document = Some(tenant_document(t))),
+            [_, "plans", plan, file] => self.plans.entry((*plan).to_owned()).or_default().add(path, file, text),
+            [_, "economy", _] => {
+                match economy::economy(path, parse(path, text)?) {
+                    Ok(economy) => self.economies.push(economy),
+                    Err(mut found) => problems.append(&mut found),
+                }
+                Ok(())
             }
-        };
-        let (_, document, plans) = &mut tenants[entry_index];
-        let result = match parts.as_slice() {
-            [_, "tenant.toml"] => parse::<TenantToml>(path, text).map(|t| *document = Some(tenant_document(t))),
-            [_, "plans", plan, file] => plans.entry((*plan).to_owned()).or_default().add(path, file, text),
             _ => Err(Problem::new(
                 file(path),
                 Message::NotOneOf {
@@ -161,16 +167,44 @@ pub fn read(files: &[(&str, &str)]) -> Result<Vec<TenantDocument>, Vec<Problem>>
                     allowed: vec![
                         "<tenant>/tenant.toml".into(),
                         "<tenant>/plans/<plan>/<part>.toml".into(),
+                        "<tenant>/economy/<council>.toml".into(),
                     ],
                 },
             )),
+        }
+    }
+}
+
+/// Reads seed files (`<tenant>/tenant.toml`, `<tenant>/plans/<dir>/<part>.toml`,
+/// `<tenant>/economy/<council>.toml`) into one document per tenant, in the order the
+/// tenants first appear. Every problem is reported, each with its file.
+pub fn read(files: &[(&str, &str)]) -> Result<Vec<TenantDocument>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut tenants: Vec<TenantParts> = Vec::new();
+    for (path, text) in files {
+        let parts: Vec<&str> = path.split('/').collect();
+        let entry_index = match tenants.iter().position(|t| t.dir == parts[0]) {
+            Some(i) => i,
+            None => {
+                tenants.push(TenantParts {
+                    dir: parts[0].to_owned(),
+                    ..TenantParts::default()
+                });
+                tenants.len() - 1
+            }
         };
-        if let Err(problem) = result {
+        if let Err(problem) = tenants[entry_index].add(path, &parts, text, &mut problems) {
             problems.push(problem);
         }
     }
     let mut documents = Vec::new();
-    for (dir, document, plans) in tenants {
+    for TenantParts {
+        dir,
+        document,
+        plans,
+        economies,
+    } in tenants
+    {
         let Some(mut document) = document else {
             problems.push(Problem::new(file(&format!("{dir}/tenant.toml")), Message::Missing));
             continue;
@@ -181,6 +215,7 @@ pub fn read(files: &[(&str, &str)]) -> Result<Vec<TenantDocument>, Vec<Problem>>
                 Err(mut found) => problems.append(&mut found),
             }
         }
+        document.economies = economies;
         documents.push(document);
     }
     if problems.is_empty() {
@@ -215,10 +250,12 @@ fn tenant_document(t: TenantToml) -> TenantDocument {
             vision: t.vision,
             values: t.values,
             indicator_method: t.indicator_method,
+            money_unit: t.money_unit,
         },
         levels: t.levels,
         councils: t.councils,
         plans: Vec::new(),
+        economies: Vec::new(),
     }
 }
 
@@ -383,172 +420,6 @@ fn indicator_document(i: IndicatorToml) -> Result<doc::Indicator, Vec<Problem>> 
     })
 }
 
+mod economy;
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_file_in_the_seed_directory_is_compiled_in() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds/demo");
-        let mut found = Vec::new();
-        let mut dirs = vec![root.clone()];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).expect("seed directory") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "toml") {
-                    found.push(
-                        path.strip_prefix(&root)
-                            .expect("under root")
-                            .to_string_lossy()
-                            .replace('\\', "/"),
-                    );
-                }
-            }
-        }
-        found.sort();
-        let mut listed: Vec<String> = DEMO_FILES.iter().map(|(p, _)| (*p).to_owned()).collect();
-        listed.sort();
-        assert_eq!(found, listed);
-    }
-
-    const TENANT: &str = r#"
-slug = "testkommun"
-name = "Testkommun"
-[[levels]]
-key = "mal"
-name = "Mål"
-plural = "Mål"
-numbering = "sequence"
-sections = []
-carries = ["indicators"]
-[[councils]]
-slug = "socialnamnden"
-name = "Socialnämnden"
-departments = ["Vuxna"]
-"#;
-
-    const PLAN: &str = r#"
-council = "socialnamnden"
-name = "Verksamhetsplan 2026"
-first_year = 2026
-last_year = 2026
-"#;
-
-    const GOALS: &str = r#"
-[[goals]]
-code = "1"
-level = "mal"
-number = "1"
-title = "Ett mål"
-"#;
-
-    fn indicators(targets: &str, outcomes: &str) -> String {
-        format!(
-            r#"
-[[indicators]]
-code = "sjukfranvaro"
-goal = "1"
-name = "Sjukfrånvaro"
-kind = "kf"
-unit = "%"
-decimals = 1
-direction = "lower"
-periodicity = "year"
-cumulative = false
-[indicators.targets]
-{targets}
-[indicators.outcomes]
-{outcomes}
-"#
-        )
-    }
-
-    fn read_with(indicators: &str) -> Result<Vec<TenantDocument>, Vec<Problem>> {
-        read(&[
-            ("t/tenant.toml", TENANT),
-            ("t/plans/p/plan.toml", PLAN),
-            ("t/plans/p/goals.toml", GOALS),
-            ("t/plans/p/indicators.toml", indicators),
-        ])
-    }
-
-    #[test]
-    fn reads_targets_and_values_in_every_written_form() {
-        let text = indicators(
-            r#""2025" = "5,8"
-"2026" = { target = "<= 24", label = "Inom 24 timmar" }
-"2027" = { text = "Samtliga når sina riktvärden" }
-"2028" = "Öka""#,
-            r#""2024" = "8,8"
-"2023" = "-4,1""#,
-        );
-        let docs = read_with(&text).expect("reads");
-        let indicator = &docs[0].plans[0].content.indicators[0];
-        let shown: Vec<String> = indicator.targets.iter().map(|t| t.target.to_string()).collect();
-        assert_eq!(shown, ["5,8", "≤ 24", "Samtliga når sina riktvärden", "Öka"]);
-        assert_eq!(indicator.targets[1].label.as_deref(), Some("Inom 24 timmar"));
-        let values: Vec<String> = indicator
-            .values
-            .iter()
-            .map(|v| format!("{}={}", v.period, v.value))
-            .collect();
-        assert_eq!(values, ["2023=-4.1", "2024=8.8"]);
-        assert_eq!(docs[0].plans[0].status, doc::PlanStatus::Draft);
-    }
-
-    #[test]
-    fn reports_every_bad_value_with_its_file_and_place() {
-        let text = indicators(
-            r#""2026" = "Öja""#,
-            r#""2024-13" = "8,8"
-"2025" = "åtta""#,
-        );
-        let problems = read_with(&text).expect_err("rejected");
-        let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert_eq!(texts.len(), 3, "{texts:#?}");
-        assert!(
-            texts[0].starts_with(
-                "file t/plans/p/indicators.toml › indicator \"sjukfranvaro\" › targets.2026: \"Öja\" is not a target"
-            ),
-            "{texts:#?}"
-        );
-        assert!(
-            texts[1].contains("outcomes.2024-13: \"2024-13\" does not exist"),
-            "{texts:#?}"
-        );
-        assert!(
-            texts[2].contains("outcomes.2025: \"åtta\" is not a number"),
-            "{texts:#?}"
-        );
-    }
-
-    #[test]
-    fn a_syntax_error_names_the_file_and_line() {
-        let problems = read(&[("t/tenant.toml", "slug = ")]).expect_err("rejected");
-        assert_eq!(problems[0].location, Location::of(file("t/tenant.toml")));
-        let Message::SyntaxError { format, detail } = &problems[0].message else {
-            panic!("{:?}", problems[0]);
-        };
-        assert_eq!(format, "TOML");
-        assert!(detail.contains("line 1"), "{detail}");
-    }
-
-    #[test]
-    fn unknown_files_and_missing_parts_are_problems() {
-        let problems = read(&[
-            ("t/tenant.toml", TENANT),
-            ("t/plans/p/goals.toml", GOALS),
-            ("t/notes.txt", ""),
-        ])
-        .expect_err("rejected");
-        let texts: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert_eq!(texts.len(), 2, "{texts:#?}");
-        assert!(
-            texts[0].starts_with("file t/notes.txt: \"t/notes.txt\" cannot be used here"),
-            "{texts:#?}"
-        );
-        assert_eq!(texts[1], "file t/plans/p/plan.toml: is missing");
-    }
-}
+mod tests;
