@@ -6,7 +6,9 @@
 //!   decimal as published (kronor = figure × unit);
 //! - `action_plans`: a council's action plans for an economy in balance, `content` JSON of
 //!   the plan and its measures;
-//! - `tenants.money_unit`: the unit the tenant shows money in (`tkr`, `mnkr`, `kr`).
+//! - `tenants.money_unit`: the unit the tenant shows money in (`tkr`, `mnkr`, `kr`);
+//! - `indicators.economy`: where an indicator takes its values from the council's economy
+//!   instead of entry (`budget_adherence`).
 
 use sea_orm_migration::prelude::*;
 
@@ -44,6 +46,12 @@ enum Councils {
 enum Tenants {
     Table,
     MoneyUnit,
+}
+
+#[derive(DeriveIden)]
+enum Indicators {
+    Table,
+    Economy,
 }
 
 #[async_trait::async_trait]
@@ -100,6 +108,14 @@ impl MigrationTrait for Migration {
                     .add_column(ColumnDef::new(Tenants::MoneyUnit).string_len(8).null())
                     .to_owned(),
             )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Indicators::Table)
+                    .add_column(ColumnDef::new(Indicators::Economy).string_len(32).null())
+                    .to_owned(),
+            )
             .await
     }
 
@@ -107,6 +123,14 @@ impl MigrationTrait for Migration {
         for table in [EconomyTables::Table.into_iden(), ActionPlans::Table.into_iden()] {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Indicators::Table)
+                    .drop_column(Indicators::Economy)
+                    .to_owned(),
+            )
+            .await?;
         manager
             .alter_table(
                 Table::alter()

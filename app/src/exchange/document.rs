@@ -260,6 +260,9 @@ pub struct Indicator {
     pub footnotes: Vec<String>,
     #[serde(default)]
     pub targets: Vec<YearTarget>,
+    /// Values taken from the council's economy for the years it covers (format 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub economy: Option<EconomySource>,
     /// How the indicator is assessed, when not the tenant's default method.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
@@ -400,4 +403,25 @@ pub struct PlanFigure {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     pub value: Decimal,
+}
+
+/// What of the council's economy an indicator's values are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EconomySource {
+    /// Budgetföljsamhet: the year's net outcome (or, without one, forecast) against its
+    /// budget, in percent of the budget.
+    BudgetAdherence,
+}
+
+impl EconomySource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BudgetAdherence => "budget_adherence",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<EconomySource> {
+        [Self::BudgetAdherence].into_iter().find(|s| s.as_str() == text)
+    }
 }

@@ -357,6 +357,9 @@ impl Tables {
                 footnotes: from_json(&i.footnotes)?,
                 targets,
                 method: optional_json(&i.method)?,
+                economy: (i.economy.as_deref())
+                    .map(|e| doc::EconomySource::parse(e).ok_or_else(|| corrupt(format!("economy source {e}"))))
+                    .transpose()?,
                 values,
             });
         }

@@ -334,6 +334,7 @@ impl ContentRows {
                 footnotes: json_text(&i.footnotes),
                 revision: 1,
                 method: i.method.as_ref().map(json_text),
+                economy: i.economy.map(|e| e.as_str().to_owned()),
             });
             targets.extend(i.targets.iter().map(|t| indicator_target::Model {
                 tenant_id,

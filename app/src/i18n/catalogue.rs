@@ -364,9 +364,10 @@ messages! {
     CheckNetChange => "förändringen av nettot ger", "the change in net gives";
     CheckNetChangePercent => "förändringen av nettot i procent ger", "the change in net in percent gives";
     CheckAverage => "snittet av månaderna ger", "the months average";
-    CheckSplitAgainstNet => "nettot ger", "the net gives";
-    CheckChangesAgainstNet => "förändringen av nettot ger", "the change in net gives";
+    CheckSplitAgainstNet => "nettot", "the net";
+    CheckChangesAgainstNet => "förändringen av nettot", "the change in net";
     CheckIn => "i", "in";
+    Gives => "ger", "gives";
     SumOfItems => "Summan av posterna", "The sum of the items";
     DoesNotAddUp => "stämmer inte", "does not add up";
     MonthlyChart => "per månad, utfall (heldragen) mot budget (streckad)", "by month, outcome (solid) against budget (dashed)";

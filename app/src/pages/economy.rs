@@ -95,7 +95,7 @@ fn finding_item(finding: EconomyFinding) -> AnyView {
     let against = finding
         .against
         .clone()
-        .map(|a| view! { " "{t(Msg::CheckIn)}" ”"{a}"”" });
+        .map(|a| view! { " "{t(Msg::CheckIn)}" ”"{a}"” "{t(Msg::Gives)} });
     view! {
         <li data-check=finding.check.clone() data-table=finding.table.clone()>
             <strong>{finding.table_title.clone()}" › "{row}" › "{finding.column.clone()}</strong>": "

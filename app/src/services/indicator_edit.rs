@@ -349,6 +349,7 @@ pub async fn create(
         footnotes: String::new(),
         revision: 1,
         method: None,
+        economy: None,
     };
     let (row, targets) = apply(&form, &council, blank)?;
     let id = row.id;

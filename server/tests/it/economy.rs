@@ -208,3 +208,72 @@ async fn a_year_names_where_its_net_comes_from_and_sodertalje_shows_mnkr() {
     )
     .await;
 }
+
+/// Norrtälje's budgetföljsamhet is computed from the economy for each year it covers: with
+/// a forecast for 2026 (−405 000 tkr against the budget's −401 630 tkr) the verdict of
+/// 2026 reads −0,8 % and says where the figures came from. 2024's (−357 046 against
+/// −342 880 tkr: −4,1 %, as 001 prints) is shown as its outcome; the document keeps what
+/// was entered.
+#[tokio::test]
+async fn budget_adherence_comes_from_the_economy_and_its_verdict_says_where_from() {
+    use app::exchange::document::EconomySource;
+    use engine::economy::{Column, Figure};
+
+    let app = TestApp::spawn().await;
+    let mut doc = app::services::tenant_document::export_tenant(&app.db, "norrtalje")
+        .await
+        .expect("export");
+    let indicator = (doc.plans.iter().flat_map(|p| &p.content.indicators))
+        .find(|i| i.code == "budgetfoljsamhet")
+        .expect("indicator");
+    assert_eq!(indicator.economy, Some(EconomySource::BudgetAdherence));
+    let entered: Vec<String> = (indicator.values.iter())
+        .filter(|v| v.period.to_string() == "2024")
+        .map(|v| v.value.to_string())
+        .collect();
+    assert_eq!(
+        entered,
+        ["-4.1"],
+        "computed when read, never written over what was entered"
+    );
+
+    let driftbudget = &mut doc.economies[0].tables[0];
+    driftbudget
+        .columns
+        .push(Column::new("Prognos 2026", Figure::Forecast, Some(2026)));
+    for row in &mut driftbudget.rows {
+        row.values
+            .push((row.label == "Netto").then(|| rust_decimal::Decimal::from(-405_000)));
+    }
+    app::services::tenant_document::import_document(&app.db, doc, Some("prognos"), "test")
+        .await
+        .expect("import");
+    let scope = app::services::tenants::operator_scope(&app.db, "prognos")
+        .await
+        .expect("tenant");
+    let cache = app::services::versioned_cache::VersionedCache::new(10);
+    let swedish = engine::assess::Language::Swedish;
+    let verdict = |month: &'static str| {
+        let cache = &cache;
+        let db = &app.db;
+        async move {
+            let lines = app::services::assessment::assess(db, cache, scope, Some("socialnamnden"), month, swedish)
+                .await
+                .expect("verdicts");
+            (lines.into_iter())
+                .find(|l| l.kind == app::model::VerdictKind::Indicator && l.code == "budgetfoljsamhet")
+                .expect("budgetföljsamhet")
+                .explanation
+        }
+    };
+    let source = "Värdet kommer från nämndens ekonomi: 2026 prognos -405\u{a0}000 tkr (Driftbudget, tkr) \
+                  mot budget -401\u{a0}630 tkr (Driftbudget per avdelning/verksamhet, netto, tkr).";
+    let june = verdict("2026-06").await;
+    assert!(june.ends_with(source), "{june}");
+    assert!(june.contains("-0,8"), "{june}");
+    let january = verdict("2026-01").await;
+    assert!(
+        january.ends_with(source),
+        "the year's forecast stands all year: {january}"
+    );
+}

@@ -36,6 +36,8 @@ pub struct Model {
     /// The indicator's own method (JSON `engine::assess::Method`), else the tenant's.
     #[sea_orm(column_type = "Text", nullable)]
     pub method: Option<String>,
+    /// Where its values come from the council's economy (`EconomySource`), else entry.
+    pub economy: Option<String>,
 }
 
 impl Model {

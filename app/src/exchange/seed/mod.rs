@@ -110,6 +110,7 @@ struct IndicatorToml {
     #[serde(default)]
     forecasts: BTreeMap<String, String>,
     method: Option<engine::assess::Method>,
+    economy: Option<doc::EconomySource>,
 }
 
 #[derive(Deserialize)]
@@ -416,6 +417,7 @@ fn indicator_document(i: IndicatorToml) -> Result<doc::Indicator, Vec<Problem>> 
         footnotes: i.footnotes,
         targets,
         method: i.method,
+        economy: i.economy,
         values,
     })
 }

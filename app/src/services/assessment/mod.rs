@@ -3,6 +3,7 @@
 //! ([`PlanInputs`], kept in the [`InputsCache`]), then assessed by [`plan::assess`] with the
 //! tenant's configured methods and rules and the manual verdicts given.
 
+mod economy_values;
 pub mod manual;
 pub mod plan;
 
@@ -88,6 +89,8 @@ pub struct PlanInputs {
     pub incoming: Vec<export::Incoming>,
     /// The inputs of the plans those goals are in, read at the same version.
     pub contributors: Vec<PlanInputs>,
+    /// Indicators' values taken from the council's economy (already in `plan`).
+    pub economy: Vec<economy_values::EconomyValue>,
 }
 
 impl PlanInputs {
@@ -95,7 +98,7 @@ impl PlanInputs {
     /// municipality's plan counts the verdicts of the goals contributing to it directly.
     pub fn assess(&self, at: Period, language: Language) -> Vec<Assessment> {
         let contributed = self.contributions(at, language);
-        plan::assess(
+        let mut lines = plan::assess(
             &self.levels,
             self.method,
             &self.plan,
@@ -103,7 +106,9 @@ impl PlanInputs {
             &contributed,
             at,
             language,
-        )
+        );
+        economy_values::explain(&mut lines, &self.economy, at, language);
+        lines
     }
 
     /// The verdict at `at` of every goal contributing to one of this plan's goals.
@@ -203,15 +208,18 @@ async fn read_own_inputs(
         };
         manual.insert(kind, code, given_verdict(row)?);
     }
+    let mut document = snapshot.document;
+    let economy = economy_values::apply(db, scope, &snapshot.council.slug, &mut document).await?;
     Ok(PlanInputs {
         summary: plans::summary(snapshot.plan, &snapshot.council.slug, &snapshot.council.name),
         levels: snapshot.levels,
         method: snapshot.method,
-        plan: snapshot.document,
+        plan: document,
         manual,
         assignment_ids: snapshot.assignment_ids,
         incoming: snapshot.incoming,
         contributors: Vec::new(),
+        economy,
     })
 }
 

@@ -8,7 +8,7 @@ mod view;
 
 use engine::economy::{MoneyUnit, Table, check_tables};
 use rust_decimal::Decimal;
-use sea_orm::DatabaseConnection;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 use serde::Serialize;
 
 use super::ServiceError;
@@ -29,7 +29,7 @@ pub(crate) struct Stored {
     pub action_plans: Vec<ActionPlan>,
 }
 
-pub(crate) async fn stored(db: &DatabaseConnection, scope: TenantScope, slug: &str) -> Result<Stored, ServiceError> {
+pub(crate) async fn stored(db: &impl ConnectionTrait, scope: TenantScope, slug: &str) -> Result<Stored, ServiceError> {
     let council = councils::find_by_slug(db, scope, slug)
         .await?
         .ok_or(ServiceError::NotFound)?;

@@ -81,6 +81,7 @@ fn inputs(manual: ManualVerdicts) -> PlanInputs {
         assignment_ids: vec![],
         incoming: vec![],
         contributors: vec![],
+        economy: vec![],
     }
 }
 
