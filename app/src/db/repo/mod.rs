@@ -4,6 +4,7 @@
 pub mod assignments;
 pub mod audit;
 pub mod councils;
+pub mod economy;
 pub mod goals;
 pub mod import_jobs;
 pub mod indicators;

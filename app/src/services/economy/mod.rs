@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::ServiceError;
 use crate::db::TenantScope;
-use crate::db::repo::{councils, rows, tenants};
+use crate::db::repo::{councils, economy, tenants};
 use crate::exchange::document::ActionPlan;
 use crate::exchange::economy::{action_plan_of, table_of};
 use crate::model::EconomyView;
@@ -22,6 +22,7 @@ pub use view::year_summary;
 
 /// The council's tables and action plans as stored, with the tenant's money unit.
 pub(crate) struct Stored {
+    pub tenant_slug: String,
     pub council: String,
     pub council_slug: String,
     pub unit: MoneyUnit,
@@ -41,15 +42,10 @@ pub(crate) async fn stored(db: &impl ConnectionTrait, scope: TenantScope, slug: 
         .as_deref()
         .and_then(MoneyUnit::parse)
         .unwrap_or(MoneyUnit::Tkr);
-    let mut table_rows: Vec<_> = (rows::economy_tables(db, scope).await?.into_iter())
-        .filter(|t| t.council_id == council.id)
-        .collect();
-    table_rows.sort_by_key(|t| t.position);
-    let mut plan_rows: Vec<_> = (rows::action_plans(db, scope).await?.into_iter())
-        .filter(|p| p.council_id == council.id)
-        .collect();
-    plan_rows.sort_by_key(|p| p.position);
+    let table_rows = economy::tables_of_council(db, scope, council.id).await?;
+    let plan_rows = economy::action_plans_of_council(db, scope, council.id).await?;
     Ok(Stored {
+        tenant_slug: tenant.slug,
         council: council.name,
         council_slug: council.slug,
         unit,
@@ -139,12 +135,8 @@ pub async fn council_year(
         (stored.tables.iter()).any(|t| t.key == f.table && t.columns.iter().any(|c| c.label == f.column))
     };
     let findings: Vec<_> = findings.into_iter().filter(shown).collect();
-    let tenant = tenants::find_by_id(db, scope.tenant_id())
-        .await?
-        .map(|t| t.slug)
-        .unwrap_or_default();
     Ok(EconomyYear {
-        tenant,
+        tenant: stored.tenant_slug.clone(),
         council: stored.council_slug.clone(),
         year,
         month,
