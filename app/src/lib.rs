@@ -32,9 +32,9 @@ use crate::api::{Login, Logout, current_user};
 use crate::components::header::Header;
 use crate::i18n::{Locale, Msg, text_now};
 use crate::pages::{
-    AssignmentPage, EconomyPage, FollowUpPage, GoalEditPage, HomePage, IndicatorEditPage, LoginPage, NewAssignmentPage,
-    NewGoalPage, NewIndicatorPage, NotFound, OrganisationPage, OutcomeImportPage, PlanPage, PlanSheetPage,
-    PlatformPage, StructurePage, UsersPage, ValueSheetPage,
+    AssignmentPage, EconomyPage, FollowUpPage, GoalEditPage, HomePage, IndicatorEditPage, LedgerImportPage, LoginPage,
+    MonthlyPage, NewAssignmentPage, NewGoalPage, NewIndicatorPage, NotFound, OrganisationPage, OutcomeImportPage,
+    PlanPage, PlanSheetPage, PlatformPage, StructurePage, UsersPage, ValueSheetPage,
 };
 
 /// File names of the stylesheet and icon in `pkg/` (content-hashed by `scripts/build.sh`).
@@ -108,7 +108,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/indikatorer/:code") view=IndicatorEditPage ssr=SsrMode::Async />
                     <Route path=path!("/indikatorer/:code/utfall") view=ValueSheetPage ssr=SsrMode::Async />
                     <Route path=path!("/utfall/import") view=OutcomeImportPage ssr=SsrMode::Async />
+                    <Route path=path!("/ekonomi/huvudbok") view=LedgerImportPage ssr=SsrMode::Async />
                     <Route path=path!("/ekonomi/:council") view=EconomyPage ssr=SsrMode::Async />
+                    <Route path=path!("/ekonomi/:council/manader") view=MonthlyPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

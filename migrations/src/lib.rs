@@ -19,6 +19,7 @@ mod m20261125_000010_level_assignment_inputs;
 mod m20261201_000011_import_jobs;
 mod m20261202_000012_shared_goals;
 mod m20261203_000013_economy;
+mod m20261207_000014_ledger;
 mod tenant_owned;
 
 pub struct Migrator;
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_import_jobs::Migration),
             Box::new(m20261202_000012_shared_goals::Migration),
             Box::new(m20261203_000013_economy::Migration),
+            Box::new(m20261207_000014_ledger::Migration),
         ]
     }
 }

@@ -9,5 +9,10 @@ use crate::model::{AppError, ImportStatus};
 pub async fn outcome_import_status(id: ImportJobId) -> Result<ImportStatus, AppError> {
     let state = super::context::state()?;
     let ctx = super::context::tenant().await?;
-    super::context::reply(state.imports.status(&state.db, &ctx, id)).await
+    super::context::reply(
+        state
+            .imports
+            .status(&state.db, &ctx, id, crate::domain::ImportKind::Outcomes),
+    )
+    .await
 }

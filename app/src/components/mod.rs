@@ -2,4 +2,5 @@
 
 pub mod chart;
 pub mod header;
+pub mod upload;
 pub mod user_menu;

@@ -262,6 +262,53 @@ domain_enum! {
     }
 }
 
+domain_enum! {
+    /// What a background import imports.
+    ImportKind: "String(sea_orm::sea_query::StringLen::N(16))" {
+        /// Indicators' outcomes and forecasts.
+        Outcomes => "outcomes",
+        /// Councils' monthly outcomes from the ledger (huvudbok).
+        Ledger => "ledger",
+    }
+}
+
+domain_enum! {
+    /// Which side of the operating accounts an amount is on: income (account class 3) or
+    /// costs (classes 4–7).
+    LedgerClass, [Hash, PartialOrd, Ord]: "String(sea_orm::sea_query::StringLen::N(8))" {
+        Income => "income",
+        Cost => "cost",
+    }
+}
+
+domain_enum! {
+    /// What a ledger outcome or a forecast is of: the whole council, one of its departments
+    /// (avdelning, verksamhetsområde) or one of its verksamheter.
+    UnitKind, [Hash, PartialOrd, Ord]: "String(sea_orm::sea_query::StringLen::N(16))" {
+        Council => "council",
+        Department => "department",
+        Activity => "activity",
+    }
+}
+
+domain_enum! {
+    /// How a ledger file signs its amounts.
+    LedgerSigns: "String(sea_orm::sea_query::StringLen::N(8))" {
+        /// As booked: debit (costs) positive, credit (income) negative; turned for reports.
+        Ledger => "ledger",
+        /// As reports print them: income positive, costs negative.
+        Report => "report",
+    }
+}
+
+// The enum is declared by `domain_enum!`, which takes no `#[default]`.
+#[allow(clippy::derivable_impls)]
+impl Default for LedgerSigns {
+    fn default() -> Self {
+        LedgerSigns::Ledger
+    }
+}
+
 impl ImportPhase {
     pub fn is_final(self) -> bool {
         matches!(self, ImportPhase::Done | ImportPhase::Failed)
@@ -320,8 +367,12 @@ mod names_agree {
 
     #[test]
     fn serde_database_and_display_names_are_one() {
-        let checks: [fn(); 18] = [
+        let checks: [fn(); 22] = [
+            || check(&LedgerSigns::ALL, LedgerSigns::as_str, LedgerSigns::parse),
             || check(&ImportPhase::ALL, ImportPhase::as_str, ImportPhase::parse),
+            || check(&ImportKind::ALL, ImportKind::as_str, ImportKind::parse),
+            || check(&LedgerClass::ALL, LedgerClass::as_str, LedgerClass::parse),
+            || check(&UnitKind::ALL, UnitKind::as_str, UnitKind::parse),
             || check(&PlanStatus::ALL, PlanStatus::as_str, PlanStatus::parse),
             || check(&IndicatorKind::ALL, IndicatorKind::as_str, IndicatorKind::parse),
             || check(&Better::ALL, Better::as_str, Better::parse),

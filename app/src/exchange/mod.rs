@@ -10,6 +10,7 @@ pub mod economy;
 mod error;
 pub mod export;
 pub mod import;
+pub mod ledger;
 pub mod links;
 pub mod outcome_file;
 pub mod outcomes;

@@ -1,11 +1,7 @@
-//! Every UI text as a [`Msg`] variant with its Swedish and English, and the texts of the
-//! typed domain's words.
+//! Every UI text as a [`Msg`] variant with its Swedish and English (the typed domain's
+//! words are in `domain_words`).
 
 use super::Locale;
-use crate::domain::{
-    AssignmentForecast, AssignmentKind, AssignmentStatus, Better, Contribution, IndicatorKind, MarginUnit, MethodKind,
-    PlanStatus, QuotaUnit, Role, RuleKind,
-};
 
 macro_rules! messages {
     ($($key:ident => $sv:literal, $en:literal;)*) => {
@@ -385,100 +381,50 @@ messages! {
     NetEffectComputed => "brutto minus kostnad ger", "gross less cost gives";
     FollowedUpBy => "Följs upp genom", "Followed up by";
     PlanFigures => "Planens siffror", "The plan's figures";
-}
 
-/// The words of the typed domain as people read them.
-impl Msg {
-    pub fn for_role(role: Role) -> Msg {
-        match role {
-            Role::Admin => Msg::RoleAdmin,
-            Role::Editor => Msg::RoleEditor,
-            Role::Viewer => Msg::RoleViewer,
-        }
-    }
-
-    pub fn for_plan_status(status: PlanStatus) -> Msg {
-        match status {
-            PlanStatus::Draft => Msg::Draft,
-            PlanStatus::Adopted => Msg::Adopted,
-        }
-    }
-
-    pub fn for_indicator_kind(kind: IndicatorKind) -> Msg {
-        match kind {
-            IndicatorKind::Kf => Msg::KindKf,
-            IndicatorKind::Namnd => Msg::KindNamnd,
-            IndicatorKind::Kontoret => Msg::KindKontoret,
-        }
-    }
-
-    pub fn for_method(method: Option<MethodKind>) -> Msg {
-        match method {
-            None => Msg::MethodDefault,
-            Some(MethodKind::Threshold) => Msg::MethodThreshold,
-            Some(MethodKind::Pace) => Msg::MethodPace,
-            Some(MethodKind::Directional) => Msg::MethodDirectional,
-            Some(MethodKind::Manual) => Msg::MethodManual,
-        }
-    }
-
-    pub fn for_rule(rule: RuleKind) -> Msg {
-        match rule {
-            RuleKind::CountGreen => Msg::RuleCountGreen,
-            RuleKind::Weighted => Msg::RuleWeighted,
-            RuleKind::Manual => Msg::RuleManual,
-            RuleKind::All => Msg::RuleAll,
-        }
-    }
-
-    pub fn for_contribution(kind: Contribution) -> Msg {
-        match kind {
-            Contribution::Direct => Msg::ContributesDirectly,
-            Contribution::Indirect => Msg::ContributesIndirectly,
-        }
-    }
-
-    pub fn for_quota_unit(unit: QuotaUnit) -> Msg {
-        match unit {
-            QuotaUnit::Count => Msg::QuotaCount,
-            QuotaUnit::Share => Msg::QuotaShare,
-        }
-    }
-
-    pub fn for_margin_unit(unit: MarginUnit) -> Msg {
-        match unit {
-            MarginUnit::Percent => Msg::MarginPercent,
-            MarginUnit::Absolute => Msg::MarginAbsolute,
-        }
-    }
-
-    pub fn for_direction(better: Better) -> Msg {
-        match better {
-            Better::Higher => Msg::HigherBetter,
-            Better::Lower => Msg::LowerBetter,
-            Better::Band => Msg::Band,
-        }
-    }
-
-    pub fn for_assignment_kind(kind: AssignmentKind) -> Msg {
-        match kind {
-            AssignmentKind::Uppdrag => Msg::Uppdrag,
-            AssignmentKind::Initiativ => Msg::Initiativ,
-        }
-    }
-
-    pub fn for_assignment_status(status: AssignmentStatus) -> Msg {
-        match status {
-            AssignmentStatus::EjPaborjad => Msg::NotStarted,
-            AssignmentStatus::Paborjad => Msg::Started,
-            AssignmentStatus::Slutford => Msg::Completed,
-        }
-    }
-
-    pub fn for_assignment_forecast(forecast: AssignmentForecast) -> Msg {
-        match forecast {
-            AssignmentForecast::EnligtPlan => Msg::OnPlan,
-            AssignmentForecast::Avvikelse => Msg::Deviation,
-        }
-    }
+    ImportLedger => "Importera huvudbok", "Import the ledger";
+    LedgerIntro => "En CSV- eller Excelfil (XLSX) exporterad från huvudboken: en rad per konto och månad med period (2024-07, 202407 eller ett datum), avdelning eller verksamhet (med namn), konto (3… intäkter, 4…–7… kostnader, eller intäkt/kostnad) och belopp. Välj först vilka kolumner som är vilka. Alla rader kontrolleras innan något sparas, och varje nämnds månader i filen ersätter det som importerats för dem tidigare.", "A CSV or Excel (XLSX) file exported from the ledger: a row per account and month with period (2024-07, 202407 or a date), department or activity (by name), account (3… income, 4…–7… costs, or income/cost) and amount. First choose which columns are which. Every row is checked before anything is saved, and each council's months in the file replace what was imported for them before.";
+    ChooseColumns => "Välj kolumner", "Choose columns";
+    LedgerPeriod => "Period (månad)", "Period (month)";
+    LedgerUnit => "Avdelning eller verksamhet", "Department or activity";
+    LedgerAccount => "Konto eller kontoklass", "Account or account class";
+    LedgerAmount => "Belopp", "Amount";
+    NotChosen => "– inte vald –", "– not chosen –";
+    Signs => "Hur beloppen har tecken", "How the amounts are signed";
+    SignsLedger => "Som i huvudboken: debet (kostnader) plus, kredit (intäkter) minus", "As in the ledger: debit (costs) plus, credit (income) minus";
+    SignsReport => "Som i rapporter: intäkter plus, kostnader minus", "As in reports: income plus, costs minus";
+    Income => "Intäkter", "Income";
+    Costs => "Kostnader", "Costs";
+    Net => "Netto", "Net";
+    Replaced => "ersatte tidigare import", "replaced an earlier import";
+    MonthlyFollowUp => "Månadsuppföljning", "Monthly follow-up";
+    MonthlyLink => "Månadsuppföljning från huvudboken", "Monthly follow-up from the ledger";
+    ForecastRunRate => "samma takt resten av året", "same pace for the rest of the year";
+    ForecastLastYearShape => "som förra årets månader", "like last year's months";
+    ForecastBudgetForRest => "budget för resten av året", "budget for the rest of the year";
+    ForecastManual => "egen prognos", "own forecast";
+    ProfileEven => "jämnt över året", "evenly over the year";
+    ProfileLastYear => "som förra årets utfall", "like last year's outcome";
+    MonthlyChartLabel => "utfall och budget hittills i år, med prognosens väg till december", "outcome and budget so far this year, with the forecast's path to December";
+    MonthlyChartLegend => "Linjen med punkter är utfallet summerat från januari, den heldragna periodens budget, den streckade prognosens väg till december (sparad prognos, annars samma takt).", "The line with dots is the outcome summed from January, the solid line the period's budget, the dashed line the forecast's path to December (the saved forecast, else the same pace).";
+    NoLedger => "Ingen huvudbok är importerad för nämnden än.", "No ledger has been imported for the council yet.";
+    BudgetProfile => "Periodens budget", "The period's budget";
+    BookedThrough => "Bokfört till och med", "Booked through";
+    ImportedAt => "importerat", "imported";
+    MonthsMissing => "månader utan utfall", "months without outcome";
+    YearToDate => "Hittills i år och helårsprognoser", "Year to date and full-year forecasts";
+    YearBudget => "Årsbudget", "Budget for the year";
+    LedgerOutcomeToDate => "Utfall hittills", "Outcome to date";
+    BudgetToDate => "Budget hittills", "Budget to date";
+    DeviationToDate => "Avvikelse hittills", "Deviation to date";
+    ForecastBy => "Prognos:", "Forecast:";
+    ForecastNote => "Under varje prognos står dess avvikelse från årsbudgeten. Kostnader är negativa, så en negativ avvikelse är ett underskott.", "Under each forecast is its deviation from the year's budget. Costs are negative, so a negative deviation is a deficit.";
+    MonthsBooked => "Netto per månad", "Net per month";
+    SaveForecastHeading => "Spara en helårsprognos", "Save a full-year forecast";
+    ForecastMethod => "Metod", "Method";
+    ForecastAmount => "Belopp", "Amount";
+    SaveForecast => "Spara prognos", "Save forecast";
+    ForecastSaved => "Prognosen är sparad.", "The forecast is saved.";
+    SavedForecasts => "Sparade prognoser", "Saved forecasts";
+    AtMonth => "per månad", "as of month";
 }

@@ -2,6 +2,7 @@
 //! so a missing translation is a compile error rather than a blank on screen.
 
 mod catalogue;
+mod domain_words;
 mod messages;
 
 use leptos::prelude::*;

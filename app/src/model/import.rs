@@ -1,9 +1,10 @@
-//! An outcome import running in the background, as the browser polls it.
+//! An import running in the background (outcomes, or a ledger), as the browser polls it.
 
 use serde::{Deserialize, Serialize};
 
+use super::LedgerImportSummary;
 use crate::domain::ImportJobId;
-pub use crate::domain::ImportPhase;
+pub use crate::domain::{ImportKind, ImportPhase};
 
 /// What an import wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,25 +20,32 @@ pub struct OutcomeImportSummary {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ImportStatus {
     pub id: ImportJobId,
+    pub kind: ImportKind,
     pub file_name: String,
     pub phase: ImportPhase,
     pub done: usize,
     pub total: usize,
+    /// What an outcome import wrote.
     pub summary: Option<OutcomeImportSummary>,
+    /// What a ledger import wrote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<LedgerImportSummary>,
     /// Why the file was refused: where (a row and column, or nowhere for the whole file)
     /// and what is wrong.
     pub problems: Vec<super::Problem>,
 }
 
 impl ImportStatus {
-    pub fn new(id: ImportJobId, file_name: String) -> Self {
+    pub fn new(id: ImportJobId, kind: ImportKind, file_name: String) -> Self {
         Self {
             id,
+            kind,
             file_name,
             phase: ImportPhase::Reading,
             done: 0,
             total: 0,
             summary: None,
+            ledger: None,
             problems: Vec::new(),
         }
     }
@@ -70,7 +78,11 @@ mod tests {
 
     #[test]
     fn percent_grows_through_the_phases() {
-        let mut status = ImportStatus::new(ImportJobId::from_uuid(Uuid::nil()), "a.csv".into());
+        let mut status = ImportStatus::new(
+            ImportJobId::from_uuid(Uuid::nil()),
+            ImportKind::Outcomes,
+            "a.csv".into(),
+        );
         let mut seen = vec![status.percent()];
         for (phase, done) in [
             (ImportPhase::Checking, 0),

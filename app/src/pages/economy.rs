@@ -50,6 +50,7 @@ fn economy_view(economy: EconomyView) -> AnyView {
         <Title text=title.clone() />
         <p class="breadcrumb"><a href="/">{t(Msg::AppName)}</a>" › "{economy.council.clone()}</p>
         <h1>{title}</h1>
+        <p><a href=format!("/ekonomi/{}/manader", economy.council_slug)>{t(Msg::MonthlyLink)}</a></p>
         {empty.then(|| view! { <p class="muted">{t(Msg::NoEconomy)}</p> })}
         {(!empty).then(|| view! {
             <p class="muted">{t(Msg::AmountsIn)}" "<strong>{unit.clone()}</strong>" "{t(Msg::AmountsNote)}</p>

@@ -1,4 +1,4 @@
-//! Outcome imports started from the browser or the API run in the background, so a large
+//! Imports started from the browser or the API (outcomes, a ledger) run in the background, so a large
 //! file can show its progress: the client polls [`ImportJobs::status`] until the job is
 //! done or failed. The import itself is all-or-nothing (one transaction); the job only
 //! reports on it.
@@ -20,14 +20,32 @@ use uuid::Uuid;
 
 use super::ServiceError;
 use super::context::TenantContext;
-use super::outcomes::{FileFormat, import};
+use super::outcomes::FileFormat;
+use super::{ledger, outcomes};
 use crate::db::TenantScope;
 use crate::db::entities::import_job;
 use crate::db::repo::import_jobs::{self as repo, Report};
-use crate::domain::ImportJobId;
+use crate::domain::{ImportJobId, ImportKind};
 use crate::exchange::Problem;
 use crate::exchange::import::json_text;
-use crate::model::{ImportPhase, ImportStatus, Message, Role};
+use crate::model::{ImportPhase, ImportStatus, LedgerMapping, Message, Role};
+
+/// What a job imports.
+#[derive(Debug, Clone)]
+pub enum ImportWork {
+    Outcomes,
+    /// A ledger file with its columns mapped.
+    Ledger(LedgerMapping),
+}
+
+impl ImportWork {
+    fn kind(&self) -> ImportKind {
+        match self {
+            ImportWork::Outcomes => ImportKind::Outcomes,
+            ImportWork::Ledger(_) => ImportKind::Ledger,
+        }
+    }
+}
 
 type Shared = Arc<Mutex<ImportStatus>>;
 
@@ -95,43 +113,48 @@ impl ImportJobs {
         ctx: &TenantContext,
         file_name: &str,
         bytes: Vec<u8>,
+        work: ImportWork,
     ) -> Result<ImportStatus, ServiceError> {
         let scope = ctx.scope();
         ctx.require(Role::Editor)?;
-        let format = FileFormat::from_name(file_name).ok_or_else(|| {
-            let allowed = [".csv", ".txt", ".xlsx"].map(str::to_owned).to_vec();
-            ServiceError::invalid("file_name", Message::UnsupportedFileType { allowed })
-        })?;
+        let format = ledger::format_of(file_name)?;
         let running = self.claim(scope.tenant_id())?;
         let now = Utc::now();
         repo::forget_started_before(db, scope, now - chrono_duration(Self::KEEP)).await?;
-        let status = ImportStatus::new(ImportJobId::generate(), file_name.to_owned());
+        let status = ImportStatus::new(ImportJobId::generate(), work.kind(), file_name.to_owned());
         repo::insert(db, row(scope, &status, ctx.actor(), now)).await?;
         let shared: Shared = Arc::new(Mutex::new(status.clone()));
         self.jobs.insert((scope.tenant_id(), status.id), shared.clone());
         let (db, actor) = (db.clone(), ctx.actor().to_owned());
         tokio::spawn(async move {
-            run(db, scope, actor, format, bytes, shared).await;
+            run(db, scope, actor, format, bytes, work, shared).await;
             drop(running);
         });
         Ok(status)
     }
 
-    /// How an import into the tenant is going, whichever instance runs it. Another
-    /// tenant's job is not found.
+    /// How an import of `kind` into the tenant is going, whichever instance runs it.
+    /// Another tenant's job, or one of another kind, is not found.
     pub async fn status(
         &self,
         db: &DatabaseConnection,
         ctx: &TenantContext,
         id: ImportJobId,
+        kind: ImportKind,
     ) -> Result<ImportStatus, ServiceError> {
         let scope = ctx.scope();
         ctx.require(Role::Editor)?;
-        if let Some(shared) = self.jobs.get(&(scope.tenant_id(), id)) {
-            return Ok(lock(&shared).clone());
+        let status = match self.jobs.get(&(scope.tenant_id(), id)) {
+            Some(shared) => lock(&shared).clone(),
+            None => status_of(
+                repo::find(db, scope, id).await?.ok_or(ServiceError::NotFound)?,
+                Utc::now(),
+            ),
+        };
+        if status.kind != kind {
+            return Err(ServiceError::NotFound);
         }
-        let job = repo::find(db, scope, id).await?.ok_or(ServiceError::NotFound)?;
-        Ok(status_of(job, Utc::now()))
+        Ok(status)
     }
 }
 
@@ -151,6 +174,7 @@ async fn run(
     actor: String,
     format: FileFormat,
     bytes: Vec<u8>,
+    work: ImportWork,
     shared: Shared,
 ) {
     let reported = shared.clone();
@@ -159,21 +183,26 @@ async fn run(
         (status.phase, status.done, status.total) = (phase, done, total);
     });
     let heartbeat = tokio::spawn(report_while_running(db.clone(), scope, shared.clone()));
-    let result = import(&db, scope, &actor, bytes, format, progress).await;
+    let result = match work {
+        ImportWork::Outcomes => (outcomes::import(&db, scope, &actor, bytes, format, progress).await)
+            .map(|summary| (summary.rows, Some(summary), None)),
+        ImportWork::Ledger(mapping) => (ledger::import(&db, scope, &actor, bytes, format, mapping, progress).await)
+            .map(|summary| (summary.rows, None, Some(summary))),
+    };
     let finished = {
         let mut status = lock(&shared);
         match result {
-            Ok(summary) => {
+            Ok((rows, summary, ledger)) => {
                 status.phase = ImportPhase::Done;
-                (status.done, status.total) = (summary.rows, summary.rows);
-                status.summary = Some(summary);
+                (status.done, status.total) = (rows, rows);
+                (status.summary, status.ledger) = (summary, ledger);
             }
             Err(err) => {
                 status.phase = ImportPhase::Failed;
                 status.problems = match err {
                     ServiceError::Rejected(problems) => problems,
                     other => {
-                        tracing::error!(error = %other, job = %status.id, "outcome import failed");
+                        tracing::error!(error = %other, job = %status.id, "import failed");
                         vec![Problem::whole(Message::ImportFailed)]
                     }
                 };
@@ -206,6 +235,7 @@ fn row(scope: TenantScope, status: &ImportStatus, actor: &str, now: DateTime<Utc
     import_job::Model {
         tenant_id: scope.tenant_id(),
         id: status.id.uuid(),
+        kind: status.kind,
         file_name: status.file_name.clone(),
         phase: report.phase,
         done: report.done,
@@ -223,18 +253,24 @@ fn report(status: &ImportStatus) -> Report {
         phase: status.phase,
         done: i64::try_from(status.done).unwrap_or(i64::MAX),
         total: i64::try_from(status.total).unwrap_or(i64::MAX),
-        summary: status.summary.as_ref().map(json_text),
+        summary: match status.kind {
+            ImportKind::Outcomes => status.summary.as_ref().map(json_text),
+            ImportKind::Ledger => status.ledger.as_ref().map(json_text),
+        },
         problems: json_text(&status.problems),
     }
 }
 
 /// A stored job as the client sees it at `now`: failed if its instance stopped reporting.
 fn status_of(job: import_job::Model, now: DateTime<Utc>) -> ImportStatus {
-    let mut status = ImportStatus::new(ImportJobId::from_uuid(job.id), job.file_name);
+    let mut status = ImportStatus::new(ImportJobId::from_uuid(job.id), job.kind, job.file_name);
     status.phase = job.phase;
     status.done = usize::try_from(job.done).unwrap_or(0);
     status.total = usize::try_from(job.total).unwrap_or(0);
-    status.summary = job.summary.and_then(|text| serde_json::from_str(&text).ok());
+    match job.kind {
+        ImportKind::Outcomes => status.summary = job.summary.and_then(|text| serde_json::from_str(&text).ok()),
+        ImportKind::Ledger => status.ledger = job.summary.and_then(|text| serde_json::from_str(&text).ok()),
+    }
     // Rows written before problems were coded hold English text: say so instead of
     // dropping them.
     status.problems =
@@ -257,7 +293,11 @@ mod tests {
     use crate::model::{Location, OutcomeImportSummary};
 
     fn job(phase: ImportPhase, silent_for: chrono::Duration, now: DateTime<Utc>) -> import_job::Model {
-        let mut status = ImportStatus::new(ImportJobId::from_uuid(Uuid::nil()), "utfall.csv".to_owned());
+        let mut status = ImportStatus::new(
+            ImportJobId::from_uuid(Uuid::nil()),
+            ImportKind::Outcomes,
+            "utfall.csv".to_owned(),
+        );
         (status.phase, status.done, status.total) = (phase, 40, 100);
         let mut row = row(TenantScope::new(Uuid::nil()), &status, "a@b.se", now - silent_for);
         row.updated_at = now - silent_for;

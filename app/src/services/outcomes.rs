@@ -9,23 +9,19 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, TransactionTrait
 
 use super::ServiceError;
 use super::context::TenantContext;
+use super::file_check::{self, ProgressFn, rejected};
 use super::value_entry::{VALUE_ENTITY, stored_periodicity, value_entity_id};
 use crate::db::TenantScope;
 use crate::db::entities::indicator_value;
 use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::rows;
 use crate::domain::{Gender, ValueKind};
-use crate::exchange::Problem;
 pub use crate::exchange::outcome_file::FileFormat;
-use crate::exchange::outcome_file::{self, Limits, RowSink};
-use crate::exchange::outcomes::{Checker, IndicatorRef, MAX_LISTED_PROBLEMS, OutcomeRow};
+use crate::exchange::outcomes::{Checker, IndicatorRef, OutcomeRow};
 use crate::model::{ImportPhase, Message, OutcomeImportSummary, Role};
 
 /// Told how far an import has come: the phase, rows done, rows in all.
 pub type Progress = Arc<dyn Fn(ImportPhase, usize, usize) + Send + Sync>;
-
-/// Rows checked between two progress reports.
-const ROWS_PER_CHECK_REPORT: usize = 10_000;
 
 /// A stored value's key: indicator, period, kind, gender.
 type ValueKey = (uuid::Uuid, String, ValueKind, Gender);
@@ -33,80 +29,20 @@ type ValueKey = (uuid::Uuid, String, ValueKind, Gender);
 /// Rows per upsert statement (9 columns each).
 const ROWS_PER_UPSERT: usize = 1000;
 
-fn unreadable(problem: Problem) -> ServiceError {
-    ServiceError::Rejected(vec![problem])
-}
-
-/// Checks a file's rows as they are read; keeps only what will be written.
-struct CheckingSink<'a> {
-    checker: Option<Checker<'a>>,
-    indicators: &'a HashMap<String, IndicatorRef>,
-    header_problems: Vec<Problem>,
-    expected: usize,
-    progress: &'a (dyn Fn(ImportPhase, usize, usize) + Send + Sync),
-}
-
-impl RowSink for CheckingSink<'_> {
-    fn expect_rows(&mut self, rows: usize) {
-        self.expected = rows.saturating_sub(1);
-        (self.progress)(ImportPhase::Checking, 0, self.expected);
-    }
-
-    fn row(&mut self, number: usize, cells: &[String]) {
-        match &mut self.checker {
-            Some(checker) => {
-                if number.is_multiple_of(ROWS_PER_CHECK_REPORT) {
-                    (self.progress)(ImportPhase::Checking, number, self.expected.max(number));
-                }
-                checker.row(number, cells);
-            }
-            None if !self.header_problems.is_empty() => {}
-            None => match Checker::new(cells, self.indicators) {
-                Ok(checker) => self.checker = Some(checker),
-                Err(problems) => self.header_problems = problems,
-            },
-        }
-    }
-}
-
 /// Reads and checks a whole file (CPU work: run it off the async workers). The rows to
-/// write, or every problem (the first [`MAX_LISTED_PROBLEMS`] listed).
+/// write, or every problem (the first `MAX_LISTED_PROBLEMS` listed).
 fn check_file(
     bytes: &[u8],
     format: FileFormat,
     indicators: &HashMap<String, IndicatorRef>,
-    progress: &(dyn Fn(ImportPhase, usize, usize) + Send + Sync),
+    progress: &ProgressFn,
 ) -> Result<Vec<OutcomeRow>, ServiceError> {
-    let mut sink = CheckingSink {
-        checker: None,
-        indicators,
-        header_problems: Vec::new(),
-        expected: 0,
-        progress,
-    };
-    outcome_file::read(bytes, format, &Limits::DEFAULT, &mut sink).map_err(unreadable)?;
-    if !sink.header_problems.is_empty() {
-        let total = sink.header_problems.len();
-        return Err(rejected(sink.header_problems, total));
-    }
-    let Some(checker) = sink.checker else {
-        return Err(unreadable(Problem::whole(Message::FileEmpty)));
-    };
+    let make = |header: &[String]| Checker::new(header, indicators);
+    let checker = file_check::check_file(bytes, format, make, Message::FileEmpty, progress)?;
     if checker.problem_count > 0 {
         return Err(rejected(checker.problems, checker.problem_count));
     }
     Ok(checker.rows)
-}
-
-fn rejected(mut problems: Vec<Problem>, total: usize) -> ServiceError {
-    if total > problems.len() {
-        let message = Message::MoreProblems {
-            count: total - problems.len(),
-            listed: MAX_LISTED_PROBLEMS,
-        };
-        problems.push(Problem::whole(message));
-    }
-    ServiceError::Rejected(problems)
 }
 
 /// Checks every row of the file against the tenant's indicators, then writes all of them
@@ -139,7 +75,7 @@ async fn write(
     scope: TenantScope,
     actor: &str,
     rows_to_write: Vec<OutcomeRow>,
-    progress: &(dyn Fn(ImportPhase, usize, usize) + Send + Sync),
+    progress: &ProgressFn,
 ) -> Result<OutcomeImportSummary, ServiceError> {
     progress(ImportPhase::Writing, 0, rows_to_write.len());
     let txn = db.begin().await?;

@@ -10,6 +10,7 @@
 
 mod action;
 mod check;
+mod follow_up;
 mod forecast;
 mod measure;
 mod scenario;
@@ -18,6 +19,7 @@ mod tests;
 
 pub use action::{ActionSummary, Measure, MonthAmount, YearAmount, action_summary};
 pub use check::{Check, Finding, check_tables};
+pub use follow_up::{ForecastLine, MonthFigures, YearToDate, year_to_date};
 pub use forecast::{Forecast, ForecastMethod, MonthlyProfile, forecasts, monthly_budget};
 pub use measure::{budget_adherence, change, change_percent, deviation, forecast_deviation};
 pub use scenario::{ScenarioChange, ScenarioError, ScenarioLine, ScenarioResult, VolumePrice, scenario};

@@ -1,6 +1,7 @@
 //! `malbild` subcommands. `anyhow` is used here only, at the edge where errors are printed.
 
 mod exchange;
+mod ledger;
 mod serve;
 mod tenant;
 mod user;
@@ -57,6 +58,9 @@ pub enum Command {
     /// Outcomes and forecasts.
     #[command(subcommand)]
     Outcomes(OutcomesCommand),
+    /// Councils' monthly outcomes from the ledger (huvudbok).
+    #[command(subcommand)]
+    Ledger(ledger::LedgerCommand),
     /// Print the verdicts of a month as JSON: one object per goal and per indicator with its
     /// code, verdict (green, yellow, red, grey) and explanation.
     Assess {
@@ -125,6 +129,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Outcomes(OutcomesCommand::Import { tenant, file }) => {
             exchange::import_outcomes(&config, &tenant, &file).await
         }
+        Command::Ledger(cmd) => ledger::run(&config, cmd).await,
         Command::Import { file, as_slug } => exchange::import(&config, &file, as_slug.as_deref()).await,
         Command::Assess {
             tenant,

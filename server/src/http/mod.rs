@@ -8,6 +8,7 @@ mod economy;
 pub mod error;
 mod health;
 mod json;
+mod ledger;
 mod outcomes;
 mod plans;
 mod rules;
@@ -44,6 +45,8 @@ pub fn api_router() -> axum::Router<AppState> {
     let uploads = OpenApiRouter::new()
         .routes(routes!(outcomes::start_import))
         .routes(routes!(plans::import))
+        .routes(routes!(ledger::preview))
+        .routes(routes!(ledger::start_import))
         .layer(DefaultBodyLimit::max(outcomes::MAX_FILE_MB * 1024 * 1024));
     let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::health))
@@ -76,6 +79,9 @@ pub fn api_router() -> axum::Router<AppState> {
         .routes(routes!(rules::preview_indicator_own_method))
         .routes(routes!(economy::council_economy))
         .routes(routes!(economy::council_year))
+        .routes(routes!(ledger::import_status))
+        .routes(routes!(ledger::months))
+        .routes(routes!(ledger::save_forecast))
         .merge(uploads)
         .split_for_parts();
     router.route(

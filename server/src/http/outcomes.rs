@@ -1,6 +1,7 @@
 //! Outcome imports: upload a CSV or XLSX file, then poll the job until it is done.
 
-use app::domain::ImportJobId;
+use app::domain::{ImportJobId, ImportKind};
+use app::services::import_jobs::ImportWork;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
@@ -52,7 +53,10 @@ pub async fn start_import(
     let body = Bytes::from_request(request, &())
         .await
         .map_err(|_| ApiError::TooLarge { limit_mb: MAX_FILE_MB })?;
-    let status = state.imports.start(&state.db, &ctx, &file_name, body.to_vec()).await?;
+    let status = state
+        .imports
+        .start(&state.db, &ctx, &file_name, body.to_vec(), ImportWork::Outcomes)
+        .await?;
     Ok((StatusCode::ACCEPTED, Json(status)))
 }
 
@@ -71,5 +75,7 @@ pub async fn import_status(
     InTenant(ctx): InTenant,
     Path((_, job)): Path<(String, ImportJobId)>,
 ) -> Result<Json<ImportStatus>, ApiError> {
-    Ok(Json(state.imports.status(&state.db, &ctx, job).await?))
+    Ok(Json(
+        state.imports.status(&state.db, &ctx, job, ImportKind::Outcomes).await?,
+    ))
 }

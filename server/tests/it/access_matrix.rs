@@ -84,6 +84,8 @@ struct Ids {
     indicator_code: String,
     council: String,
     job: String,
+    /// A ledger import's job.
+    ledger_job: String,
     /// The key of the tenant's first goal level.
     level: String,
 }
@@ -207,6 +209,36 @@ fn matrix() -> Vec<Row> {
             "/api/v1/tenants/{tenant}/councils/{council}/economy/{year}",
             none,
             TENANT_READ,
+        ),
+        rest(
+            "GET",
+            "/api/v1/tenants/{tenant}/councils/{council}/economy/{year}/months",
+            none,
+            TENANT_READ,
+        ),
+        rest(
+            "POST",
+            "/api/v1/tenants/{tenant}/councils/{council}/forecasts",
+            |_| Body::Json(json!({})),
+            TENANT_EDIT,
+        ),
+        rest(
+            "POST",
+            "/api/v1/tenants/{tenant}/ledger-imports",
+            |_| Body::Bytes("not a table"),
+            TENANT_EDIT,
+        ),
+        rest(
+            "POST",
+            "/api/v1/tenants/{tenant}/ledger-imports/preview",
+            |_| Body::Bytes("not a table"),
+            TENANT_EDIT,
+        ),
+        rest(
+            "GET",
+            "/api/v1/tenants/{tenant}/ledger-imports/{job}",
+            none,
+            TENANT_EDIT,
         ),
         rest("GET", "/api/v1/tenants/{tenant}/users", none, TENANT_ADMIN),
         rest(
@@ -555,6 +587,29 @@ fn matrix() -> Vec<Row> {
             TENANT_EDIT,
             true,
         ),
+        server_fn::<LedgerImportStatus>(
+            "ledger_import_status",
+            |ids| form(&[("id", &ids.ledger_job)]),
+            TENANT_EDIT,
+            true,
+        ),
+        // Both demo tenants have a "socialnamnden": the caller's own council.
+        server_fn::<CouncilMonths>(
+            "council_months",
+            |_| form(&[("council", "socialnamnden")]),
+            OWN_READ,
+            false,
+        ),
+        server_fn::<SaveForecast>(
+            "save_forecast",
+            |_| {
+                Body::Json(
+                    json!({"council": "socialnamnden", "forecast": {"year": 2024, "kind": "council", "method": "nonsense"}}),
+                )
+            },
+            [UNAUTH, FORBIDDEN, Allowed, Allowed, Allowed, Allowed],
+            false,
+        ),
         server_fn::<OutcomeImportStatus>(
             "outcome_import_status",
             |ids| form(&[("id", &ids.job)]),
@@ -638,7 +693,14 @@ fn rest_url(path: &str, method: &str, ids: &Ids) -> String {
     let filled = path
         .replace("{tenant}", &ids.tenant)
         .replace("{plan}", &ids.plan)
-        .replace("{job}", &ids.job)
+        .replace(
+            "{job}",
+            if path.contains("/ledger-imports/") {
+                &ids.ledger_job
+            } else {
+                &ids.job
+            },
+        )
         .replace("{goal}", &ids.goal)
         .replace("{indicator}", &ids.indicator_code)
         .replace("{level}", &ids.level)
@@ -693,7 +755,11 @@ async fn ids_of(app: &TestApp, client: &reqwest::Client, tenant: &str, avoid_cod
     let job = crate::outcome_import_api::start(client, app, tenant, "x.csv", "not a table").await;
     assert_eq!(job.status(), 202, "an import job to poll in {tenant}");
     let job: Value = job.json().await.expect("job");
+    let ledger_job = crate::ledger::start(client, app, tenant, "x.csv", "", "not a table").await;
+    assert_eq!(ledger_job.status(), 202, "a ledger import job to poll in {tenant}");
+    let ledger_job: Value = ledger_job.json().await.expect("job");
     Ids {
+        ledger_job: ledger_job["id"].as_str().expect("job id").to_owned(),
         tenant: tenant.to_owned(),
         level: text(
             app,

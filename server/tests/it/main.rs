@@ -14,6 +14,7 @@ mod economy;
 mod goal_edit;
 mod hostile;
 mod indicator_edit;
+mod ledger;
 mod manual_verdicts;
 mod new_tenant_api;
 mod organisation;

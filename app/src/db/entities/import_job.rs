@@ -3,7 +3,7 @@
 
 use sea_orm::entity::prelude::*;
 
-use crate::domain::ImportPhase;
+use crate::domain::{ImportKind, ImportPhase};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "import_jobs")]
@@ -12,6 +12,7 @@ pub struct Model {
     pub tenant_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    pub kind: ImportKind,
     pub file_name: String,
     pub phase: ImportPhase,
     pub done: i64,

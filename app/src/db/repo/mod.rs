@@ -8,6 +8,7 @@ pub mod economy;
 pub mod goals;
 pub mod import_jobs;
 pub mod indicators;
+pub mod ledger;
 pub mod levels;
 pub mod login_failures;
 pub mod manual_verdicts;

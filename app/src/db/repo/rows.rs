@@ -62,6 +62,7 @@ macro_rules! tenant_tables {
 }
 
 tenant_tables! {
+    department => departments,
     goal_level => goal_levels,
     plan => plans,
     plan_version => plan_versions,
@@ -78,6 +79,8 @@ tenant_tables! {
     manual_verdict => manual_verdicts,
     economy_table => economy_tables,
     action_plan => action_plans,
+    ledger_outcome => ledger_outcomes,
+    economy_forecast => economy_forecasts,
 }
 
 macro_rules! plan_tables {

@@ -1,6 +1,6 @@
 //! [`Message`]s, places and terms in English.
 
-use super::{counted, list};
+use super::{counted, list, quoted};
 use crate::domain::{AssignmentKind, Carry, Gender, ValueKind};
 use crate::model::{CodeChars, Known, Message, Named, PeriodKind, Place, Thing};
 
@@ -188,6 +188,25 @@ pub(super) fn text(message: &Message) -> String {
         M::RowsOutOfOrder => "the row comes after a later row of the sheet; save the file again from Excel".into(),
         M::SyntaxError { format, detail } => format!("cannot be read as {format}: {detail}"),
         M::MoreProblems { count, listed } => format!("and {count} more problems (the first {listed} are listed)"),
+        M::LedgerFileEmpty => {
+            "the file is empty; the first row must be the header with period, department or activity, account and amount"
+                .into()
+        }
+        M::NoSuchHeader { header, headers } => {
+            format!("the file has no column \"{header}\"; it has {}", list(&quoted(headers, '"', '"'), "and"))
+        }
+        M::MappedTwice { header } => format!("the column \"{header}\" is already chosen for another field"),
+        M::UnknownUnit { text } => {
+            format!("\"{text}\" is neither a department nor an activity of any of the municipality's councils")
+        }
+        M::AmbiguousUnit { text, councils } => format!(
+            "\"{text}\" is in several councils ({}); give the departments different names",
+            list(councils, "and")
+        ),
+        M::NotAnAccountClass { text } => format!(
+            "\"{text}\" is not an operating account; write the account (3… income, 4…–7… costs) or income or cost"
+        ),
+        M::SumTooLarge => "the sum is too large to compute".into(),
         M::ImportFailed => "the import failed on the server; nothing was written".into(),
         M::ImportAbandoned => "the server running this import stopped before it finished; nothing was written".into(),
         M::EarlierProblems => {

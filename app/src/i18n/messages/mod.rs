@@ -112,6 +112,11 @@ fn list(items: &[String], and_or: &str) -> String {
     }
 }
 
+/// Each item between quotes.
+fn quoted(items: &[String], open: char, close: char) -> Vec<String> {
+    items.iter().map(|item| format!("{open}{item}{close}")).collect()
+}
+
 /// "2 sub-goals and 1 indicator": the counts above zero with their word in the singular
 /// or plural, as a list.
 fn counted(counts: &[(usize, &str, &str)], and: &str) -> String {

@@ -1,6 +1,6 @@
 //! [`Message`]s, places and terms in Swedish.
 
-use super::{counted, list};
+use super::{counted, list, quoted};
 use crate::domain::{AssignmentKind, Carry, Gender, ValueKind};
 use crate::model::{CodeChars, Known, Message, Named, PeriodKind, Place, Thing};
 
@@ -196,6 +196,28 @@ pub(super) fn text(message: &Message) -> String {
         M::RowsOutOfOrder => "raden kommer efter en senare rad i bladet; spara filen på nytt i Excel".into(),
         M::SyntaxError { format, detail } => format!("innehållet går inte att tolka som {format}: {detail}"),
         M::MoreProblems { count, listed } => format!("och {count} fel till (de första {listed} visas)"),
+        M::LedgerFileEmpty => {
+            "filen är tom; första raden ska vara rubrikraden med period, avdelning eller verksamhet, konto och belopp"
+                .into()
+        }
+        M::NoSuchHeader { header, headers } => {
+            format!(
+                "filen har ingen kolumn ”{header}”; den har {}",
+                list(&quoted(headers, '”', '”'), "och")
+            )
+        }
+        M::MappedTwice { header } => format!("kolumnen ”{header}” är redan vald för ett annat fält"),
+        M::UnknownUnit { text } => {
+            format!("”{text}” är varken en avdelning eller en verksamhet i någon av kommunens nämnder")
+        }
+        M::AmbiguousUnit { text, councils } => format!(
+            "”{text}” finns i flera nämnder ({}); ge avdelningarna olika namn",
+            list(councils, "och")
+        ),
+        M::NotAnAccountClass { text } => format!(
+            "”{text}” är inget driftkonto; skriv kontot (3… intäkter, 4…–7… kostnader) eller intäkt eller kostnad"
+        ),
+        M::SumTooLarge => "summan blir för stor att räkna med".into(),
         M::ImportFailed => "importen misslyckades på servern; ingenting sparades".into(),
         M::ImportAbandoned => "servern som körde importen stannade innan den var klar; ingenting sparades".into(),
         M::EarlierProblems => {

@@ -154,6 +154,19 @@ fn samples() -> Vec<Message> {
             allowed: vec![text(".csv"), text(".xlsx")],
         },
         M::FileEmpty,
+        M::LedgerFileEmpty,
+        M::NoSuchHeader {
+            header: t(),
+            headers: vec![text("Period"), text("Belopp")],
+        },
+        M::MappedTwice { header: t() },
+        M::UnknownUnit { text: t() },
+        M::AmbiguousUnit {
+            text: t(),
+            councils: vec![text("Socialnämnden"), text("Kulturnämnden")],
+        },
+        M::NotAnAccountClass { text: t() },
+        M::SumTooLarge,
         M::Missing,
         M::TooManyRows { max: 100_000 },
         M::TooManyColumns { max: 50 },
@@ -275,6 +288,8 @@ fn a_new_code_needs_a_sample() {
             M::UnpackedTooLarge { .. } | M::NotUtf8 | M::UnreadableXlsx { .. } | M::NoSheets => 0,
             M::RowsOutOfOrder | M::SyntaxError { .. } | M::MoreProblems { .. } | M::ImportFailed => 0,
             M::ImportAbandoned | M::EarlierProblems | M::UnsupportedDocumentFormat { .. } => 0,
+            M::LedgerFileEmpty | M::NoSuchHeader { .. } | M::MappedTwice { .. } | M::UnknownUnit { .. } => 0,
+            M::AmbiguousUnit { .. } | M::NotAnAccountClass { .. } | M::SumTooLarge => 0,
             M::AdoptedVersionsOrder | M::StatusVersionMismatch | M::Department { .. } | M::ForYear { .. } => 0,
             M::InSection { .. } => 0,
             M::PercentOutOfRange { .. } | M::YellowAboveGreen | M::NotAWholeNumber { .. } => 0,
@@ -282,7 +297,7 @@ fn a_new_code_needs_a_sample() {
             M::UnreadableRequest { .. } | M::NotJson | M::BodyTooLarge { .. } | M::MissingQuery { .. } => 0,
         }
     }
-    const VARIANTS: usize = 93;
+    const VARIANTS: usize = 100;
     let samples = samples();
     assert_eq!(
         samples.iter().map(ordinal).count(),

@@ -324,6 +324,34 @@ pub enum Message {
     },
     ImportFailed,
     ImportAbandoned,
+
+    // Ledger files.
+    /// A ledger file without a header row.
+    LedgerFileEmpty,
+    /// A mapped column the header row does not have; `headers` are those it has.
+    NoSuchHeader {
+        header: String,
+        headers: Vec<String>,
+    },
+    /// One column mapped to two fields.
+    MappedTwice {
+        header: String,
+    },
+    /// Not a department or verksamhet of any council.
+    UnknownUnit {
+        text: String,
+    },
+    /// A department or verksamhet of that name in several councils.
+    AmbiguousUnit {
+        text: String,
+        councils: Vec<String>,
+    },
+    /// Not an operating account (classes 3 to 7) nor `intäkt`/`kostnad`.
+    NotAnAccountClass {
+        text: String,
+    },
+    /// A sum of amounts too large to hold.
+    SumTooLarge,
     /// Problems stored by an earlier version, in a form this one cannot show.
     EarlierProblems,
     UnsupportedDocumentFormat {

@@ -79,6 +79,9 @@ pub struct EconomyYear {
     pub unit: String,
     pub summary: YearSummary,
     pub economy: EconomyView,
+    /// The year month by month from the ledger, where it has been imported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub months: Option<crate::model::MonthlyFollowUp>,
 }
 
 /// The year's net: budget, outcome and forecast where a table prints them (each with the
@@ -135,7 +138,9 @@ pub async fn council_year(
         (stored.tables.iter()).any(|t| t.key == f.table && t.columns.iter().any(|c| c.label == f.column))
     };
     let findings: Vec<_> = findings.into_iter().filter(shown).collect();
+    let months = super::ledger::follow_up(db, scope, slug, Some(year), month, None).await?;
     Ok(EconomyYear {
+        months: (!months.lines.is_empty()).then_some(months),
         tenant: stored.tenant_slug.clone(),
         council: stored.council_slug.clone(),
         year,

@@ -1,0 +1,321 @@
+//! The ledger over the API: a file's preview with the suggested mapping, an import with a
+//! mapping and ledger signs into each council's months, the month replaced by a later
+//! import, every bad cell named by row and header with nothing written, the year month by
+//! month against the budget of 001 with forecasts side by side, saved forecasts, roles and
+//! the tenant wall.
+
+use serde_json::{Value, json};
+
+use crate::common::TestApp;
+
+pub(crate) async fn start(
+    client: &reqwest::Client,
+    app: &TestApp,
+    tenant: &str,
+    file_name: &str,
+    mapping: &str,
+    body: impl Into<reqwest::Body>,
+) -> reqwest::Response {
+    let url = format!("/api/v1/tenants/{tenant}/ledger-imports?file_name={file_name}&{mapping}");
+    client
+        .post(app.url(&url))
+        .header("content-type", "application/octet-stream")
+        .body(body)
+        .send()
+        .await
+        .expect("request")
+}
+
+async fn finished(client: &reqwest::Client, app: &TestApp, id: &str) -> Value {
+    for _ in 0..400 {
+        let res = (client.get(app.url(&format!("/api/v1/tenants/norrtalje/ledger-imports/{id}"))))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(res.status(), 200);
+        let status: Value = res.json().await.expect("json");
+        if status["phase"] == "done" || status["phase"] == "failed" {
+            return status;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("the import did not finish");
+}
+
+async fn import(client: &reqwest::Client, app: &TestApp, mapping: &str, csv: &str) -> Value {
+    let res = start(client, app, "norrtalje", "huvudbok.csv", mapping, csv.to_owned()).await;
+    assert_eq!(res.status(), 202);
+    let started: Value = res.json().await.expect("json");
+    assert_eq!(started["kind"], "ledger");
+    finished(client, app, started["id"].as_str().expect("id")).await
+}
+
+async fn months(client: &reqwest::Client, app: &TestApp, year: i32) -> Value {
+    let url = format!("/api/v1/tenants/norrtalje/councils/socialnamnden/economy/{year}/months");
+    let res = client.get(app.url(&url)).send().await.expect("request");
+    assert_eq!(res.status(), 200);
+    res.json().await.expect("json")
+}
+
+fn line<'a>(view: &'a Value, name: &str) -> &'a Value {
+    (view["lines"].as_array().expect("lines").iter())
+        .find(|l| l["name"] == name)
+        .unwrap_or_else(|| panic!("no line {name}: {view}"))
+}
+
+fn forecast<'a>(line: &'a Value, method: &str) -> &'a Value {
+    (line["forecasts"].as_array().expect("forecasts").iter())
+        .find(|f| f["method"] == method)
+        .unwrap_or_else(|| panic!("no forecast {method}"))
+}
+
+/// A Swedish export: semicolons, decimal commas, an account name column, ledger signs
+/// (costs debit positive, income credit negative). January to March 2025 of two of 001's
+/// verksamheter.
+fn first_quarter() -> String {
+    let mut csv = String::from("Bokföringsperiod;Verksamhet;Konto;Kontonamn;Belopp\n");
+    for month in 1..=3 {
+        csv.push_str(&format!(
+            "2025-{month:02};Ekonomiskt bistånd;4710;Försörjningsstöd;5 500 000,00\n"
+        ));
+        csv.push_str(&format!("2025-{month:02};Ekonomiskt bistånd;5110;Löner;500 000,00\n"));
+        csv.push_str(&format!(
+            "2025-{month:02};Flyktingmottagande;3020;Statsbidrag;-200 000,00\n"
+        ));
+    }
+    csv
+}
+
+#[tokio::test]
+async fn a_ledger_is_previewed_mapped_imported_and_followed_up_against_001s_budget() {
+    let app = TestApp::spawn().await;
+    let editor = app.login_as("norrtalje", "editor@norrtalje.example").await;
+
+    let res = (editor.post(app.url("/api/v1/tenants/norrtalje/ledger-imports/preview?file_name=huvudbok.csv")))
+        .body(first_quarter())
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), 200);
+    let preview: Value = res.json().await.expect("json");
+    assert_eq!(preview["columns"][4], "Belopp");
+    assert_eq!(preview["rows"].as_array().map(Vec::len), Some(5));
+    assert_eq!(preview["row_count"], 9);
+    assert_eq!(
+        preview["suggested"],
+        json!({"period": "Bokföringsperiod", "unit": "Verksamhet", "account": "Konto", "amount": "Belopp", "signs": "ledger"})
+    );
+
+    let done = import(&editor, &app, "signs=ledger", &first_quarter()).await;
+    assert_eq!(done["phase"], "done", "{done}");
+    let written = &done["ledger"];
+    assert_eq!(written["rows"], 9);
+    let months_written = written["months"].as_array().expect("months");
+    assert_eq!(months_written.len(), 3);
+    assert_eq!(months_written[0]["council"], "socialnamnden");
+    assert_eq!(months_written[0]["units"], 2);
+    assert_eq!(months_written[0]["income"], "200000");
+    assert_eq!(months_written[0]["cost"], "-6000000");
+    assert_eq!(months_written[0]["net"], "-5800000");
+    assert_eq!(months_written[0]["replaced"], false);
+
+    let view = months(&editor, &app, 2025).await;
+    assert_eq!(view["unit"], "tkr");
+    assert_eq!(view["through"], 3);
+    assert_eq!(
+        view["profiles"],
+        json!(["even"]),
+        "no 2024 ledger: no last year's shape"
+    );
+    let aid = line(&view, "Ekonomiskt bistånd");
+    assert_eq!(aid["kind"], "activity");
+    // 001, Driftbudget per verksamhet, Budget 2025: -71 994 tkr; a quarter of it is -17 998,5.
+    assert_eq!(aid["year_budget"], "-71994");
+    assert_eq!(aid["budget_source"], "Driftbudget per avdelning/verksamhet, netto, tkr");
+    assert_eq!(aid["months"][0], "-6000");
+    assert_eq!(aid["outcome_to_date"], "-18000");
+    assert_eq!(aid["budget_to_date"], "-17998.5");
+    assert_eq!(aid["deviation_to_date"], "-1.5");
+    assert_eq!(forecast(aid, "run_rate")["year"], "-72000");
+    assert_eq!(forecast(aid, "budget_for_rest")["year"], "-71995.5");
+    assert_eq!(forecast(aid, "budget_for_rest")["deviation"], "-1.5");
+    assert_eq!(forecast(aid, "manual")["year"], Value::Null, "nothing saved yet");
+    let council = &view["lines"][0];
+    assert_eq!(council["kind"], "council");
+    // 001, Driftbudget, Netto Budget 2025: -372 965 tkr.
+    assert_eq!(council["year_budget"], "-372965");
+    assert_eq!(council["outcome_to_date"], "-17400");
+    assert_eq!(view["chart"].as_array().map(Vec::len), Some(12));
+
+    // The year's economy (what `malbild budget` prints) carries the months.
+    let res = (editor.get(app.url("/api/v1/tenants/norrtalje/councils/socialnamnden/economy/2025")))
+        .send()
+        .await
+        .expect("request");
+    let year: Value = res.json().await.expect("json");
+    assert_eq!(year["months"]["through"], 3);
+
+    // March again, corrected: it replaces March; January and February stay.
+    let corrected = "Period;Ansvar;Konto;Belopp\n2025-03;Ekonomiskt bistånd;4;-7000000\n";
+    let mapping = "period=Period&unit=Ansvar&account=Konto&amount=Belopp&signs=report";
+    let done = import(&editor, &app, mapping, corrected).await;
+    assert_eq!(done["phase"], "done", "{done}");
+    assert_eq!(done["ledger"]["months"][0]["replaced"], true);
+    let view = months(&editor, &app, 2025).await;
+    let aid = line(&view, "Ekonomiskt bistånd");
+    assert_eq!(aid["months"][2], "-7000");
+    assert_eq!(aid["outcome_to_date"], "-19000");
+    assert!(
+        (view["lines"].as_array().expect("lines").iter())
+            .all(|l| l["name"] != "Flyktingmottagande" || l["months"][2].is_null()),
+        "March is replaced whole: Flyktingmottagande has no March any more"
+    );
+}
+
+#[tokio::test]
+async fn every_bad_cell_is_named_by_row_and_header_and_nothing_is_written() {
+    let app = TestApp::spawn().await;
+    let editor = app.login_as("norrtalje", "editor@norrtalje.example").await;
+    let csv = "Period,Ansvar,Konto,Belopp\n\
+               2025-01,Ekonomiskt bistånd,4710,100\n\
+               2025-13,Ekonomiskt bistånd,4710,100\n\
+               2025-02,Okänd verksamhet,4710,100\n\
+               2025-02,Ekonomiskt bistånd,8410,100\n\
+               2025-02,Ekonomiskt bistånd,4710,hundra\n";
+    let failed = import(&editor, &app, "", csv).await;
+    assert_eq!(failed["phase"], "failed");
+    let problems = failed["problems"].as_array().expect("problems");
+    let located: Vec<(String, String)> = problems
+        .iter()
+        .map(|p| {
+            (
+                p["location"].to_string(),
+                p["message"]["code"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(located.len(), 4, "{located:?}");
+    assert!(
+        located[0].0.contains("\"row\":3") && located[0].0.contains("Period"),
+        "{located:?}"
+    );
+    assert_eq!(located[0].1, "not_a_month");
+    assert_eq!(located[1].1, "unknown_unit");
+    assert!(located[1].0.contains("Ansvar"));
+    assert_eq!(located[2].1, "not_an_account_class");
+    assert_eq!(located[3].1, "not_a_number");
+    assert!(located[3].0.contains("\"row\":6") && located[3].0.contains("Belopp"));
+    let view = months(&editor, &app, 2025).await;
+    assert_eq!(view["lines"], json!([]), "the valid first row was not written either");
+
+    let res = start(
+        &editor,
+        &app,
+        "norrtalje",
+        "huvudbok.csv",
+        "amount=Summa",
+        "Period,Ansvar,Konto,Belopp\n",
+    )
+    .await;
+    let failed = finished(
+        &editor,
+        &app,
+        res.json::<Value>().await.expect("json")["id"].as_str().expect("id"),
+    )
+    .await;
+    assert_eq!(failed["problems"][0]["message"]["code"], "no_such_header", "{failed}");
+}
+
+#[tokio::test]
+async fn forecasts_are_saved_by_method_with_a_comment_and_shown_beside_the_others() {
+    let app = TestApp::spawn().await;
+    let editor = app.login_as("norrtalje", "editor@norrtalje.example").await;
+    assert_eq!(import(&editor, &app, "", &first_quarter()).await["phase"], "done");
+    let url = app.url("/api/v1/tenants/norrtalje/councils/socialnamnden/forecasts");
+    let save = |body: Value| {
+        let (editor, url) = (editor.clone(), url.clone());
+        async move { editor.post(url).json(&body).send().await.expect("request") }
+    };
+    let res = save(json!({"year": 2025, "kind": "activity", "unit": "Ekonomiskt bistånd", "method": "run_rate", "comment": "Fler hushåll"})).await;
+    assert_eq!(res.status(), 201, "{:?}", res.text().await);
+    let saved: Value = res.json().await.expect("json");
+    assert_eq!(
+        (saved["amount"].as_str(), saved["month"].as_u64()),
+        (Some("-72000"), Some(3))
+    );
+    assert_eq!(saved["made_by"], "editor@norrtalje.example");
+
+    let res = save(json!({"year": 2025, "kind": "council", "method": "manual", "amount": "-380 000", "comment": "Enligt delårsrapport"})).await;
+    assert_eq!(res.status(), 201, "{:?}", res.text().await);
+    let res = save(json!({"year": 2025, "kind": "council", "method": "manual"})).await;
+    assert_eq!(res.status(), 422, "a manual forecast needs its amount");
+    let res = save(json!({"year": 2025, "kind": "council", "method": "guess", "comment": "x"})).await;
+    assert_eq!(res.status(), 422);
+    let res = save(json!({"year": 2025, "kind": "council", "method": "run_rate"})).await;
+    assert_eq!(res.status(), 422, "a forecast says why");
+    let res =
+        save(json!({"year": 2025, "kind": "activity", "unit": "Ingen sådan", "method": "run_rate", "comment": "x"}))
+            .await;
+    assert_eq!(res.status(), 404);
+
+    let view = months(&editor, &app, 2025).await;
+    assert_eq!(view["saved"].as_array().map(Vec::len), Some(2));
+    assert_eq!(view["saved"][0]["comment"], "Enligt delårsrapport", "newest first");
+    assert_eq!(forecast(&view["lines"][0], "manual")["year"], "-380000");
+    assert_eq!(forecast(&view["lines"][0], "manual")["deviation"], "-7035");
+    assert_eq!(forecast(line(&view, "Ekonomiskt bistånd"), "manual")["year"], "-72000");
+
+    let viewer = app.login_as("norrtalje", "viewer@norrtalje.example").await;
+    let res = viewer
+        .post(url.clone())
+        .json(&json!({"year": 2025, "kind": "council", "method": "run_rate"}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), 403);
+    assert_eq!(
+        months(&viewer, &app, 2025).await["saved"].as_array().map(Vec::len),
+        Some(2),
+        "viewers read them"
+    );
+}
+
+#[tokio::test]
+async fn another_tenants_units_are_unknown_and_its_months_unseen() {
+    let app = TestApp::spawn().await;
+    let norrtalje = app.login_as("norrtalje", "editor@norrtalje.example").await;
+    assert_eq!(import(&norrtalje, &app, "", &first_quarter()).await["phase"], "done");
+    let sodertalje = app.login_as("sodertalje", "editor@sodertalje.example").await;
+    // "Ekonomiskt bistånd" is a verksamhet of Norrtälje's tables only.
+    let res = start(&sodertalje, &app, "sodertalje", "huvudbok.csv", "", first_quarter()).await;
+    assert_eq!(res.status(), 202);
+    let id = res.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let mut status = Value::Null;
+    for _ in 0..400 {
+        let res = (sodertalje.get(app.url(&format!("/api/v1/tenants/sodertalje/ledger-imports/{id}"))))
+            .send()
+            .await
+            .expect("request");
+        status = res.json().await.expect("json");
+        if status["phase"] == "failed" || status["phase"] == "done" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(status["phase"], "failed");
+    assert_eq!(status["problems"][0]["message"]["code"], "unknown_unit");
+    let res = (sodertalje.get(app.url("/api/v1/tenants/sodertalje/councils/socialnamnden/economy/2025/months")))
+        .send()
+        .await
+        .expect("request");
+    let view: Value = res.json().await.expect("json");
+    assert_eq!(view["lines"], json!([]), "Norrtälje's months are not Södertälje's");
+    let res = (sodertalje.get(app.url("/api/v1/tenants/norrtalje/councils/socialnamnden/economy/2025/months")))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), 404);
+}
