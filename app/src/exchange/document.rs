@@ -14,16 +14,17 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::domain::{
     AssignmentForecast, AssignmentKind, AssignmentStatus, Better, Carry, Contribution, Gender, IndicatorKind,
-    Numbering, PlanStatus, ValueKind,
+    LedgerClass, Numbering, PlanStatus, UnitKind, ValueKind,
 };
 
 pub const FORMAT: &str = "malbild-tenant";
 /// 2 added how verdicts are reached (`indicator_method`, `rule`, `method`), 3 a plan's
 /// `manual_verdicts` and a level's `assignment_inputs`, 4 municipal councils, goals'
 /// `contributes_to`, grouping levels, a plan's `kind` and the numberings `letters` and
-/// `number_letter`, 5 councils' `economies` and the tenant's `money_unit`; an older document
-/// is a newer one without them, and is read as such.
-pub const FORMAT_VERSION: u32 = 5;
+/// `number_letter`, 5 councils' `economies` and the tenant's `money_unit`, 6 an economy's
+/// `ledger` and `forecasts`; an older document is a newer one without them, and is read as
+/// such.
+pub const FORMAT_VERSION: u32 = 6;
 pub const OLDEST_READABLE_VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -365,6 +366,46 @@ pub struct Economy {
     pub tables: Vec<Table>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub action_plans: Vec<ActionPlan>,
+    /// Outcomes from the ledger: each month's sum per unit and account class (format 6).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ledger: Vec<LedgerEntry>,
+    /// Full-year forecasts saved, oldest first (format 6).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forecasts: Vec<ForecastEntry>,
+}
+
+/// A month's sum of ledger rows for a department or verksamhet (`unit`, by name) and an
+/// account class, in kronor, income positive and costs negative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LedgerEntry {
+    pub year: i32,
+    pub month: u8,
+    pub unit_kind: UnitKind,
+    pub unit: String,
+    pub class: LedgerClass,
+    pub amount: Decimal,
+    /// How many ledger rows were summed.
+    pub rows: u64,
+    pub imported_by: String,
+    pub imported_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A full-year forecast made at `month` for the council (`unit_kind` `council`, `unit`
+/// empty) or a unit, in kronor, by `method` (`engine::economy::ForecastMethod`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForecastEntry {
+    pub year: i32,
+    pub month: u8,
+    pub unit_kind: UnitKind,
+    #[serde(default)]
+    pub unit: String,
+    pub method: String,
+    pub amount: Decimal,
+    pub comment: String,
+    pub made_by: String,
+    pub made_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// An action plan for an economy in balance.

@@ -319,3 +319,54 @@ async fn another_tenants_units_are_unknown_and_its_months_unseen() {
         .expect("request");
     assert_eq!(res.status(), 404);
 }
+
+#[tokio::test]
+async fn ledger_sums_and_forecasts_travel_in_the_tenant_document() {
+    use app::services::tenant_document::{export_tenant, import_document};
+    let app = TestApp::spawn().await;
+    let editor = app.login_as("norrtalje", "editor@norrtalje.example").await;
+    assert_eq!(import(&editor, &app, "", &first_quarter()).await["phase"], "done");
+    let res = (editor.post(app.url("/api/v1/tenants/norrtalje/councils/socialnamnden/forecasts")))
+        .json(&json!({"year": 2025, "kind": "council", "method": "budget_for_rest", "comment": "Efter mars"}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), 201);
+
+    let exported = export_tenant(&app.db, "norrtalje").await.expect("export");
+    assert_eq!(exported.format_version, 6);
+    let economy = (exported.economies.iter())
+        .find(|e| e.council == "socialnamnden")
+        .expect("economy");
+    assert_eq!(
+        economy.ledger.len(),
+        6,
+        "3 months × (the aid's costs, the refugees' income), summed"
+    );
+    assert_eq!(economy.forecasts.len(), 1);
+    assert_eq!(economy.forecasts[0].comment, "Efter mars");
+
+    import_document(&app.db, exported.clone(), Some("norrtalje-kopia"), "test")
+        .await
+        .expect("import");
+    let copy = export_tenant(&app.db, "norrtalje-kopia").await.expect("export");
+    let copied = (copy.economies.iter())
+        .find(|e| e.council == "socialnamnden")
+        .expect("economy");
+    assert_eq!(copied.ledger, economy.ledger);
+    assert_eq!(copied.forecasts, economy.forecasts);
+
+    let mut broken = exported;
+    broken.tenant.slug = "trasig".into();
+    let economy = (broken.economies.iter_mut())
+        .find(|e| e.council == "socialnamnden")
+        .expect("economy");
+    let twice = economy.ledger[0].clone();
+    economy.ledger.push(twice);
+    economy.forecasts[0].method = "gissning".into();
+    let err = import_document(&app.db, broken, None, "test")
+        .await
+        .expect_err("refused");
+    let text = err.to_string();
+    assert!(text.contains("2 problem"), "{text}");
+}

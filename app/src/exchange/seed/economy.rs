@@ -204,6 +204,8 @@ pub(super) fn economy(path: &str, file: EconomyToml) -> Result<Economy, Vec<Prob
         council: file.council,
         tables,
         action_plans,
+        ledger: Vec::new(),
+        forecasts: Vec::new(),
     })
 }
 
