@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput and tail latency of the release build, measured with wrk over loopback: the
-# tenant home page, the council page and the follow-up page of Norrtälje's plan (signed
-# in) on SQLite and on PostgreSQL, and static assets; then the time to import a 100 000-row outcome CSV.
+# tenant home page, the council page, the follow-up page of Norrtälje's plan and the
+# council's economy and monthly pages (signed in) on SQLite and on PostgreSQL, and static
+# assets; then the time to import a 100 000-row outcome CSV and a 2 000 000-row ledger.
 # Usage: scripts/bench.sh [seconds per run, default 10]. Needs a local PostgreSQL for the
 # Postgres row (MALBILD_BENCH_POSTGRES, default postgres://postgres@127.0.0.1:5432).
 set -euo pipefail
@@ -95,6 +96,43 @@ for code in codes:
 ' >"$work/outcomes.csv"
 }
 
+measure_economy() { # $1 = database label: Socialnämnden's economy and its months, c16
+    local connections=16
+    measure "economy page, $1, c16" -H "Cookie: $cookie" -H 'Accept: text/html' http://127.0.0.1:3900/ekonomi/socialnamnden
+    measure "monthly page, $1, c16" -H "Cookie: $cookie" -H 'Accept: text/html' \
+        "http://127.0.0.1:3900/ekonomi/socialnamnden/manader?ar=2025"
+}
+
+# A year of a large municipality's ledger: 2 000 000 rows over Norrtälje's verksamheter and
+# departments, twelve months, accounts of classes 3 to 7, as a Swedish export looks
+# (semicolons, decimal commas, ledger signs).
+ledger_csv() {
+    python3 - "$work/ledger.csv" <<'PY'
+import random, sys
+units = ["Nämnd- och styrelseverksamhet", "Övrig politisk verksamhet", "Institutionsvård vuxna",
+         "Institutionsvård barn och unga", "Familjehemsvård barn och unga", "Öppna insatser vuxna",
+         "Öppna insatser barn och unga", "Övriga insatser till vuxna", "Ekonomiskt bistånd",
+         "Familjerätt och familjerådgivning", "Gemensamma verksamheter", "Flyktingmottagande",
+         "Arbetsmarknadsåtgärder", "Bostadsverksamhet", "Barn och unga", "Vuxna", "Förvaltningsledning"]
+random.seed(7)
+with open(sys.argv[1], "w") as out:
+    out.write("Period;Ansvar;Konto;Kontotext;Belopp\n")
+    for n in range(2_000_000):
+        account = random.choice((3010, 3510, 4010, 4610, 5010, 5110, 6410, 7010))
+        amount = random.randint(100, 5_000_000) * (-1 if account < 4000 else 1)
+        out.write(f"2025-{n % 12 + 1:02};{units[n % len(units)]};{account};Konto {account};{amount // 100},{amount % 100:02}\n")
+PY
+}
+
+time_ledger_import() { # $1 = label
+    local start end
+    start="$(date +%s.%N)"
+    target/release/malbild ledger import --tenant norrtalje "$work/ledger.csv" >"$work/ledger.log" 2>&1 ||
+        { cat "$work/ledger.log" >&2; exit 1; }
+    end="$(date +%s.%N)"
+    printf '%-34s %12s %10s\n' "$1" "$(( $(wc -l <"$work/ledger.csv") - 1 )) rows" "$(printf '%.2f s' "$(echo "$end - $start" | bc)")"
+}
+
 time_import() { # $1 = label
     local start end
     start="$(date +%s.%N)"
@@ -128,6 +166,12 @@ printf '%-34s %12s %10s %10s\n' "target (wrk -t2 -c32, ${duration}s)" "req/s" "p
 measure "tenant home, SQLite" -H "Cookie: $cookie" -H 'Accept: text/html' http://127.0.0.1:3900/
 measure_plan "SQLite"
 measure_follow_up "SQLite"
+stop_server
+ledger_csv
+time_ledger_import "import 2 000 000 ledger rows, SQLite"
+start_server "sqlite://$work/bench.sqlite3?mode=rwc"
+cookie="$(session_cookie)"
+measure_economy "SQLite"
 css="$(basename "$(ls target/site/pkg/malbild.*.css)")"
 wasm="$(basename "$(ls target/site/pkg/malbild.*_bg.wasm)")"
 measure "static $css" http://127.0.0.1:3900/pkg/"$css"
@@ -145,6 +189,11 @@ if pg_isready -q -h 127.0.0.1; then
     measure "tenant home, PostgreSQL" -H "Cookie: $cookie" -H 'Accept: text/html' http://127.0.0.1:3900/
     measure_plan "PostgreSQL"
     measure_follow_up "PostgreSQL"
+    stop_server
+    time_ledger_import "import 2 000 000 ledger rows, PostgreSQL"
+    start_server "$pg/$db"
+    cookie="$(session_cookie)"
+    measure_economy "PostgreSQL"
     stop_server
     time_import "import 100 000 outcomes, PostgreSQL"
     psql "$pg/postgres" -qc "DROP DATABASE $db"

@@ -34,7 +34,7 @@ use crate::i18n::{Locale, Msg, text_now};
 use crate::pages::{
     AssignmentPage, EconomyPage, FollowUpPage, GoalEditPage, HomePage, IndicatorEditPage, LedgerImportPage, LoginPage,
     MonthlyPage, NewAssignmentPage, NewGoalPage, NewIndicatorPage, NotFound, OrganisationPage, OutcomeImportPage,
-    PlanPage, PlanSheetPage, PlatformPage, StructurePage, UsersPage, ValueSheetPage,
+    PlanPage, PlanSheetPage, PlatformPage, ScenarioPage, StructurePage, UsersPage, ValueSheetPage,
 };
 
 /// File names of the stylesheet and icon in `pkg/` (content-hashed by `scripts/build.sh`).
@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/ekonomi/huvudbok") view=LedgerImportPage ssr=SsrMode::Async />
                     <Route path=path!("/ekonomi/:council") view=EconomyPage ssr=SsrMode::Async />
                     <Route path=path!("/ekonomi/:council/manader") view=MonthlyPage ssr=SsrMode::Async />
+                    <Route path=path!("/ekonomi/:council/scenario") view=ScenarioPage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use server_fn::codec::Json;
 
 use crate::domain::ImportJobId;
-use crate::model::{AppError, ForecastInput, ImportStatus, MonthlyFollowUp, SavedForecast};
+use crate::model::{
+    AppError, ForecastInput, ImportStatus, MonthlyFollowUp, SavedForecast, ScenarioInput, ScenarioView,
+};
 
 /// How a ledger import into the signed-in user's tenant is going (started by uploading the
 /// file to the REST API).
@@ -45,6 +47,26 @@ pub async fn save_forecast(council: String, forecast: ForecastInput) -> Result<S
     let ctx = super::context::tenant().await?;
     super::context::reply(crate::services::ledger::save_forecast(
         &state.db, &ctx, &council, forecast,
+    ))
+    .await
+}
+
+/// A council's volumes × à-priser for a year (its first with both by default) with
+/// `changes` applied; nothing is saved (any role of the tenant).
+#[server(input = Json)]
+pub async fn volume_scenario(
+    council: String,
+    year: Option<i32>,
+    changes: Vec<ScenarioInput>,
+) -> Result<ScenarioView, AppError> {
+    let state = super::context::state()?;
+    let ctx = super::context::tenant().await?;
+    super::context::reply(crate::services::economy::volume_scenario(
+        &state.db,
+        ctx.scope(),
+        &council,
+        year,
+        &changes,
     ))
     .await
 }

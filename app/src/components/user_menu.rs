@@ -52,6 +52,7 @@ pub fn UserMenu(me: Me) -> impl IntoView {
                 <ul>
                     {is_editor.then(|| view! {
                         <li><a href="/utfall/import" on:click=move |_| open.set(false)>{t(Msg::ImportOutcomes)}</a></li>
+                        <li><a href="/ekonomi/huvudbok" on:click=move |_| open.set(false)>{t(Msg::ImportLedger)}</a></li>
                     })}
                     {is_admin.then(|| view! {
                         <li><a href="/admin/users" on:click=move |_| open.set(false)>{t(Msg::ManageUsers)}</a></li>

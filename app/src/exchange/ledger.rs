@@ -14,9 +14,19 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 use super::Problem;
+use super::outcome_file::Limits;
 use super::outcomes::MAX_LISTED_PROBLEMS;
 use crate::domain::{LedgerClass, LedgerSigns, UnitKind};
 use crate::model::{LedgerMapping, Location, Message, echo};
+
+/// What one ledger file may hold: a year of a large municipality's ledger is about two
+/// million rows (some 150 MB of CSV); an XLSX holds at most a sheet's 1 048 576 rows.
+pub const LIMITS: Limits = Limits {
+    rows: 5_000_000,
+    columns: 64,
+    cell_bytes: 4 * 1024,
+    unpacked_bytes: 1024 * 1024 * 1024,
+};
 
 /// A department or verksamhet a ledger row may book on, and its council.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -427,4 +427,15 @@ messages! {
     ForecastSaved => "Prognosen är sparad.", "The forecast is saved.";
     SavedForecasts => "Sparade prognoser", "Saved forecasts";
     AtMonth => "per månad", "as of month";
+    Scenario => "Scenario: volymer × à-priser", "Scenario: volumes × unit prices";
+    ScenarioLink => "Scenario: ändra volymer och à-priser", "Scenario: change volumes and unit prices";
+    ScenarioIntro => "Varje vårdslags kostnad är volym × à-pris, som nämndens tabeller redovisar dem för året. Ändra en volym eller ett pris och beräkna: kostnadseffekten jämförs med de redovisade siffrorna. Ingenting sparas.", "Each kind of care costs its volume × unit price, as the council's tables publish them for the year. Change a volume or a price and calculate: the cost effect is against the published figures. Nothing is saved.";
+    KindOfCare => "Vårdslag", "Kind of care";
+    Volume => "Volym", "Volume";
+    UnitPrice => "À-pris", "Unit price";
+    PublishedCost => "Kostnad enligt tabellerna", "Cost as published";
+    ScenarioCost => "Kostnad i scenariot", "Cost in the scenario";
+    CostEffect => "Kostnadseffekt", "Cost effect";
+    Calculate => "Beräkna", "Calculate";
+    NoVolumes => "Nämnden redovisar inga volymer och à-priser.", "The council publishes no volumes and unit prices.";
 }

@@ -14,6 +14,7 @@ mod message;
 mod organisation;
 mod plan;
 mod rule;
+mod scenario;
 mod structure;
 mod values;
 
@@ -30,6 +31,7 @@ pub use message::{CodeChars, Known, Location, Message, Named, PeriodKind, Place,
 pub use organisation::*;
 pub use plan::*;
 pub use rule::*;
+pub use scenario::*;
 pub use structure::*;
 pub use values::*;
 

@@ -50,7 +50,12 @@ fn economy_view(economy: EconomyView) -> AnyView {
         <Title text=title.clone() />
         <p class="breadcrumb"><a href="/">{t(Msg::AppName)}</a>" › "{economy.council.clone()}</p>
         <h1>{title}</h1>
-        <p><a href=format!("/ekonomi/{}/manader", economy.council_slug)>{t(Msg::MonthlyLink)}</a></p>
+        <ul class="links">
+            <li><a href=format!("/ekonomi/{}/manader", economy.council_slug)>{t(Msg::MonthlyLink)}</a></li>
+            {(economy.tables.iter().any(|t| t.kind == "volumes")).then(|| view! {
+                <li><a href=format!("/ekonomi/{}/scenario", economy.council_slug)>{t(Msg::ScenarioLink)}</a></li>
+            })}
+        </ul>
         {empty.then(|| view! { <p class="muted">{t(Msg::NoEconomy)}</p> })}
         {(!empty).then(|| view! {
             <p class="muted">{t(Msg::AmountsIn)}" "<strong>{unit.clone()}</strong>" "{t(Msg::AmountsNote)}</p>

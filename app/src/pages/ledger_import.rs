@@ -203,7 +203,7 @@ fn mapping_step(seen: LedgerPreview, mapping: RwSignal<LedgerMapping>) -> AnyVie
 
 fn done_view(job: ImportStatus) -> AnyView {
     let summary = job.ledger.unwrap_or_default();
-    let amount = |v: rust_decimal::Decimal| format!("{}\u{a0}kr", format::number(v.round_dp(0), 0));
+    let amount = |v: rust_decimal::Decimal| format!("{}\u{a0}kr", format::number(v, 0));
     view! {
         <div class="notice" role="status" data-import="done">
             <p><strong>{t(Msg::ImportDone)}</strong>": "{job.file_name}" ("{format::count(summary.rows)}" "{text_now(Msg::Rows).to_lowercase()}")"</p>

@@ -48,7 +48,7 @@ pub fn MonthlyPage() -> impl IntoView {
 
 fn money(value: Option<Decimal>, unit: &str) -> String {
     value
-        .map(|v| format!("{}\u{a0}{unit}", format::number(v.round_dp(0), 0)))
+        .map(|v| format!("{}\u{a0}{unit}", format::number(v, 0)))
         .unwrap_or_default()
 }
 

@@ -67,6 +67,7 @@ impl<C: RowChecker, F: FnMut(&[String]) -> Result<C, Vec<Problem>>> RowSink for 
 pub fn check_file<C: RowChecker>(
     bytes: &[u8],
     format: FileFormat,
+    limits: &Limits,
     make: impl FnMut(&[String]) -> Result<C, Vec<Problem>>,
     empty: Message,
     progress: &ProgressFn,
@@ -78,7 +79,7 @@ pub fn check_file<C: RowChecker>(
         expected: 0,
         progress,
     };
-    outcome_file::read(bytes, format, &Limits::DEFAULT, &mut sink).map_err(|p| ServiceError::Rejected(vec![p]))?;
+    outcome_file::read(bytes, format, limits, &mut sink).map_err(|p| ServiceError::Rejected(vec![p]))?;
     if !sink.header_problems.is_empty() {
         let total = sink.header_problems.len();
         return Err(rejected(sink.header_problems, total));

@@ -17,6 +17,7 @@ use crate::db::repo::audit::{self, AuditEntry};
 use crate::db::repo::rows;
 use crate::domain::{Gender, ValueKind};
 pub use crate::exchange::outcome_file::FileFormat;
+use crate::exchange::outcome_file::Limits;
 use crate::exchange::outcomes::{Checker, IndicatorRef, OutcomeRow};
 use crate::model::{ImportPhase, Message, OutcomeImportSummary, Role};
 
@@ -38,7 +39,7 @@ fn check_file(
     progress: &ProgressFn,
 ) -> Result<Vec<OutcomeRow>, ServiceError> {
     let make = |header: &[String]| Checker::new(header, indicators);
-    let checker = file_check::check_file(bytes, format, make, Message::FileEmpty, progress)?;
+    let checker = file_check::check_file(bytes, format, &Limits::DEFAULT, make, Message::FileEmpty, progress)?;
     if checker.problem_count > 0 {
         return Err(rejected(checker.problems, checker.problem_count));
     }

@@ -7,13 +7,14 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use serde::Deserialize;
 
-use app::model::EconomyView;
+use app::model::{EconomyView, ScenarioInput, ScenarioView};
 use app::services;
 use app::services::economy::EconomyYear;
 use app::state::AppState;
 
 use super::context::InTenant;
 use super::error::{ApiError, ErrorBody};
+use super::json::ApiJson;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -64,4 +65,35 @@ pub async fn council_year(
     Ok(Json(
         services::economy::council_year(&state.db, ctx.scope(), &council, year, month).await?,
     ))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct ScenarioChanges {
+    /// Lines by their index in the year's lines, each with a new `volume` and/or `price`
+    /// (kronor), written as numbers (`8 700`, `6062,5`); an empty one keeps the published.
+    #[serde(default)]
+    pub changes: Vec<ScenarioInput>,
+}
+
+/// Volumes × à-priser of the council's year: each kind of care both tables print, at its
+/// published volume and price, with `changes` applied; costs and the cost effect in the
+/// tenant's unit. Nothing is saved. Any role.
+#[utoipa::path(post, path = "/api/v1/tenants/{tenant}/councils/{council}/economy/{year}/scenario", tag = "economy",
+    params(("tenant" = String, Path, description = "Tenant slug"), ("council" = String, Path, description = "Council slug"),
+        ("year" = i32, Path, description = "The year")),
+    request_body = ScenarioChanges,
+    responses(
+        (status = 200, body = ScenarioView),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+        (status = 404, description = "No such council, or no volumes and prices for the year", body = ErrorBody),
+        (status = 422, description = "A line that does not exist, a volume or price that is not a number or negative", body = ErrorBody),
+    ))]
+pub async fn scenario(
+    State(state): State<AppState>,
+    InTenant(ctx): InTenant,
+    Path((_, council, year)): Path<(String, String, i32)>,
+    ApiJson(body): ApiJson<ScenarioChanges>,
+) -> Result<Json<ScenarioView>, ApiError> {
+    let view = services::economy::volume_scenario(&state.db, ctx.scope(), &council, Some(year), &body.changes).await?;
+    Ok(Json(view))
 }

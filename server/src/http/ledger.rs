@@ -17,7 +17,10 @@ use app::state::AppState;
 use super::context::InTenant;
 use super::error::{ApiError, ErrorBody};
 use super::json::ApiJson;
-use super::outcomes::{FileName, MAX_FILE_MB};
+use super::outcomes::FileName;
+
+/// The largest ledger file accepted.
+pub const MAX_FILE_MB: usize = 256;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -56,7 +59,7 @@ async fn file_body(request: Request) -> Result<Vec<u8>, ApiError> {
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Viewers cannot import", body = ErrorBody),
         (status = 404, description = "No such tenant, or not yours", body = ErrorBody),
-        (status = 413, description = "File larger than 64 MB", body = ErrorBody),
+        (status = 413, description = "File larger than 256 MB", body = ErrorBody),
         (status = 422, description = "Unknown file type, or an unreadable file", body = ErrorBody),
     ))]
 pub async fn preview(
@@ -82,7 +85,7 @@ pub async fn preview(
         (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Viewers cannot import", body = ErrorBody),
         (status = 404, description = "No such tenant, or not yours", body = ErrorBody),
-        (status = 413, description = "File larger than 64 MB", body = ErrorBody),
+        (status = 413, description = "File larger than 256 MB", body = ErrorBody),
         (status = 422, description = "Unknown file type", body = ErrorBody),
     ))]
 pub async fn start_import(

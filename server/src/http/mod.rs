@@ -45,9 +45,12 @@ pub fn api_router() -> axum::Router<AppState> {
     let uploads = OpenApiRouter::new()
         .routes(routes!(outcomes::start_import))
         .routes(routes!(plans::import))
+        .layer(DefaultBodyLimit::max(outcomes::MAX_FILE_MB * 1024 * 1024));
+    // A year of a large municipality's ledger is some 150 MB of CSV.
+    let ledgers = OpenApiRouter::new()
         .routes(routes!(ledger::preview))
         .routes(routes!(ledger::start_import))
-        .layer(DefaultBodyLimit::max(outcomes::MAX_FILE_MB * 1024 * 1024));
+        .layer(DefaultBodyLimit::max(ledger::MAX_FILE_MB * 1024 * 1024));
     let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::health))
         .routes(routes!(auth::login))
@@ -79,10 +82,12 @@ pub fn api_router() -> axum::Router<AppState> {
         .routes(routes!(rules::preview_indicator_own_method))
         .routes(routes!(economy::council_economy))
         .routes(routes!(economy::council_year))
+        .routes(routes!(economy::scenario))
         .routes(routes!(ledger::import_status))
         .routes(routes!(ledger::months))
         .routes(routes!(ledger::save_forecast))
         .merge(uploads)
+        .merge(ledgers)
         .split_for_parts();
     router.route(
         "/api/v1/openapi.json",

@@ -218,6 +218,12 @@ fn matrix() -> Vec<Row> {
         ),
         rest(
             "POST",
+            "/api/v1/tenants/{tenant}/councils/{council}/economy/{year}/scenario",
+            |_| Body::Json(json!({"changes": []})),
+            TENANT_READ,
+        ),
+        rest(
+            "POST",
             "/api/v1/tenants/{tenant}/councils/{council}/forecasts",
             |_| Body::Json(json!({})),
             TENANT_EDIT,
@@ -597,6 +603,12 @@ fn matrix() -> Vec<Row> {
         server_fn::<CouncilMonths>(
             "council_months",
             |_| form(&[("council", "socialnamnden")]),
+            OWN_READ,
+            false,
+        ),
+        server_fn::<VolumeScenario>(
+            "volume_scenario",
+            |_| Body::Json(json!({"council": "socialnamnden", "changes": []})),
             OWN_READ,
             false,
         ),

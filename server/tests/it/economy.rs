@@ -277,3 +277,71 @@ async fn budget_adherence_comes_from_the_economy_and_its_verdict_says_where_from
         "the year's forecast stands all year: {january}"
     );
 }
+
+#[tokio::test]
+async fn a_volume_and_price_scenario_costs_001s_kinds_of_care_and_the_effect_of_a_change() {
+    let app = TestApp::spawn().await;
+    let client = app.login_as("norrtalje", "viewer@norrtalje.example").await;
+    let url = app.url("/api/v1/tenants/norrtalje/councils/socialnamnden/economy/2026/scenario");
+    let post = |body: serde_json::Value| {
+        let (client, url) = (client.clone(), url.clone());
+        async move { client.post(url).json(&body).send().await.expect("request") }
+    };
+    let res = post(serde_json::json!({"changes": []})).await;
+    assert_eq!(res.status(), 200);
+    let base: Value = res.json().await.expect("json");
+    assert_eq!(
+        base["lines"].as_array().map(Vec::len),
+        Some(10),
+        "the ten kinds of care of 001"
+    );
+    assert_eq!(base["volume_source"], "Volymer, antal › Budget 2026");
+    let first = &base["lines"][0];
+    assert_eq!(first["label"], "Institutionsplaceringar barn & unga");
+    // 8 632 × 6 062 kr = 52 327 184 kr.
+    assert_eq!(
+        (first["base_volume"].as_str(), first["base_price"].as_str()),
+        (Some("8632"), Some("6062"))
+    );
+    assert_eq!(first["base_cost"], "52327.184");
+    assert_eq!(base["effect"], "0", "no change, no effect");
+    assert_eq!(base["cost"], base["base_cost"]);
+
+    let res = post(serde_json::json!({"changes": [{"line": 0, "volume": "8 000"}, {"line": 1, "price": "900"}]})).await;
+    let changed: Value = res.json().await.expect("json");
+    // (8 000 − 8 632) × 6 062 = −3 831 184 kr; (900 − 840) × 21 904 = 1 314 240 kr.
+    assert_eq!(changed["lines"][0]["effect"], "-3831.184");
+    assert_eq!(changed["lines"][1]["effect"], "1314.24");
+    assert_eq!(changed["effect"], "-2516.944");
+
+    for bad in [
+        serde_json::json!({"changes": [{"line": 0, "volume": "-5"}]}),
+        serde_json::json!({"changes": [{"line": 99, "volume": "5"}]}),
+        serde_json::json!({"changes": [{"line": 0, "price": "sex"}]}),
+    ] {
+        assert_eq!(post(bad.clone()).await.status(), 422, "{bad}");
+    }
+    let res = (client.post(app.url("/api/v1/tenants/norrtalje/councils/socialnamnden/economy/2019/scenario")))
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), 404, "no volumes for 2019");
+}
+
+#[tokio::test]
+async fn a_council_without_volumes_has_an_empty_scenario() {
+    let app = TestApp::spawn().await;
+    let client = app.login_as("sodertalje", "viewer@sodertalje.example").await;
+    let res = (client.post(app.url("/api/v1/tenants/sodertalje/councils/socialnamnden/economy/2025/scenario")))
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), 200);
+    let view: Value = res.json().await.expect("json");
+    assert_eq!(
+        (view["lines"].as_array().map(Vec::len), view["unit"].as_str()),
+        (Some(0), Some("mnkr"))
+    );
+}

@@ -129,7 +129,7 @@ async fn export_is_for_admins_and_is_the_versioned_document() {
         .expect("json");
     assert_eq!(
         (doc["format"].as_str(), doc["format_version"].as_u64()),
-        (Some("malbild-tenant"), Some(5))
+        (Some("malbild-tenant"), Some(6))
     );
     assert_eq!(doc["levels"][1]["name"], "KF-mål");
 }

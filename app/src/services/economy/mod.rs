@@ -4,6 +4,7 @@
 //! Any role of the tenant reads it (callers pass their tenant's scope); another tenant's
 //! council is not found.
 
+mod scenario;
 mod view;
 
 use engine::economy::{MoneyUnit, Table, check_tables};
@@ -18,6 +19,7 @@ use crate::exchange::document::ActionPlan;
 use crate::exchange::economy::{action_plan_of, table_of};
 use crate::model::EconomyView;
 
+pub use scenario::volume_scenario;
 pub use view::year_summary;
 
 /// The council's tables and action plans as stored, with the tenant's money unit.

@@ -23,8 +23,8 @@ use crate::db::repo::{councils, ledger, rows, tenants};
 use crate::domain::{LedgerClass, UnitKind};
 use crate::exchange::economy::table_of;
 use crate::exchange::import::json_text;
-use crate::exchange::ledger::{LedgerChecker, Sum, SumKey, Unit, Units, completed, suggest};
-use crate::exchange::outcome_file::{self, FileFormat, Limits, RowSink};
+use crate::exchange::ledger::{LIMITS, LedgerChecker, Sum, SumKey, Unit, Units, completed, suggest};
+use crate::exchange::outcome_file::{self, FileFormat, RowSink};
 use crate::model::{ImportPhase, LedgerImportSummary, LedgerMapping, LedgerMonth, LedgerPreview, Message, Role};
 
 pub use follow_up::{follow_up, save_forecast};
@@ -106,7 +106,7 @@ pub async fn preview(ctx: &TenantContext, file_name: &str, bytes: Vec<u8>) -> Re
     let format = format_of(file_name)?;
     let sink = tokio::task::spawn_blocking(move || {
         let mut sink = PreviewSink::default();
-        outcome_file::read(&bytes, format, &Limits::DEFAULT, &mut sink).map(|()| sink)
+        outcome_file::read(&bytes, format, &LIMITS, &mut sink).map(|()| sink)
     })
     .await
     .map_err(|e| ServiceError::Task(e.to_string()))?
@@ -132,7 +132,7 @@ fn check(
     progress: &ProgressFn,
 ) -> Result<(usize, HashMap<SumKey, Sum>), ServiceError> {
     let make = |header: &[String]| LedgerChecker::new(header, &completed(mapping, header), units);
-    let checker = file_check::check_file(bytes, format, make, Message::LedgerFileEmpty, progress)?;
+    let checker = file_check::check_file(bytes, format, &LIMITS, make, Message::LedgerFileEmpty, progress)?;
     if checker.problem_count > 0 {
         return Err(rejected(checker.problems, checker.problem_count));
     }
