@@ -53,3 +53,30 @@ test('Södertälje’s economy is in mnkr with utbetalt bistånd charted beside 
   assert.match(await bistand.getByRole('row', { name: /^Budget 2024/ }).innerText(), /11,7/);
   assert.deepEqual(page.errors, []);
 });
+
+test('a scenario changes a volume and a price of 001 and shows the cost effect', async () => {
+  const page = await newPage(browser);
+  await login(page, server.base, 'Norrtälje kommun', 'viewer@norrtalje.example');
+  await page.waitForURL(`${server.base}/`);
+  await page.goto(`${server.base}/ekonomi/socialnamnden`);
+  await page.getByRole('link', { name: 'Scenario: ändra volymer och à-priser' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Scenario: volymer × à-priser – Socialnämnden 2026' }).waitFor();
+  await hydrated(page);
+  const table = page.getByTestId('scenario');
+  assert.equal(await page.getByTestId('scenario-effect').innerText(), '0\u00a0tkr');
+  assert.equal(await page.getByLabel('Volym Institutionsplaceringar barn & unga').inputValue(), '8 632');
+
+  await page.getByLabel('Volym Institutionsplaceringar barn & unga').fill('8 000');
+  await page.getByLabel('À-pris Familjehem barn & unga, egen regi').fill('900');
+  await page.getByRole('button', { name: 'Beräkna' }).click();
+  // (8 000 − 8 632) × 6 062 kr and (900 − 840) × 21 904 kr: −3 831 and +1 314 tkr.
+  await page.getByTestId('scenario-effect').filter({ hasText: '-2\u00a0517\u00a0tkr' }).waitFor();
+  assert.equal(await table.locator('td[data-effect="0"]').innerText(), '-3\u00a0831\u00a0tkr');
+  assert.equal(await table.locator('td[data-effect="1"]').innerText(), '1\u00a0314\u00a0tkr');
+  assert.deepEqual(page.errors, []);
+
+  // A negative volume is refused (the browser logs the 422), saying which field and why.
+  await page.getByLabel('Volym Institutionsplaceringar barn & unga').fill('-1');
+  await page.getByRole('button', { name: 'Beräkna' }).click();
+  await page.getByRole('alert').filter({ hasText: /Volym: måste vara minst 0/ }).waitFor();
+});

@@ -51,7 +51,7 @@ pub async fn save_forecast(council: String, forecast: ForecastInput) -> Result<S
     .await
 }
 
-/// A council's volumes × à-priser for a year (its first with both by default) with
+/// A council's volumes × à-priser for a year (by default the latest budgeted) with
 /// `changes` applied; nothing is saved (any role of the tenant).
 #[server(input = Json)]
 pub async fn volume_scenario(

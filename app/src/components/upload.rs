@@ -191,7 +191,9 @@ where
                     );
                 }
             }
-            Err(err) => upload.error.set(Some(err.to_string())),
+            Err(_) => upload
+                .error
+                .set(Some(crate::i18n::text_now(Msg::SomethingWentWrong).to_owned())),
         }
     });
 }

@@ -147,8 +147,8 @@ fn mapping_step(seen: LedgerPreview, mapping: RwSignal<LedgerMapping>) -> AnyVie
         let columns = columns.clone();
         let id = format!("ledger-{name}");
         view! {
-            <label class="field" for=id.clone()>
-                <span>{t(label)}</span>
+            <div class="field">
+                <label for=id.clone()>{t(label)}</label>
                 <select id=id.clone() name=name on:change=move |ev| {
                     let value = event_target_value(&ev);
                     mapping.update(|m| *field(m, name) = value);
@@ -162,7 +162,7 @@ fn mapping_step(seen: LedgerPreview, mapping: RwSignal<LedgerMapping>) -> AnyVie
                         }
                     }).collect_view()}
                 </select>
-            </label>
+            </div>
         }
     });
     let signs = LedgerSigns::ALL.map(|signs| {

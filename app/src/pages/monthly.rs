@@ -9,7 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use rust_decimal::Decimal;
 
-use super::error_view;
+use super::{error_view, save_error};
 use crate::CurrentUser;
 use crate::api::{SaveForecast, council_months};
 use crate::components::chart::IndicatorChart;
@@ -225,7 +225,7 @@ fn forecast_form(data: &MonthlyFollowUp, save: ServerAction<SaveForecast>) -> An
         save.value()
             .get()
             .and_then(Result::err)
-            .map(|e| view! { <p class="notice notice--error" role="alert">{e.to_string()}</p> })
+            .map(|e| save_error(&e, Msg::SomethingWentWrong))
     };
     let saved = move || {
         save.value()
@@ -236,20 +236,20 @@ fn forecast_form(data: &MonthlyFollowUp, save: ServerAction<SaveForecast>) -> An
     view! {
         <h2>{t(Msg::SaveForecastHeading)}</h2>
         <form class="form" on:submit=on_submit data-testid="forecast-form">
-            <label class="field" for="forecast-unit">
-                <span>{t(Msg::Unit)}</span>
+            <div class="field">
+                <label for="forecast-unit">{t(Msg::Unit)}</label>
                 <select id="forecast-unit" on:change=move |ev| line.set(event_target_value(&ev).parse().unwrap_or(0))>
                     {lines.into_iter().enumerate().map(|(i, (_, _, shown))| view! { <option value=i.to_string()>{shown}</option> }).collect_view()}
                 </select>
-            </label>
-            <label class="field" for="forecast-method">
-                <span>{t(Msg::ForecastMethod)}</span>
+            </div>
+            <div class="field">
+                <label for="forecast-method">{t(Msg::ForecastMethod)}</label>
                 <select id="forecast-method" on:change=move |ev| method.set(event_target_value(&ev))>
                     {["budget_for_rest", "run_rate", "last_year_shape", "manual"].map(|m| view! {
                         <option value=m selected=move || method.get() == m>{t(method_words(m))}</option>
                     }).into_iter().collect_view()}
                 </select>
-            </label>
+            </div>
             <label class="field" for="forecast-amount" hidden=move || method.get() != "manual">
                 <span>{t(Msg::ForecastAmount)}" ("{data.unit.clone()}")"</span>
                 <input id="forecast-amount" inputmode="decimal" prop:value=amount on:input=move |ev| amount.set(event_target_value(&ev)) />

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use rust_decimal::Decimal;
 
-use super::error_view;
+use super::{error_view, save_error};
 use crate::api::{VolumeScenario, volume_scenario};
 use crate::format;
 use crate::i18n::{Msg, t, text_now};
@@ -87,7 +87,7 @@ fn page(base: ScenarioView) -> AnyView {
             .value()
             .get()
             .and_then(Result::err)
-            .map(|e| view! { <p class="notice notice--error" role="alert">{e.to_string()}</p> })
+            .map(|e| save_error(&e, Msg::SomethingWentWrong))
     };
     let years = (base.years.iter()).map(|y| {
         let href = format!("/ekonomi/{}/scenario?ar={y}", base.council_slug);

@@ -52,7 +52,7 @@ fn amount(field: &'static str, text: &str) -> Result<Option<Decimal>, ServiceErr
     Ok(Some(value))
 }
 
-/// The council's `year` (by default the first it budgets) with `changes` (any role of the
+/// The council's `year` (by default the latest it budgets) with `changes` (any role of the
 /// tenant: nothing is saved). No lines where the council publishes no volumes and prices;
 /// not found for a year they do not cover.
 pub async fn volume_scenario(
@@ -97,7 +97,7 @@ pub async fn volume_scenario(
         });
     let budgeted = |y: &&i32| volumes.year_column(Figure::Budget, **y).is_some();
     let year = year
-        .or_else(|| years.iter().find(budgeted).or(years.last()).copied())
+        .or_else(|| years.iter().rev().find(budgeted).or(years.last()).copied())
         .ok_or(ServiceError::NotFound)?;
     let base = base(volumes, prices, year).ok_or(ServiceError::NotFound)?;
     let changes = (changes.iter())
