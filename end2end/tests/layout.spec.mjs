@@ -24,7 +24,8 @@ async function firstLink(page, pattern) {
 async function everyPath(page, tenant) {
   const plans = await (await page.request.get(`${server.base}/api/v1/tenants/${tenant}/plans`)).json();
   const paths = ['/', '/admin/users', '/admin/malstruktur', '/admin/organisation', '/plattform', '/utfall/import',
-    '/finns-inte', '/ekonomi/socialnamnden'];
+    '/finns-inte', '/ekonomi/socialnamnden', '/ekonomi/huvudbok', '/ekonomi/socialnamnden/manader',
+    '/ekonomi/socialnamnden/scenario'];
   for (const plan of plans) {
     const base = `/planer/${plan.id}`;
     paths.push(base, `${base}/uppfoljning`, `${base}/nytt-mal`, `${base}/nytt-uppdrag`);

@@ -68,6 +68,10 @@ test('map a ledger file, import it and follow the year up month by month', async
   assert.equal(cells[1], '-18\u00a0000\u00a0tkr');
   assert.match(await aid.locator('td[data-method="run_rate"]').innerText(), /-72\u00a0000\u00a0tkr/);
   assert.ok(await page.locator('svg').count() > 0, 'the chart is drawn');
+  // Wide tables scroll in their own box: the page fits a phone.
+  await page.setViewportSize({ width: 390, height: 900 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
+  await page.setViewportSize({ width: 1400, height: 900 });
   await hydrated(page);
 
   await page.getByLabel('Enhet').selectOption({ label: 'Ekonomiskt bistånd' });
