@@ -173,6 +173,31 @@ mod browser {
     }
 }
 
+/// Sends the chosen file to the import at `url`; once the job has started, follows it with
+/// `fetch` into `job`.
+pub fn start_job<F, Fut>(
+    url: &str,
+    input: NodeRef<Input>,
+    upload: Upload,
+    job: RwSignal<Option<ImportStatus>>,
+    fetch: F,
+) where
+    F: Fn(ImportJobId) -> Fut + Copy + 'static,
+    Fut: std::future::Future<Output = Result<ImportStatus, AppError>> + 'static,
+{
+    job.set(None);
+    send_file(url, input, upload, move |status, body| {
+        match (status, serde_json::from_str::<ImportStatus>(&body)) {
+            (202, Ok(started)) => {
+                let id = started.id;
+                job.set(Some(started));
+                poll_job(id, job, upload, fetch);
+            }
+            _ => upload.error.set(Some(error_message(&body))),
+        }
+    });
+}
+
 /// Polls a job with `fetch` every quarter second until it is done or failed.
 pub fn poll_job<F, Fut>(id: ImportJobId, job: RwSignal<Option<ImportStatus>>, upload: Upload, fetch: F)
 where

@@ -10,7 +10,7 @@ use leptos_meta::Title;
 
 use super::error_view;
 use crate::CurrentUser;
-use crate::components::upload::{Upload, error_message, job_view, poll_job, progress_bar, send_file};
+use crate::components::upload::{Upload, error_message, job_view, progress_bar, send_file, start_job};
 use crate::domain::LedgerSigns;
 use crate::format;
 use crate::i18n::{Msg, t, text_now};
@@ -99,21 +99,11 @@ fn import_form(slug: String) -> AnyView {
     };
     let on_import = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        job.set(None);
         let url = format!(
             "/api/v1/tenants/{slug}/ledger-imports?{}",
             query(&mapping.get_untracked())
         );
-        send_file(&url, input, upload, move |status, body| {
-            match (status, serde_json::from_str::<ImportStatus>(&body)) {
-                (202, Ok(started)) => {
-                    let id = started.id;
-                    job.set(Some(started));
-                    poll_job(id, job, upload, crate::api::ledger_import_status);
-                }
-                _ => upload.error.set(Some(error_message(&body))),
-            }
-        });
+        start_job(&url, input, upload, job, crate::api::ledger_import_status);
     };
     view! {
         <p class="lead">{t(Msg::LedgerIntro)}</p>

@@ -9,7 +9,7 @@ use leptos_meta::Title;
 
 use super::error_view;
 use crate::CurrentUser;
-use crate::components::upload::{Upload, error_message, job_view, poll_job, progress_bar, send_file};
+use crate::components::upload::{Upload, job_view, progress_bar, start_job};
 use crate::format::count;
 use crate::i18n::{Msg, t, text_now};
 use crate::model::{AppError, ImportStatus, Role};
@@ -41,18 +41,8 @@ fn import_form(slug: String) -> impl IntoView {
         move || upload.uploading.get().is_some() || job.with(|j| j.as_ref().is_some_and(|j| !j.phase.is_final()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        job.set(None);
         let url = format!("/api/v1/tenants/{slug}/outcome-imports");
-        send_file(&url, input, upload, move |status, body| {
-            match (status, serde_json::from_str::<ImportStatus>(&body)) {
-                (202, Ok(started)) => {
-                    let id = started.id;
-                    job.set(Some(started));
-                    poll_job(id, job, upload, crate::api::outcome_import_status);
-                }
-                _ => upload.error.set(Some(error_message(&body))),
-            }
-        });
+        start_job(&url, input, upload, job, crate::api::outcome_import_status);
     };
     view! {
         <p class="lead">{t(Msg::ImportIntro)}</p>

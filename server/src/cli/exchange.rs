@@ -79,7 +79,6 @@ pub async fn import(config: &Config, file: &Path, as_slug: Option<&str>) -> anyh
 /// `malbild outcomes import --tenant SLUG FILE`: the same check-everything-then-write as
 /// the browser's import, with progress on standard error.
 pub async fn import_outcomes(config: &Config, tenant: &str, file: &Path) -> anyhow::Result<()> {
-    use app::model::ImportPhase;
     use app::services::outcomes::{FileFormat, import};
     let name = file.to_string_lossy();
     let format = FileFormat::from_name(&name).with_context(|| format!("{name}: expected a .csv or .xlsx file"))?;
@@ -89,11 +88,7 @@ pub async fn import_outcomes(config: &Config, tenant: &str, file: &Path) -> anyh
         .await
         .map_err(explain)
         .with_context(|| format!("tenant \"{tenant}\""))?;
-    let progress = std::sync::Arc::new(|phase: ImportPhase, done: usize, total: usize| match phase {
-        ImportPhase::Checking => eprint!("\rchecked {done} of {total} rows"),
-        _ => eprint!("\rwritten {done} of {total} rows"),
-    });
-    let summary = import(&db, scope, "cli", bytes, format, progress)
+    let summary = import(&db, scope, "cli", bytes, format, super::progress("rows"))
         .await
         .map_err(explain)
         .with_context(|| format!("importing {name}"))?;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::Subcommand;
 
-use super::{connect, explain};
+use super::{connect, explain, progress};
 use crate::config::Config;
 
 #[derive(Debug, Subcommand)]
@@ -60,7 +60,6 @@ pub async fn run(config: &Config, command: LedgerCommand) -> anyhow::Result<()> 
 }
 
 async fn import(config: &Config, tenant: &str, file: &Path, mapping: app::model::LedgerMapping) -> anyhow::Result<()> {
-    use app::model::ImportPhase;
     let name = file.to_string_lossy();
     let format = app::exchange::outcome_file::FileFormat::from_name(&name)
         .with_context(|| format!("{name}: expected a .csv or .xlsx file"))?;
@@ -70,11 +69,7 @@ async fn import(config: &Config, tenant: &str, file: &Path, mapping: app::model:
         .await
         .map_err(explain)
         .with_context(|| format!("tenant \"{tenant}\""))?;
-    let progress = std::sync::Arc::new(|phase: ImportPhase, done: usize, total: usize| match phase {
-        ImportPhase::Checking => eprint!("\rchecked {done} of {total} rows"),
-        _ => eprint!("\rwritten {done} of {total} sums"),
-    });
-    let summary = app::services::ledger::import(&db, scope, "cli", bytes, format, mapping, progress)
+    let summary = app::services::ledger::import(&db, scope, "cli", bytes, format, mapping, progress("sums"))
         .await
         .map_err(explain)
         .with_context(|| format!("importing {name}"))?;

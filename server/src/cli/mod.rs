@@ -180,6 +180,16 @@ async fn seed_demo(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// An import's progress on standard error: rows checked, then `written` (rows or sums)
+/// written.
+pub fn progress(written: &'static str) -> app::services::outcomes::Progress {
+    use app::model::ImportPhase;
+    std::sync::Arc::new(move |phase: ImportPhase, done: usize, total: usize| match phase {
+        ImportPhase::Checking => eprint!("\rchecked {done} of {total} rows"),
+        _ => eprint!("\rwritten {done} of {total} {written}"),
+    })
+}
+
 /// A service error for the terminal: a rejected document lists every problem.
 pub fn explain(err: app::services::ServiceError) -> anyhow::Error {
     match err {
