@@ -453,16 +453,22 @@ pub enum EconomySource {
     /// Budgetföljsamhet: the year's net outcome (or, without one, forecast) against its
     /// budget, in percent of the budget.
     BudgetAdherence,
+    /// Prognosavvikelse: how far the forecast saved at delår 2 (August) was from the year's
+    /// result (the ledger's twelve months, else the tables' outcome), in percent of it.
+    ForecastAccuracy,
 }
 
 impl EconomySource {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::BudgetAdherence => "budget_adherence",
+            Self::ForecastAccuracy => "forecast_accuracy",
         }
     }
 
     pub fn parse(text: &str) -> Option<EconomySource> {
-        [Self::BudgetAdherence].into_iter().find(|s| s.as_str() == text)
+        [Self::BudgetAdherence, Self::ForecastAccuracy]
+            .into_iter()
+            .find(|s| s.as_str() == text)
     }
 }

@@ -370,3 +370,142 @@ async fn ledger_sums_and_forecasts_travel_in_the_tenant_document() {
     let text = err.to_string();
     assert!(text.contains("2 problem"), "{text}");
 }
+
+#[tokio::test]
+async fn an_xlsx_ledger_with_numbers_as_excel_stores_them_is_imported() {
+    let app = TestApp::spawn().await;
+    let editor = app.login_as("norrtalje", "editor@norrtalje.example").await;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (column, header) in ["Period", "Ansvar", "Konto", "Belopp"].into_iter().enumerate() {
+        sheet.write_string(0, column as u16, header).expect("header");
+    }
+    // Period and account as numbers, the amount with öre, as a ledger's Excel export has them.
+    for (row, (period, amount)) in [(202501.0, 1_234_567.5), (202502.0, 2_000_000.25)]
+        .into_iter()
+        .enumerate()
+    {
+        let row = row as u32 + 1;
+        sheet.write_number(row, 0, period).expect("period");
+        sheet.write_string(row, 1, "Ekonomiskt bistånd").expect("unit");
+        sheet.write_number(row, 2, 4710.0).expect("account");
+        sheet.write_number(row, 3, amount).expect("amount");
+    }
+    let bytes = book.save_to_buffer().expect("xlsx");
+    let res = start(&editor, &app, "norrtalje", "huvudbok.xlsx", "", bytes).await;
+    assert_eq!(res.status(), 202);
+    let id = res.json::<Value>().await.expect("json")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let done = finished(&editor, &app, &id).await;
+    assert_eq!(done["phase"], "done", "{done}");
+    assert_eq!(done["ledger"]["months"][0]["cost"], "-1234567.5");
+    assert_eq!(done["ledger"]["months"][1]["cost"], "-2000000.25");
+}
+
+#[tokio::test]
+async fn hostile_ledger_files_are_refused_with_a_reason_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    let editor = app.login_as("norrtalje", "editor@norrtalje.example").await;
+    let header = "Period,Ansvar,Konto,Belopp\n";
+    let many_bad: String = header.to_owned() + &"2025-01,x,4,1\n".repeat(600);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("binary", vec![0xff, 0xfe, 0x00, 0x81, 0x9c], "not_utf8"),
+        (
+            "a huge cell",
+            format!("{header}2025-01,{},4,1\n", "å".repeat(5_000)).into_bytes(),
+            "cell_too_long",
+        ),
+        (
+            "a number past what is held",
+            format!("{header}2025-01,Vuxna,4,{}\n", "9".repeat(40)).into_bytes(),
+            "number_too_large",
+        ),
+        ("only a header", header.as_bytes().to_vec(), ""),
+        ("nothing", Vec::new(), "ledger_file_empty"),
+        ("600 bad rows", many_bad.into_bytes(), "unknown_unit"),
+    ];
+    for (what, body, code) in cases {
+        let res = start(&editor, &app, "norrtalje", "huvudbok.csv", "", body).await;
+        assert_eq!(res.status(), 202, "{what}");
+        let id = res.json::<Value>().await.expect("json")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+        let status = finished(&editor, &app, &id).await;
+        if code.is_empty() {
+            assert_eq!(
+                (status["phase"].as_str(), status["ledger"]["rows"].as_u64()),
+                (Some("done"), Some(0)),
+                "{what}: {status}"
+            );
+            continue;
+        }
+        assert_eq!(status["phase"], "failed", "{what}: {status}");
+        assert_eq!(status["problems"][0]["message"]["code"], code, "{what}: {status}");
+        if what == "600 bad rows" {
+            let problems = status["problems"].as_array().expect("problems");
+            assert_eq!(problems.len(), 201, "200 listed and a line counting the rest");
+            assert_eq!(problems[200]["message"]["code"], "more_problems");
+        }
+    }
+    assert_eq!(
+        months(&editor, &app, 2025).await["lines"],
+        json!([]),
+        "nothing was written"
+    );
+    let res = (editor.post(app.url("/api/v1/tenants/norrtalje/ledger-imports/preview?file_name=huvudbok.pdf")))
+        .body("%PDF")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), 422, "only CSV and XLSX");
+}
+
+#[tokio::test]
+async fn the_forecast_saved_at_delar_2_against_the_years_ledger_feeds_prognosavvikelse() {
+    let app = TestApp::spawn().await;
+    let editor = app.login_as("norrtalje", "editor@norrtalje.example").await;
+    let months = |range: std::ops::RangeInclusive<u32>| {
+        let mut csv = String::from("Period;Verksamhet;Konto;Belopp\n");
+        for month in range {
+            csv.push_str(&format!("2026-{month:02};Ekonomiskt bistånd;4710;8 000 000\n"));
+        }
+        csv
+    };
+    assert_eq!(import(&editor, &app, "", &months(1..=8)).await["phase"], "done");
+    let res = (editor.post(app.url("/api/v1/tenants/norrtalje/councils/socialnamnden/forecasts")))
+        .json(&json!({"year": 2026, "kind": "council", "method": "manual", "amount": "-100 000", "comment": "Delår 2"}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), 201);
+    assert_eq!(res.json::<Value>().await.expect("json")["month"], 8, "made at delår 2");
+    assert_eq!(import(&editor, &app, "", &months(9..=12)).await["phase"], "done");
+
+    let res = (editor.get(app.url("/api/v1/tenants/norrtalje/assessments?period=2026-12&council=socialnamnden")))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), 200);
+    let verdicts: Value = res.json().await.expect("json");
+    let line = (verdicts.as_array().expect("verdicts").iter())
+        .find(|v| v["code"] == "prognosavvikelse-delar2")
+        .unwrap_or_else(|| panic!("no verdict: {verdicts}"));
+    // |−100 000 − (−96 000)| / 96 000 = 4,17 %, within 2026's ≤ 5 %.
+    let explanation = line["explanation"].as_str().expect("explanation");
+    assert!(
+        explanation.contains("4,17") || explanation.contains("4,2"),
+        "{explanation}"
+    );
+    assert!(
+        explanation.contains("prognos per delår 2 -100\u{a0}000 tkr"),
+        "{explanation}"
+    );
+    assert!(
+        explanation.contains("-96\u{a0}000 tkr (huvudboken jan–dec)"),
+        "{explanation}"
+    );
+    assert_eq!(line["verdict"], "green", "{line}");
+}

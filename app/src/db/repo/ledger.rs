@@ -96,3 +96,24 @@ pub async fn forecasts_of(
         .all(db)
         .await
 }
+
+/// The years the council has saved forecasts for.
+pub async fn forecast_years(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    council_id: Uuid,
+) -> Result<Vec<i32>, DbErr> {
+    use economy_forecast::Column as C;
+    use sea_orm::QuerySelect;
+    let mut years: Vec<i32> = economy_forecast::Entity::find()
+        .select_only()
+        .column(C::Year)
+        .distinct()
+        .filter(C::TenantId.eq(scope.tenant_id()))
+        .filter(C::CouncilId.eq(council_id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    years.sort_unstable();
+    Ok(years)
+}

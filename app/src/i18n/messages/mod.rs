@@ -34,7 +34,7 @@ pub fn problem_text(problem: &Problem, locale: Locale) -> String {
 }
 
 /// Field identifiers with their names in Swedish and English.
-const FIELD_LABELS: [(&str, &str, &str); 48] = [
+const FIELD_LABELS: [(&str, &str, &str); 45] = [
     ("name", "Namn", "Name"),
     ("email", "E-postadress", "Email address"),
     ("password", "Lösenord", "Password"),
@@ -86,10 +86,7 @@ const FIELD_LABELS: [(&str, &str, &str); 48] = [
     ("line", "Rad", "Line"),
     ("changes", "Ändringar", "Changes"),
     ("amount", "Belopp", "Amount"),
-    ("method", "Metod", "Method"),
     ("profile", "Periodens budget", "The period's budget"),
-    ("year", "År", "Year"),
-    ("month", "Månad", "Month"),
     (
         "assignment_inputs",
         "Uppdrag räknas in i bedömningen",

@@ -10,7 +10,7 @@ use engine::economy::{
 };
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use sea_orm::{DatabaseConnection, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 use uuid::Uuid;
 
 use crate::db::TenantScope;
@@ -82,7 +82,7 @@ fn in_unit(value: Option<Decimal>, unit: MoneyUnit) -> Option<Decimal> {
 /// `until`: only months up to it; `profile`: `even` by default). Any role of the tenant;
 /// another tenant's council is not found.
 pub async fn follow_up(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     scope: TenantScope,
     council: &str,
     year: Option<i32>,
@@ -160,6 +160,16 @@ pub async fn follow_up(
         imported_by: imported.map(|o| o.imported_by.clone()),
         imported_at: imported.map(|o| o.imported_at),
     })
+}
+
+/// The council's year month by month, evenly spread: what other services read.
+pub async fn months_of(
+    db: &impl ConnectionTrait,
+    scope: TenantScope,
+    council: &str,
+    year: i32,
+) -> Result<MonthlyFollowUp, ServiceError> {
+    follow_up(db, scope, council, Some(year), None, None).await
 }
 
 fn line_view(
