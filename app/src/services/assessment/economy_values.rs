@@ -75,9 +75,7 @@ pub async fn apply(
         .iter()
         .any(|i| i.economy == Some(EconomySource::ForecastAccuracy))
     {
-        for (year, forecast, result) in
-            accuracy_inputs(db, scope, council, &stored.tables, &findings, stored.unit).await?
-        {
+        for (year, forecast, result) in accuracy_inputs(db, scope, &stored, &findings).await? {
             let Some(value) = forecast_deviation(forecast.value, result.value) else {
                 continue;
             };
@@ -133,17 +131,13 @@ pub async fn apply(
 async fn accuracy_inputs(
     db: &impl ConnectionTrait,
     scope: TenantScope,
-    council: &str,
-    tables: &[Table],
+    stored: &economy::Stored,
     findings: &[engine::economy::Finding],
-    unit: MoneyUnit,
 ) -> Result<Vec<(i32, Figure, Figure)>, ServiceError> {
-    let council_row = crate::db::repo::councils::find_by_slug(db, scope, council)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
+    let (council, tables, unit) = (&stored.council_slug, &stored.tables, stored.unit);
     let mut inputs = Vec::new();
-    for year in crate::db::repo::ledger::forecast_years(db, scope, council_row.id).await? {
-        let months = ledger::months_of(db, scope, council, year).await?;
+    for year in crate::db::repo::ledger::forecast_years(db, scope, stored.council_id).await? {
+        let months = ledger::follow_up(db, scope, council, Some(year), None, None).await?;
         let Some(forecast) = (months.saved.iter()).find(|f| f.kind == UnitKind::Council && f.month == DELAR2) else {
             continue;
         };

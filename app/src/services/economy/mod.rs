@@ -25,6 +25,7 @@ pub use view::year_summary;
 /// The council's tables and action plans as stored, with the tenant's money unit.
 pub(crate) struct Stored {
     pub tenant_slug: String,
+    pub council_id: uuid::Uuid,
     pub council: String,
     pub council_slug: String,
     pub unit: MoneyUnit,
@@ -48,6 +49,7 @@ pub(crate) async fn stored(db: &impl ConnectionTrait, scope: TenantScope, slug: 
     let plan_rows = economy::action_plans_of_council(db, scope, council.id).await?;
     Ok(Stored {
         tenant_slug: tenant.slug,
+        council_id: council.id,
         council: council.name,
         council_slug: council.slug,
         unit,

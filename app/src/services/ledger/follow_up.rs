@@ -90,14 +90,11 @@ pub async fn follow_up(
     profile: Option<&str>,
 ) -> Result<MonthlyFollowUp, ServiceError> {
     let stored = stored(db, scope, council).await?;
-    let council_row = crate::db::repo::councils::find_by_slug(db, scope, council)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let years = ledger::years_of(db, scope, council_row.id).await?;
+    let years = ledger::years_of(db, scope, stored.council_id).await?;
     let year = year
         .or(years.first().copied())
         .unwrap_or_else(|| chrono::Datelike::year(&chrono::Utc::now()));
-    let mut outcomes = ledger::outcomes_of(db, scope, council_row.id, &[year, year - 1]).await?;
+    let mut outcomes = ledger::outcomes_of(db, scope, stored.council_id, &[year, year - 1]).await?;
     if let Some(until) = until {
         outcomes.retain(|o| o.year != year || o.month <= i16::from(until));
     }
@@ -119,7 +116,7 @@ pub async fn follow_up(
             return Err(ServiceError::invalid("profile", message));
         }
     };
-    let saved_rows = ledger::forecasts_of(db, scope, council_row.id, year).await?;
+    let saved_rows = ledger::forecasts_of(db, scope, stored.council_id, year).await?;
     let unit = stored.unit;
     let saved: Vec<SavedForecast> = (saved_rows.iter())
         .map(|r| saved_view(r, unit))
@@ -160,16 +157,6 @@ pub async fn follow_up(
         imported_by: imported.map(|o| o.imported_by.clone()),
         imported_at: imported.map(|o| o.imported_at),
     })
-}
-
-/// The council's year month by month, evenly spread: what other services read.
-pub async fn months_of(
-    db: &impl ConnectionTrait,
-    scope: TenantScope,
-    council: &str,
-    year: i32,
-) -> Result<MonthlyFollowUp, ServiceError> {
-    follow_up(db, scope, council, Some(year), None, None).await
 }
 
 fn line_view(

@@ -27,7 +27,7 @@ use crate::exchange::ledger::{LIMITS, LedgerChecker, Sum, SumKey, Unit, Units, c
 use crate::exchange::outcome_file::{self, FileFormat, RowSink};
 use crate::model::{ImportPhase, LedgerImportSummary, LedgerMapping, LedgerMonth, LedgerPreview, Message, Role};
 
-pub use follow_up::{follow_up, months_of, save_forecast};
+pub use follow_up::{follow_up, save_forecast};
 
 /// Rows shown of a file before it is mapped.
 pub const PREVIEW_ROWS: usize = 5;
